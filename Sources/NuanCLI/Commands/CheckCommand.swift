@@ -1,0 +1,61 @@
+import Foundation
+import NuanCore
+
+/// `nuan check`: every problem in the given rules files, at once.
+enum CheckCommand {
+    static let help = """
+    用法：nuan check 文件或目录…  [--strict] [--lang zh|en]
+
+    检查规则文件（目录下的全部 *.rules），一次列出全部错误和警告，
+    格式为 文件:行:列: error|warning: 说明，并在出错的行下标出位置。
+
+    选项：
+      --strict   把警告也当作错误
+      --help     显示本帮助
+
+    退出码：0 没有错误；1 有错误（--strict 时含警告）；2 用法错误。
+
+    """
+
+    static func run(_ argv: [String], _ io: IO) -> ExitCode {
+        let args: Arguments
+        do { args = try Arguments(argv, valued: ["--lang"], flagNames: ["--strict", "--help", "-h"]) } catch {
+            io.err("nuan check：\(error)\n")
+            return .usage
+        }
+        if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
+        guard !args.positionals.isEmpty else { io.err("nuan check：请给出规则文件或目录\n"); return .usage }
+        let files = RulesFiles.expand(args.positionals, io: io)
+        guard !files.isEmpty else { return .usage }
+        var errors = 0, warnings = 0
+        for path in files {
+            let diags = RulesCheck.check(path: path)
+            errors += diags.filter { $0.severity == .error }.count
+            warnings += diags.filter { $0.severity == .warning }.count
+            if !diags.isEmpty { io.out(DiagnosticRenderer.render(diags)) }
+        }
+        io.err("检查了 \(files.count) 个文件：\(errors) 个错误，\(warnings) 个警告\n")
+        return errors > 0 || (args.flag("--strict") && warnings > 0) ? .failure : .success
+    }
+}
+
+/// Expands directories to the `*.rules` files they hold (sorted, recursively).
+enum RulesFiles {
+    static func expand(_ paths: [String], io: IO) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                io.err("找不到 \(p)\n")
+                continue
+            }
+            if isDir.boolValue {
+                let items = (FileManager.default.enumerator(atPath: p)?.allObjects as? [String]) ?? []
+                out += items.filter { $0.hasSuffix(".rules") }.sorted().map { p.hasSuffix("/") ? p + $0 : p + "/" + $0 }
+            } else {
+                out.append(p)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,107 @@
+import NuanCore
+
+/// The interactive screen: asks only for inputs the decision still needs, one at a time,
+/// checks each answer, and stops as soon as the decision is settled.
+struct Interview {
+    var program: CheckedProgram
+    var sets: [(name: String, value: String)]
+    var pairs: [(String, RawValue)]
+    let io: IO
+    let english: Bool
+
+    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+
+    mutating func run(explain: ExplainLevel) -> (Decision, CheckedProgram) {
+        var asked: Set<String> = []
+        while true {
+            let d = Nuan.screen(program, pairs: pairs, explain: .none)
+            let settled = d.status == .invalid || ((d.status == .eligible || d.status == .ineligible) && d.pending.isEmpty)
+            guard !settled, let next = d.missing.first(where: { !asked.contains($0) }) else {
+                if settled { io.err(t("已可判定，不再询问。\n", "Settled; no more questions.\n")) }
+                return (Nuan.screen(program, pairs: pairs, explain: explain), program)
+            }
+            asked.insert(next)
+            if !ask(next) {
+                io.err(t("输入结束，按现有信息判定。\n", "End of input; deciding on what is known.\n"))
+                return (Nuan.screen(program, pairs: pairs, explain: explain), program)
+            }
+        }
+    }
+
+    /// Asks for one input until the answer is valid. False at end of input.
+    mutating func ask(_ name: String) -> Bool {
+        let decoder = RecordDecoder(program: program)
+        if let slot = program.fieldIndex(named: name) {
+            let f = program.fields[slot]
+            while true {
+                io.err(prompt(f))
+                guard let line = io.readLine() else { return false }
+                let answer = line.trimmingCharacters(in: " \t\r\u{3000}")
+                if answer.isEmpty {
+                    io.err(t("  请输入一个值（不知道可以按 Ctrl-D 结束）。\n", "  Please give a value (Ctrl-D to stop).\n"))
+                    continue
+                }
+                var raw = RawValue.string(answer)
+                if case .list = f.type, answer == "无" || answer == "none" { raw = .array([]) }
+                if case .choice(let en) = f.type, let k = Int(answer), k >= 1, k <= program.enums[en].codes.count {
+                    raw = .string(program.enums[en].codes[k - 1])
+                }
+                if case .list(let en) = f.type {
+                    let parts = answer.split(whereSeparator: { " ,，、;；".contains($0) }).map(String.init)
+                    let codes = parts.map { p -> String in
+                        if let k = Int(p), k >= 1, k <= program.enums[en].codes.count { return program.enums[en].codes[k - 1] }
+                        return p
+                    }
+                    if raw != .array([]) { raw = .array(codes.map { .string($0) }) }
+                }
+                var facts = Facts(program: program)
+                if let e = decoder.assign(slot, raw, into: &facts) {
+                    io.err("  ✗ " + e.reason + t("，请重新输入。\n", "; please try again.\n"))
+                    continue
+                }
+                pairs.append((f.key, raw))
+                return true
+            }
+        }
+        // A parameter the office has to set (待定): the answer becomes a --set.
+        while true {
+            io.err(t("请输入 \(name)（规则未规定，由经办单位设定）：", "Enter \(name) (not fixed by the rules; set by the office): "))
+            guard let line = io.readLine() else { return false }
+            let answer = line.trimmingCharacters(in: " \t\r\u{3000}")
+            guard Rational.parse(answer) != nil else {
+                io.err(t("  ✗ 应为数值，请重新输入。\n", "  ✗ must be a number; please try again.\n"))
+                continue
+            }
+            let (p, diags) = Nuan.compile(path: program.sources[0].path, overrides: sets + [(name, answer)])
+            guard let p else { io.err(DiagnosticRenderer.render(diags)); return false }
+            sets.append((name, answer))
+            program = p
+            return true
+        }
+    }
+
+    func prompt(_ f: CheckedProgram.Field) -> String {
+        var hint: String
+        switch f.type {
+        case .money: hint = t("金额，元", "yuan")
+        case .number: hint = f.base == .integer ? t("整数", "whole number") : t("数", "number")
+        case .bool: hint = t("是/否", "yes/no")
+        case .date: hint = "YYYY-MM-DD"
+        case .choice(let en), .list(let en):
+            let e = program.enums[en]
+            hint = e.codes.indices.map { "\($0 + 1) \(english ? e.codes[$0] : e.display($0))" }.joined(separator: "，")
+            if case .list = f.type { hint += t("；可多选，用、分隔；没有请输入 无", "; several separated by commas; none: none") }
+        default: hint = t("文本", "text")
+        }
+        return "\(english ? f.key : f.display)（\(hint)）：" 
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s.removeFirst() }
+        while let c = s.last, set.contains(c) { s.removeLast() }
+        return String(s)
+    }
+}

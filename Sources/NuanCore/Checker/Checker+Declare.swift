@@ -1,0 +1,198 @@
+extension Checker {
+    mutating func addSymbol(_ name: String, _ s: Symbol, _ range: SourceRange) {
+        if let prev = symbolRanges[name] {
+            error("check.name-clash", "名称 “\(name)” 已被使用", range, notes: [.init(message: "先前的声明在这里", range: prev)])
+            return
+        }
+        symbols[name] = s
+        symbolRanges[name] = range
+    }
+
+    /// First pass: every name gets a symbol so declarations may refer to each other in any order.
+    mutating func declare(_ decls: [Declaration]) {
+        program.enums.append(EnumInfo(codes: ["none", "deep", "relative", "accidental"],
+                                      labels: ["不符合建档条件", "深度困难", "相对困难", "意外致困"]))
+        program.categoryEnum = 0
+        symbols["认定类别"] = .category
+        symbols["category"] = .category
+        for d in decls {
+            switch d.kind {
+            case .field(let f): declareField(f)
+            case .parameter(let p): declareParameter(p, overridden: d.isOverride)
+            case .definition(let x):
+                definitionDecls[x.name] = x
+                addSymbol(x.name, .definition(x.name), x.nameRange)
+            case .group(let g):
+                groupDecls[g.name] = g
+                addSymbol(g.name, .group(g.name), g.nameRange)
+            default: break
+            }
+        }
+        program.applicationDateField = program.fieldIndex(named: "application_date")
+    }
+
+    mutating func declareField(_ f: FieldDecl) {
+        var type: ValueType
+        switch f.type.base {
+        case .integer, .number: type = .number
+        case .money: type = .money
+        case .boolean: type = .bool
+        case .text, .idNumber, .phone: type = .text
+        case .date: type = .date
+        case .choice, .list:
+            var seen: Set<String> = []
+            for o in f.type.options {
+                if !seen.insert(o.code).inserted || (o.label.map { !seen.insert($0).inserted } ?? false) {
+                    error("check.duplicate-option", "选项 “\(o.code)” 重复", o.range)
+                }
+            }
+            if f.type.base == .list && f.type.options.count > 64 {
+                error("check.too-many-options", "多选最多 64 个选项", f.type.range)
+            }
+            program.enums.append(EnumInfo(codes: f.type.options.map(\.code), labels: f.type.options.map(\.label)))
+            type = f.type.base == .choice ? .choice(program.enums.count - 1) : .list(program.enums.count - 1)
+        }
+        let index = program.fields.count
+        var field = CheckedProgram.Field(key: f.key, label: f.label, type: type, base: f.type.base, defaultValue: nil,
+                                         atLeast: nil, atMost: nil, required: f.required, range: f.nameRange)
+        field.atLeast = f.atLeast.flatMap { constantNumber($0, "至少") }
+        field.atMost = f.atMost.flatMap { constantNumber($0, "至多") }
+        if let dv = f.defaultValue { field.defaultValue = constantValue(dv, type: type) }
+        program.fields.append(field)
+        addSymbol(f.key, .field(index), f.nameRange)
+        if let l = f.label, l != f.key { addSymbol(l, .field(index), f.nameRange) }
+    }
+
+    func literalNumber(_ e: Expr) -> (Rational, Unit?)? {
+        switch e.kind {
+        case .number(let r, let u): return (r, u)
+        case .negate(let inner): return literalNumber(inner).map { ($0.0.negated, $0.1) }
+        default: return nil
+        }
+    }
+
+    mutating func constantNumber(_ e: Expr, _ what: String) -> Rational? {
+        guard let (r, _) = literalNumber(e) else {
+            error("check.constant", "“\(what)” 后应为一个数值", e.range)
+            return nil
+        }
+        return r
+    }
+
+    /// Defaults are literals of the field's type (`默认 0 元`, `默认 否`, `默认 []`, `默认 none`).
+    mutating func constantValue(_ e: Expr, type: ValueType) -> Value? {
+        switch (type, e.kind) {
+        case (.bool, .bool(let b)): return .bool(b)
+        case (.money, _), (.number, _):
+            if let (r, _) = literalNumber(e) { return .number(r) }
+        case (.text, .string(let s)): return .text(s)
+        case (.date, .date(let d)): return .date(d)
+        case (.choice(let en), .name(let n)):
+            if let i = program.enums[en].index(of: n) { return .choice(Int32(i)) }
+        case (.list(let en), .list(let items)):
+            var mask: UInt64 = 0
+            for it in items {
+                guard case .name(let n) = it.kind, let i = program.enums[en].index(of: n) else {
+                    error("check.default", "默认值中的 “\(it.range.text)” 不是该字段的选项", it.range)
+                    return nil
+                }
+                mask |= 1 << UInt64(i)
+            }
+            return .set(mask)
+        default: break
+        }
+        error("check.default", "默认值 “\(e.range.text)” 与字段类型 \(type) 不符", e.range)
+        return nil
+    }
+
+    mutating func declareParameter(_ p: ParameterDecl, overridden: Bool) {
+        let type: ValueType = (p.unit?.isMoney ?? false) ? .money : .number
+        var param = CheckedProgram.Parameter(name: p.name, unit: p.unit, type: type, value: nil, keyField: nil, rows: [],
+                                             rowIndex: [:], unconfirmed: p.unconfirmed, citation: p.citation?.text,
+                                             overridden: overridden, range: p.nameRange)
+        if let v = p.value {
+            guard let (r, u) = literalNumber(v) else {
+                error("check.parameter", "参数的值应为一个数值（或 待定）", v.range)
+                return
+            }
+            if let u, u.isMoney != (p.unit?.isMoney ?? false) {
+                error("type.unit", "参数单位不一致", v.range)
+            }
+            param.value = r
+        }
+        if let kf = p.keyField {
+            guard case .field(let fi)? = symbols[kf] else {
+                let hint = Suggest.closest(to: kf, in: program.fields.flatMap { [$0.key] + ($0.label.map { [$0] } ?? []) })
+                error("check.unknown-name", "查表字段 “\(kf)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), p.keyFieldRange ?? p.nameRange)
+                return
+            }
+            guard program.fields[fi].type == .text else {
+                error("type.mismatch", "查表字段 “\(kf)” 应为文本字段", p.keyFieldRange ?? p.nameRange)
+                return
+            }
+            param.keyField = fi
+            for row in p.rows {
+                var value: Rational?
+                if let v = row.value {
+                    guard let (r, u) = literalNumber(v) else {
+                        error("check.parameter", "表中的值应为一个数值（或 待定）", v.range)
+                        continue
+                    }
+                    if let u, u.isMoney != (p.unit?.isMoney ?? false) {
+                        error("type.unit", "此行单位 \(u.rawValue) 与参数单位 \(p.unit?.rawValue ?? "（无）") 不一致", v.range)
+                    }
+                    value = r
+                }
+                param.rows.append(.init(keys: row.keys, value: value, from: row.from, unconfirmed: row.unconfirmed || p.unconfirmed,
+                                        citation: row.citation?.text ?? p.citation?.text))
+                for k in row.keys { param.rowIndex[k, default: []].append(param.rows.count - 1) }
+            }
+            for (k, list) in param.rowIndex {
+                param.rowIndex[k] = list.sorted { (param.rows[$0].from ?? Int32.min) < (param.rows[$1].from ?? Int32.min) }
+                let dates = list.map { param.rows[$0].from }
+                if Set(dates.map { $0 ?? Int32.min }).count != dates.count {
+                    error("check.duplicate-row", "“\(k)” 在表 \(p.name) 中有两行同一起始日期", p.nameRange)
+                }
+            }
+        }
+        program.parameters.append(param)
+        addSymbol(p.name, .parameter(program.parameters.count - 1), p.nameRange)
+    }
+
+    /// `--set 低保标准=750` replaces a parameter (every row of a table); `--set 低保标准[蚌埠市]=750` one row.
+    mutating func applyOverrides(_ overrides: [(name: String, value: String)]) {
+        for (rawName, text) in overrides {
+            var name = rawName
+            var key: String?
+            if let open = rawName.firstIndex(of: "["), rawName.hasSuffix("]") {
+                name = String(rawName[..<open])
+                key = String(rawName[rawName.index(after: open)..<rawName.index(before: rawName.endIndex)])
+            }
+            let numberText = text.split(separator: " ").first.map(String.init) ?? text
+            guard let value = Rational.parse(numberText) else {
+                error("set.value", "--set \(rawName)=\(text)：值不是数字", .synthetic)
+                continue
+            }
+            guard let i = program.parameters.firstIndex(where: { $0.name == name }) else {
+                let hint = Suggest.closest(to: name, in: program.parameters.map(\.name))
+                error("set.unknown", "--set：没有名为 “\(name)” 的参数" + (hint.map { "；是不是 \($0)？" } ?? ""), .synthetic)
+                continue
+            }
+            var p = program.parameters[i]
+            if let key {
+                let row = CheckedProgram.TableRow(keys: [key], value: value, from: nil, unconfirmed: false, citation: "命令行 --set")
+                p.rows.append(row)
+                p.rowIndex[key] = [p.rows.count - 1]
+            } else {
+                p.keyField = nil
+                p.rows = []
+                p.rowIndex = [:]
+                p.value = value
+                p.citation = "命令行 --set"
+                p.unconfirmed = false
+            }
+            program.parameters[i] = p
+            program.overrides.append("\(rawName)=\(value)")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+extension Checker {
+    /// Second pass: compiles every declaration's expressions in source order.
+    mutating func compileAll(_ decls: [Declaration]) {
+        for d in decls {
+            switch d.kind {
+            case .definition(let x): _ = compileDefinition(x.name, at: x.nameRange)
+            case .group(let g): _ = compileGroup(g.name, at: g.nameRange)
+            default: break
+            }
+        }
+        for d in decls {
+            if case .fund(let f) = d.kind {
+                var mayPay: [Int]?
+                if let list = f.mayPay {
+                    mayPay = []
+                    for (n, r) in list {
+                        if let gi = compileGroup(n, at: r) { mayPay!.append(gi); used.insert(n) } else {
+                            let hint = Suggest.closest(to: n, in: Array(groupDecls.keys))
+                            error("check.unknown-group", "资金 \(f.code) 可支付的对象 “\(n)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), r)
+                        }
+                    }
+                }
+                program.funds.append(.init(code: f.code, label: f.label, mayPay: mayPay, citation: f.citation?.text, range: f.nameRange))
+            }
+        }
+        let date = referenceDate
+        for d in decls {
+            switch d.kind {
+            case .category(let c):
+                if let from = c.appliesFrom, date < from { continue }
+                if let to = c.appliesTo, date > to { continue }
+                if program.enums[program.categoryEnum].index(of: c.code) == nil || c.code == "none" {
+                    error("check.category-code", "类别代码应为 deep、relative 或 accidental（决定书契约），而不是 “\(c.code)”", c.nameRange)
+                }
+                let root = condition(c.condition, "类别 \(c.code) 的条件")
+                program.categories.append(.init(code: c.code, label: c.label, root: root, citation: c.citation?.text, range: c.nameRange))
+            case .benefitGroup(let g):
+                program.benefitGroups.append(.init(name: g.name, policy: g.policy, benefits: g.benefits.map { compileBenefit($0) }, implicit: g.implicit))
+            case .score(let s):
+                if program.score != nil { error("check.duplicate", "只能有一个评分（要替换上级的评分请写 覆盖）", s.nameRange) }
+                program.score = .init(name: s.name, parts: s.parts.map { p in
+                    .init(name: p.name,
+                          weight: p.weight.map { compileNumber($0, "权重") },
+                          expr: p.expr.map { compileNumber($0, "评分项") },
+                          condition: p.condition.map { condition($0, "评分项 \(p.name) 的条件") })
+                }, citation: s.citation?.text)
+            default: break
+            }
+        }
+        var seen: [String: SourceRange] = [:]
+        for b in decls.flatMap({ d -> [BenefitDecl] in if case .benefitGroup(let g) = d.kind { return g.benefits } else { return [] } }) {
+            if let prev = seen[b.name] {
+                error("check.duplicate", "福利 “\(b.name)” 重复", b.nameRange, notes: [.init(message: "先前的声明在这里", range: prev)])
+            }
+            seen[b.name] = b.nameRange
+        }
+    }
+
+    mutating func compileNumber(_ e: Expr, _ what: String) -> Int32 {
+        let n = compile(e)
+        if type(n) != .number && type(n) != .error {
+            error("type.mismatch", "\(what)应为数（不带金额单位），但 “\(e.range.text)” 是\(type(n))", e.range)
+        }
+        return n
+    }
+
+    mutating func compileAmount(_ a: AmountSyntax) -> (CheckedProgram.Amount, Unit?) {
+        switch a {
+        case .unset: return (.unset, nil)
+        case .withhold: return (.withhold, nil)
+        case .fixed(let e):
+            let n = compile(e)
+            if type(n) != .money && type(n) != .error {
+                error("type.amount-unit", "金额 “\(e.range.text)” 没有单位；请写 元/户 或 元/人", e.range)
+            }
+            if case .number(_, let u) = e.kind { return (.fixed(n), u) }
+            return (.fixed(n), nil)
+        }
+    }
+
+    mutating func compileBenefit(_ b: BenefitDecl) -> CheckedProgram.Benefit {
+        let (amount, unit) = compileAmount(b.amount)
+        var recipient: Int?
+        if let (g, r) = b.recipient {
+            if let gi = compileGroup(g, at: r) { recipient = gi; used.insert(g) } else {
+                let hint = Suggest.closest(to: g, in: Array(groupDecls.keys))
+                error("check.unknown-group", "对象 “\(g)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), r)
+            }
+        }
+        var funds: [Int] = []
+        for (code, r) in b.funds {
+            if let fi = program.funds.firstIndex(where: { $0.code == code || $0.label == code }) {
+                funds.append(fi)
+                used.insert(program.funds[fi].code)
+                if let gi = recipient, let allowed = program.funds[fi].mayPay, !allowed.contains(gi) {
+                    error("check.earmark", "专款专用：资金 \(code) 不能支付对象 “\(program.groups[gi].name)”", r,
+                          notes: [.init(message: "资金 \(code) 可支付的对象在这里声明", range: program.funds[fi].range)])
+                }
+            } else {
+                let hint = Suggest.closest(to: code, in: program.funds.map(\.code))
+                error("check.unknown-fund", "资金 “\(code)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), r)
+            }
+        }
+        let condition = b.condition.map { self.condition($0, "福利 \(b.name) 的条件") }
+        let exceptions = b.exceptions.map { ex -> CheckedProgram.Exception in
+            let c = self.condition(ex.condition, "“除非” 的条件")
+            return .init(condition: c, amount: compileAmount(ex.amount).0, citation: ex.citation?.text)
+        }
+        return .init(name: b.name, amount: amount, unit: unit, recipient: recipient, condition: condition, funds: funds,
+                     citation: b.citation?.text, exceptions: exceptions, range: b.nameRange)
+    }
+}

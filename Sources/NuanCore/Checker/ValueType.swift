@@ -1,0 +1,39 @@
+/// Static types of the rule language. Money and plain numbers are both exact rationals at run
+/// time; keeping them apart here is what catches "money compared with a multiplier".
+public enum ValueType: Equatable, Sendable, CustomStringConvertible {
+    case bool, money, number, text, date
+    /// One value of the enum with this index in `CheckedProgram.enums`.
+    case choice(Int)
+    /// Any number of values of that enum.
+    case list(Int)
+    /// The type of an expression that already has an error (suppresses follow-on errors).
+    case error
+
+    public var description: String {
+        switch self {
+        case .bool: return "是否"
+        case .money: return "金额"
+        case .number: return "数"
+        case .text: return "文本"
+        case .date: return "日期"
+        case .choice: return "选项"
+        case .list: return "多选"
+        case .error: return "错误"
+        }
+    }
+
+    public var isNumeric: Bool { self == .money || self == .number }
+}
+
+/// The values of one enum (`选项 { … }`) with their Chinese labels.
+public struct EnumInfo: Sendable {
+    public var codes: [String]
+    public var labels: [String?]
+
+    public func index(of name: String) -> Int? {
+        if let i = codes.firstIndex(of: name) { return i }
+        return labels.firstIndex { $0 == name }
+    }
+
+    public func display(_ i: Int) -> String { labels[i] ?? codes[i] }
+}

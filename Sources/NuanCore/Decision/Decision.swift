@@ -1,0 +1,76 @@
+/// The decision for one record — the output contract of `shared/spec/decision.md`.
+public struct Decision: Sendable {
+    public enum Status: String, Sendable { case eligible, ineligible, undetermined, invalid }
+
+    public struct Award: Sendable, Equatable {
+        public var benefit: String
+        /// nil where the notice leaves the amount to the paying office (待定).
+        public var amount: Rational?
+        public var unit: Unit?
+        public var fund: String?
+        public var allowedFunds: [String]
+        public var citation: String?
+    }
+
+    public var id: String?
+    public var status: Status
+    /// `deep`, `relative`, `accidental`, `none` or `undetermined`.
+    public var category: String
+    public var awards: [Award]
+    public var totalAmount: Rational
+    public var score: Rational?
+    /// Record keys (or parameter names) that would settle what is still open.
+    public var missing: [String]
+    public var errors: [RecordError]
+    /// Empty unless an explanation was asked for.
+    public var explanation: [ExplanationEntry]
+    /// Benefits that may still apply once `missing` is given.
+    public var pending: [String]
+
+    public static func invalid(id: String?, errors: [RecordError]) -> Decision {
+        Decision(id: id, status: .invalid, category: "undetermined", awards: [], totalAmount: .zero, score: nil,
+                 missing: [], errors: errors, explanation: [], pending: [])
+    }
+}
+
+/// How much explanation a decision carries.
+public enum ExplainLevel: String, Sendable, CaseIterable {
+    /// No explanation (fastest; batch).
+    case none
+    /// One line per rule: its name, citation and outcome.
+    case brief
+    /// Every rule with the values it used and the margins.
+    case full
+}
+
+/// One rule considered while deciding, in order.
+public struct ExplanationEntry: Sendable, Equatable {
+    public enum Kind: String, Sendable { case category, benefit, exception, score, scorePart = "score_part", parameter, note }
+    public enum Outcome: String, Sendable { case met, notMet = "not_met", unknown, skipped, info }
+
+    public var kind: Kind
+    public var rule: String
+    public var citation: String?
+    public var outcome: Outcome
+    /// "人均月收入 600.00 < 低保标准 660.00 ✓", indented two spaces per level of nesting.
+    public var values: [String]
+    /// "人均月收入 2100.00 元，超过上限 1980.00 元（低保标准 660.00 × 3）120.00 元"
+    public var margins: [String]
+    public var missing: [String]
+    public var children: [ExplanationEntry]
+    /// The award amount, score value, etc., as text.
+    public var result: String?
+
+    public init(kind: Kind, rule: String, citation: String?, outcome: Outcome, values: [String] = [],
+                margins: [String] = [], missing: [String] = [], children: [ExplanationEntry] = [], result: String? = nil) {
+        self.kind = kind
+        self.rule = rule
+        self.citation = citation
+        self.outcome = outcome
+        self.values = values
+        self.margins = margins
+        self.missing = missing
+        self.children = children
+        self.result = result
+    }
+}

@@ -1,0 +1,61 @@
+/// Renders diagnostics as `file:line:column: error[code]: message`, the offending line, and a
+/// caret line under the spot — the form compilers use and editors understand.
+public enum DiagnosticRenderer {
+    public static func render(_ d: Diagnostic) -> String {
+        var out = "\(d.range.position): \(label(d.severity)): \(d.message) [\(d.code)]\n"
+        out += snippet(d.range)
+        for note in d.notes {
+            if let r = note.range, r.file != nil {
+                out += "\(r.position): note: \(note.message)\n" + snippet(r)
+            } else {
+                out += "  = note: \(note.message)\n"
+            }
+        }
+        return out
+    }
+
+    public static func render(_ ds: [Diagnostic]) -> String {
+        ds.map(render).joined()
+    }
+
+    private static func label(_ s: Diagnostic.Severity) -> String {
+        switch s {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "note"
+        }
+    }
+
+    /// The source line and a caret underline; wide (CJK) characters get two columns so the
+    /// carets line up in a terminal.
+    static func snippet(_ r: SourceRange) -> String {
+        guard let file = r.file else { return "" }
+        let (line, column) = file.location(of: r.start)
+        let text = file.lineText(line)
+        let chars = Array(text)
+        let prefix = chars.prefix(column - 1)
+        let endLoc = file.location(of: max(r.start, r.end))
+        let spanChars: ArraySlice<Character>
+        if endLoc.line == line && endLoc.column > column {
+            spanChars = chars[min(column - 1, chars.count)..<min(endLoc.column - 1, chars.count)]
+        } else {
+            spanChars = []
+        }
+        let pad = prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: width($0)) }.joined()
+        let carets = String(repeating: "^", count: max(1, spanChars.reduce(0) { $0 + width($1) }))
+        let gutter = String(line)
+        let blank = String(repeating: " ", count: gutter.count)
+        return " \(gutter) | \(text)\n \(blank) | \(pad)\(carets)\n"
+    }
+
+    static func width(_ c: Character) -> Int {
+        guard let v = c.unicodeScalars.first?.value else { return 1 }
+        // CJK, full-width forms and CJK punctuation are drawn two columns wide.
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
+        return 1
+    }
+}

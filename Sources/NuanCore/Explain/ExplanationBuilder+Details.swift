@@ -1,0 +1,155 @@
+extension ExplanationBuilder {
+    /// Renders an expression with the values the evaluation gave its names:
+    /// `低保标准 660.00 × 3`.
+    func render(_ n: Int32) -> String {
+        let node = program.nodes[Int(n)]
+        let text = program.nodeRanges[Int(n)].text
+        switch node.op {
+        case .constant: return text
+        case .field:
+            let f = program.fields[Int(node.a)]
+            guard let v = value(n) else { return text }
+            var shown = fmt.format(v, type: node.type)
+            if f.isPersonal, case .text(let s) = v { shown = ValueFormatter.mask(s) }
+            if !facts.given[Int(node.a)] && v.isKnown { shown += "（默认）" }
+            return "\(text) \(shown)"
+        case .parameter, .definition, .group, .category:
+            guard let v = value(n) else { return text }
+            return "\(text) \(fmt.format(v, type: node.type))"
+        case .add, .subtract, .multiply, .divide:
+            let sym = node.op == .add ? "+" : node.op == .subtract ? "-" : node.op == .multiply ? "×" : "÷"
+            return "\(wrap(node.a)) \(sym) \(wrap(node.b))"
+        case .negate: return "-" + wrap(node.a)
+        default: return text
+        }
+    }
+
+    func wrap(_ n: Int32) -> String {
+        let op = program.nodes[Int(n)].op
+        let compound = op == .add || op == .subtract
+        return compound ? "(" + render(n) + ")" : render(n)
+    }
+
+    static func symbol(_ op: CheckedProgram.Node.Op) -> String {
+        switch op {
+        case .less: return "<"
+        case .lessEqual: return "≤"
+        case .greater: return ">"
+        case .greaterEqual: return "≥"
+        case .equal: return "="
+        case .notEqual: return "≠"
+        case .inSet: return "属于"
+        case .notInSet: return "不属于"
+        case .containsAny: return "含任一"
+        case .containsAll: return "含"
+        default: return ""
+        }
+    }
+
+    /// One line per test in a condition, nested `且`/`或` flattened with indentation; groups
+    /// and boolean definitions show their own tests one level deeper.
+    mutating func appendDetails(_ e: inout ExplanationEntry, _ n: Int32, depth: Int) {
+        let node = program.nodes[Int(n)]
+        let pad = String(repeating: "  ", count: depth)
+        let v = value(n)
+        guard v != nil else {
+            e.values.append(pad + program.nodeRanges[Int(n)].text + " （未计算）")
+            return
+        }
+        switch node.op {
+        case .and, .or:
+            if value(node.a) != nil { appendDetails(&e, node.a, depth: depth) }
+            if value(node.b) != nil { appendDetails(&e, node.b, depth: depth) }
+        case .not:
+            e.values.append(pad + "非（以下不成立）\(mark(v))")
+            appendDetails(&e, node.a, depth: depth + 1)
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
+            let rhs = program.nodes[Int(node.b)]
+            var right = render(node.b)
+            if rhs.op != .constant && rhs.op != .parameter && rhs.op != .field && rhs.op != .definition, let rv = value(node.b) {
+                right += " = " + fmt.format(rv, type: rhs.type)
+            }
+            e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(right) \(mark(v))")
+            noteTables(&e, node.a, pad: pad)
+            noteTables(&e, node.b, pad: pad)
+            if let m = margin(node) { e.margins.append(m) }
+        case .inSet, .notInSet, .containsAny, .containsAll:
+            let set = value(node.b).map { fmt.format($0, type: program.nodes[Int(node.b)].type) } ?? ""
+            let setText = program.nodes[Int(node.b)].type == .list(-1) ? program.nodeRanges[Int(node.b)].text : set
+            e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(setText) \(mark(v))")
+        case .group:
+            let g = program.groups[Int(node.a)]
+            e.values.append(pad + "对象 \(g.name) \(mark(v))")
+            appendDetails(&e, g.root, depth: depth + 1)
+        case .definition where node.type == .bool:
+            let d = program.definitions[Int(node.a)]
+            e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { "（依据 \($0)）" } ?? ""))
+            appendDetails(&e, d.root, depth: depth + 1)
+        default:
+            e.values.append(pad + "\(render(n)) \(mark(v))")
+        }
+    }
+
+    /// Names the row of a parameter table used, with its source (once per entry).
+    mutating func noteTables(_ e: inout ExplanationEntry, _ n: Int32, pad: String) {
+        let node = program.nodes[Int(n)]
+        switch node.op {
+        case .parameter:
+            let p = program.parameters[Int(node.a)]
+            if let row = trace.rows[Int(n)] {
+                let r = p.rows[row]
+                let line = "\(pad)  （\(p.name)[\(r.keys[0])] = \(r.value.map { $0.formatted(places: 2) } ?? "待定") \(p.unit?.rawValue ?? "")"
+                    + (r.from.map { "，自 \(CivilDate.format($0)) 起" } ?? "")
+                    + (r.citation.map { "，依据 \($0)" } ?? "") + (r.unconfirmed ? "，未确认" : "") + "）"
+                if !e.values.contains(line) { e.values.append(line) }
+            } else if p.keyField == nil {
+                let line = "\(pad)  （\(p.name) = \(p.value.map { $0.description } ?? "待定") \(p.unit?.rawValue ?? "")"
+                    + (p.citation.map { "，依据 \($0)" } ?? "") + (p.unconfirmed ? "，未确认" : "") + "）"
+                if !e.values.contains(line) { e.values.append(line) }
+            } else if case .unknown? = value(n), let kf = p.keyField, case .text(let key) = facts.values[kf] {
+                e.values.append("\(pad)  （\(p.name) 表中没有 “\(key)” 的标准，需由经办单位用 --set 设定）")
+            }
+        case .add, .subtract, .multiply, .divide:
+            noteTables(&e, node.a, pad: pad)
+            noteTables(&e, node.b, pad: pad)
+        default: break
+        }
+    }
+
+    /// For a numeric test that failed or nearly held (within 10%): how far the applicant is from
+    /// the line, in yuan.
+    func margin(_ node: CheckedProgram.Node) -> String? {
+        guard case .number(let l)? = value(node.a), case .number(let r)? = value(node.b) else { return nil }
+        let held = compareHeld(node, l, r)
+        let type = program.nodes[Int(node.a)].type
+        guard type.isNumeric else { return nil }
+        let unit = type == .money ? " 元" : ""
+        let leftName = program.nodeRanges[Int(node.a)].text
+        let rhsNode = program.nodes[Int(node.b)]
+        let rightExpr = rhsNode.op == .constant ? "" : "（" + render(node.b) + "）"
+        let diff = (l > r ? l.subtracting(r) : r.subtracting(l)) ?? .zero
+        let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
+        let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)) ?? diff) <= (r.isNegative ? r.negated : r)
+        switch node.op {
+        case .less, .lessEqual:
+            if !held { return "\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr) \(f(diff))\(unit)" }
+            if near { return "\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr) 还差 \(f(diff))\(unit)" }
+        case .greater, .greaterEqual:
+            if !held { return "\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr) \(f(diff))\(unit)" }
+            if near { return "\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr) 仅 \(f(diff))\(unit)" }
+        default: break
+        }
+        return nil
+    }
+
+    func compareHeld(_ node: CheckedProgram.Node, _ l: Rational, _ r: Rational) -> Bool {
+        switch node.op {
+        case .less: return l < r
+        case .lessEqual: return l <= r
+        case .greater: return l > r
+        case .greaterEqual: return l >= r
+        case .equal: return l == r
+        default: return l != r
+        }
+    }
+}

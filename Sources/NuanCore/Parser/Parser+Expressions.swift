@@ -1,0 +1,140 @@
+extension Parser {
+    mutating func make(_ k: Expr.Kind, from start: Int) -> Expr {
+        Expr(k, range(from: start), id: newID())
+    }
+
+    /// expression := `若` c `则` a `否则` b | or
+    mutating func parseExpression() throws -> Expr {
+        let start = current.range.start
+        if accept(.if) != nil {
+            let c = try parseExpression()
+            _ = try expect(.then)
+            let a = try parseExpression()
+            _ = try expect(.else)
+            let b = try parseExpression()
+            return make(.conditional(c, a, b), from: start)
+        }
+        return try parseBinary(minPrecedence: 1)
+    }
+
+    func binaryOperator() -> BinaryOperator? {
+        switch current.kind {
+        case .keyword(.and): return .and
+        case .keyword(.or): return .or
+        case .keyword(.in): return .in
+        case .keyword(.notIn): return .notIn
+        case .keyword(.contains): return .contains
+        case .keyword(.containsAny): return .containsAny
+        case .keyword(.containsAll): return .containsAll
+        case .symbol(.plus): return .add
+        case .symbol(.minus): return .subtract
+        case .symbol(.times): return .multiply
+        case .symbol(.divide): return .divide
+        case .symbol(.less): return .less
+        case .symbol(.lessEqual): return .lessEqual
+        case .symbol(.greater): return .greater
+        case .symbol(.greaterEqual): return .greaterEqual
+        case .symbol(.equal): return .equal
+        case .symbol(.notEqual): return .notEqual
+        default: return nil
+        }
+    }
+
+    mutating func parseBinary(minPrecedence: Int) throws -> Expr {
+        let start = current.range.start
+        var lhs = try parseUnary(minPrecedence: minPrecedence)
+        while true {
+            if current.isKeyword(.isEmpty) && minPrecedence <= 4 {
+                _ = advance()
+                lhs = make(.isEmpty(lhs), from: start)
+                continue
+            }
+            guard let op = binaryOperator(), op.precedence >= minPrecedence else { break }
+            _ = advance()
+            // Comparisons do not chain: `a < b < c` is an error rather than a surprise.
+            let rhs = try parseBinary(minPrecedence: op.precedence + 1)
+            lhs = make(.binary(op, lhs, rhs), from: start)
+            if op.precedence == 4, let next = binaryOperator(), next.precedence == 4 {
+                throw fail("比较不能连写（如 a < b < c），请用 且 连接两个比较", code: "parse.chained-comparison")
+            }
+        }
+        return lhs
+    }
+
+    mutating func parseUnary(minPrecedence: Int) throws -> Expr {
+        let start = current.range.start
+        if accept(.not) != nil {
+            let e = try parseBinary(minPrecedence: 3)
+            return make(.not(e), from: start)
+        }
+        if accept(.minus) != nil {
+            let e = try parseUnary(minPrecedence: 7)
+            return make(.negate(e), from: start)
+        }
+        return try parsePrimary()
+    }
+
+    mutating func parsePrimary() throws -> Expr {
+        let t = current
+        let start = t.range.start
+        switch t.kind {
+        case .number(let text):
+            _ = advance()
+            guard let v = Rational.parse(text) else { throw fail("数值 \(text) 超出范围", at: t.range, code: "parse.number") }
+            let unit = parseUnit()
+            return make(.number(v, unit), from: start)
+        case .string(let s):
+            _ = advance()
+            return make(.string(s), from: start)
+        case .date(let d):
+            _ = advance()
+            return make(.date(d), from: start)
+        case .keyword(.yes):
+            _ = advance()
+            return make(.bool(true), from: start)
+        case .keyword(.no):
+            _ = advance()
+            return make(.bool(false), from: start)
+        case .keyword(.given):
+            _ = advance()
+            _ = try expect(.leftParen)
+            let (n, _) = try name("字段名")
+            _ = try expect(.rightParen)
+            return make(.given(n), from: start)
+        case .identifier(let n):
+            _ = advance()
+            if current.isSymbol(.leftParen) && current.range.start == t.range.end {
+                _ = advance()
+                var args: [Expr] = []
+                while !current.isSymbol(.rightParen) {
+                    args.append(try parseExpression())
+                    if accept(.comma) == nil { break }
+                }
+                _ = try expect(.rightParen)
+                return make(.call(n, args), from: start)
+            }
+            return make(.name(n), from: start)
+        case .symbol(.leftParen):
+            _ = advance()
+            var e = try parseExpression()
+            _ = try expect(.rightParen)
+            e.range = range(from: start)
+            return e
+        case .symbol(.leftBracket):
+            _ = advance()
+            var items: [Expr] = []
+            while !current.isSymbol(.rightBracket) {
+                items.append(try parseExpression())
+                if accept(.comma) == nil { break }
+            }
+            _ = try expect(.rightBracket)
+            return make(.list(items), from: start)
+        case .keyword(let k):
+            throw fail("此处应为一个值或名称，但看到的是保留字 “\(k.chinese)”", code: "parse.expression")
+        case .endOfFile:
+            throw fail("文件在表达式中间结束了", code: "parse.expression")
+        default:
+            throw fail("此处应为一个值或名称，但看到的是 “\(t.display)”", code: "parse.expression")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+extension Parser {
+    mutating func parseFile(comments: [Comment]) -> RulesFile {
+        var header = Header()
+        var decls: [Declaration] = []
+        if let t = accept(.rules) {
+            if case .string(let s) = current.kind {
+                header.title = s
+                header.titleRange = advance().range.join(t.range)
+            } else {
+                diagnostics.append(.error("parse.expected", "“规则” 后应为带引号的名称", at: current.range))
+            }
+        } else {
+            diagnostics.append(.error("parse.header", "规则文件应以 规则 \"名称\" 开头，但看到的是 “\(current.display)”", at: current.range))
+        }
+        while current.kind != .endOfFile {
+            do {
+                if try parseHeaderClause(&header) { continue }
+                if let d = try parseDeclaration() { decls.append(d) }
+            } catch {
+                recover()
+            }
+        }
+        return RulesFile(file: file, header: header, declarations: decls, comments: comments)
+    }
+
+    /// Header clauses may appear anywhere but conventionally come first.
+    mutating func parseHeaderClause(_ h: inout Header) throws -> Bool {
+        if accept(.version) != nil { h.version = try string("版本").0; return true }
+        if accept(.jurisdiction) != nil { h.jurisdiction = try string("辖区").0; return true }
+        if accept(.notice) != nil { h.notice = try string("通知名称").0; return true }
+        if accept(.year) != nil {
+            guard case .number(let n) = current.kind, let y = Int(n) else { throw fail("“年度” 后应为年份，如 2022") }
+            _ = advance()
+            h.year = y
+            return true
+        }
+        if accept(.inForce) != nil {
+            h.inForceFrom = try date("生效起始日")
+            _ = try expect(.to)
+            h.inForceTo = try date("生效截止日")
+            return true
+        }
+        if accept(.extends) != nil {
+            let (path, r) = try string("上级规则文件路径")
+            h.extends.append((path, r))
+            return true
+        }
+        return false
+    }
+
+    mutating func parseDeclaration() throws -> Declaration? {
+        let start = current.range.start
+        let isOverride = accept(.override) != nil
+        let t = current
+        guard case .keyword(let k) = t.kind else {
+            throw fail("此处应为声明（字段、参数、定义、资金、对象、类别、福利、评分、例子），但看到的是 “\(t.display)”", code: "parse.declaration")
+        }
+        _ = advance()
+        let kind: Declaration.Kind
+        switch k {
+        case .field: kind = .field(try parseField())
+        case .parameter: kind = .parameter(try parseParameter())
+        case .define: kind = .definition(try parseDefinition())
+        case .fund: kind = .fund(try parseFund())
+        case .group: kind = .group(try parseGroup())
+        case .category: kind = .category(try parseCategory())
+        case .benefitGroup: kind = .benefitGroup(try parseBenefitGroup())
+        case .benefit:
+            let b = try parseBenefit(start: start)
+            kind = .benefitGroup(BenefitGroupDecl(name: b.name, nameRange: b.nameRange, policy: .all, benefits: [b], implicit: true))
+        case .score: kind = .score(try parseScore())
+        case .example: kind = .example(try parseExample())
+        default:
+            throw fail("“\(k.chinese)” 不能开始一条声明", at: t.range, code: "parse.declaration")
+        }
+        return Declaration(kind: kind, isOverride: isOverride, range: range(from: start))
+    }
+}

@@ -1,0 +1,121 @@
+/// Tokens → syntax tree (+ diagnostics). Recursive descent with recovery: after an error the
+/// parser skips to the next declaration keyword, so one file yields all its syntax errors.
+public struct Parser {
+    var tokens: [Token]
+    var p = 0
+    var diagnostics: [Diagnostic] = []
+    let file: SourceFile
+    /// Node ids continue across the files of one program so they stay unique.
+    var nextID: Int
+
+    public static func parse(_ file: SourceFile, firstNodeID: Int = 0) -> (RulesFile, [Diagnostic], nextNodeID: Int) {
+        let lexed = Lexer.tokenize(file)
+        var parser = Parser(tokens: lexed.tokens, file: file, nextID: firstNodeID)
+        parser.diagnostics = lexed.diagnostics
+        let tree = parser.parseFile(comments: lexed.comments)
+        return (tree, parser.diagnostics, parser.nextID)
+    }
+
+    init(tokens: [Token], file: SourceFile, nextID: Int) {
+        self.tokens = tokens
+        self.file = file
+        self.nextID = nextID
+    }
+
+    struct Failure: Error {}
+
+    // MARK: token helpers
+
+    var current: Token { tokens[p] }
+    var previousEnd: Int { p > 0 ? tokens[p - 1].range.end : 0 }
+
+    func peek(_ k: Int = 1) -> Token { tokens[min(p + k, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let t = tokens[p]
+        if p < tokens.count - 1 { p += 1 }
+        return t
+    }
+
+    mutating func accept(_ k: Keyword) -> Token? {
+        if current.isKeyword(k) { return advance() }
+        return nil
+    }
+
+    mutating func accept(_ s: Token.Symbol) -> Token? {
+        if current.isSymbol(s) { return advance() }
+        return nil
+    }
+
+    mutating func expect(_ k: Keyword, _ what: String? = nil) throws -> Token {
+        if let t = accept(k) { return t }
+        throw fail("此处应为 “\(k.chinese)”\(what.map { "（\($0)）" } ?? "")，但看到的是 “\(current.display)”")
+    }
+
+    mutating func expect(_ s: Token.Symbol) throws -> Token {
+        if let t = accept(s) { return t }
+        throw fail("此处应为 “\(s.rawValue)”，但看到的是 “\(current.display)”")
+    }
+
+    mutating func fail(_ message: String, at range: SourceRange? = nil, code: String = "parse.expected") -> Failure {
+        diagnostics.append(.error(code, message, at: range ?? current.range))
+        return Failure()
+    }
+
+    /// A name: an identifier, or (for labels) a quoted string.
+    mutating func name(_ what: String) throws -> (String, SourceRange) {
+        let t = current
+        if case .identifier(let s) = t.kind { _ = advance(); return (s, t.range) }
+        if case .keyword(let k) = t.kind {
+            throw fail("“\(k.chinese)” 是保留字，不能用作\(what)；请换一个名称或加引号")
+        }
+        throw fail("此处应为\(what)，但看到的是 “\(t.display)”")
+    }
+
+    mutating func optionalLabel() -> String? {
+        switch current.kind {
+        case .identifier(let s): _ = advance(); return s
+        case .string(let s): _ = advance(); return s
+        default: return nil
+        }
+    }
+
+    mutating func string(_ what: String) throws -> (String, SourceRange) {
+        if case .string(let s) = current.kind { let t = advance(); return (s, t.range) }
+        throw fail("此处应为带引号的\(what)，但看到的是 “\(current.display)”")
+    }
+
+    mutating func date(_ what: String) throws -> Int32 {
+        if case .date(let d) = current.kind { _ = advance(); return d }
+        throw fail("此处应为日期（YYYY-MM-DD，\(what)），但看到的是 “\(current.display)”")
+    }
+
+    mutating func citation() throws -> Citation {
+        let (text, range) = try string("依据（通知及条款）")
+        return Citation(text: text, range: range)
+    }
+
+    func range(from start: Int) -> SourceRange { SourceRange(file: file, start: start, end: max(start, previousEnd)) }
+
+    mutating func newID() -> Int {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    var atDeclarationStart: Bool {
+        if case .keyword(let k) = current.kind { return k.startsDeclaration }
+        return current.kind == .endOfFile
+    }
+
+    /// Skips to the next declaration keyword after an error.
+    mutating func recover() {
+        if !atDeclarationStart { _ = advance() }
+        var depth = 0
+        while current.kind != .endOfFile {
+            if current.isSymbol(.leftBrace) { depth += 1 }
+            if current.isSymbol(.rightBrace) { depth = max(0, depth - 1) }
+            if depth == 0, case .keyword(let k) = current.kind, k.startsDeclaration { return }
+            _ = advance()
+        }
+    }
+}

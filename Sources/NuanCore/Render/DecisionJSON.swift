@@ -1,0 +1,89 @@
+/// Renders a decision as the JSON object of `shared/spec/decision.md`, keys in the contract's
+/// order. Written by hand: the contract is small and money must stay decimal text.
+public struct DecisionJSON {
+    public let program: CheckedProgram
+    public init(program: CheckedProgram) { self.program = program }
+
+    public func render(_ d: Decision, pretty: Bool = false) -> String {
+        var o = JSONObjectWriter(pretty: pretty)
+        o.field("id", d.id.map(JSONText.quote) ?? "null")
+        o.field("status", JSONText.quote(d.status.rawValue))
+        o.field("category", JSONText.quote(d.category))
+        o.field("awards", array(d.awards.map(award), pretty: pretty, depth: 1))
+        o.field("total_amount", JSONText.quote(d.totalAmount.formatted(places: 2)))
+        o.field("score", d.score.map(Self.number) ?? "null")
+        o.field("missing", "[" + d.missing.map(JSONText.quote).joined(separator: ",") + "]")
+        o.field("errors", array(d.errors.map(error), pretty: pretty, depth: 1))
+        o.field("explanation", array(d.explanation.map { entry($0) }, pretty: pretty, depth: 1))
+        o.field("rules", rules)
+        return o.close()
+    }
+
+    /// Scores are JSON numbers: whole when whole, else two places.
+    static func number(_ r: Rational) -> String { r.isInteger ? String(r.numerator) : r.formatted(places: 2) }
+
+    func array(_ items: [String], pretty: Bool, depth: Int) -> String {
+        guard pretty, !items.isEmpty else { return "[" + items.joined(separator: ",") + "]" }
+        let pad = String(repeating: "  ", count: depth + 1)
+        return "[\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: depth) + "]"
+    }
+
+    func award(_ a: Decision.Award) -> String {
+        var o = JSONObjectWriter(pretty: false)
+        o.field("benefit", JSONText.quote(a.benefit))
+        o.field("amount", a.amount.map { JSONText.quote($0.formatted(places: 2)) } ?? "null")
+        o.field("fund", a.fund.map(JSONText.quote) ?? "null")
+        o.field("allowed_funds", "[" + a.allowedFunds.map(JSONText.quote).joined(separator: ",") + "]")
+        if let u = a.unit { o.field("unit", JSONText.quote(u.rawValue)) }
+        if let c = a.citation { o.field("source", JSONText.quote(c)) }
+        return o.close()
+    }
+
+    func error(_ e: RecordError) -> String {
+        var o = JSONObjectWriter(pretty: false)
+        o.field("field", JSONText.quote(e.field))
+        o.field("value", e.value.map(JSONText.quote) ?? "null")
+        o.field("reason", JSONText.quote(e.reason))
+        if let l = e.line { o.field("line", String(l)) }
+        o.field("message", JSONText.quote(e.message))
+        return o.close()
+    }
+
+    func entry(_ e: ExplanationEntry) -> String {
+        var o = JSONObjectWriter(pretty: false)
+        o.field("kind", JSONText.quote(e.kind.rawValue))
+        o.field("rule", JSONText.quote(e.rule))
+        o.field("source", e.citation.map(JSONText.quote) ?? "null")
+        o.field("outcome", JSONText.quote(e.outcome.rawValue))
+        if let r = e.result { o.field("result", JSONText.quote(r)) }
+        if !e.values.isEmpty { o.field("values", "[" + e.values.map(JSONText.quote).joined(separator: ",") + "]") }
+        if !e.margins.isEmpty { o.field("margins", "[" + e.margins.map(JSONText.quote).joined(separator: ",") + "]") }
+        if !e.missing.isEmpty { o.field("missing", "[" + e.missing.map(JSONText.quote).joined(separator: ",") + "]") }
+        if !e.children.isEmpty { o.field("children", "[" + e.children.map { entry($0) }.joined(separator: ",") + "]") }
+        return o.close()
+    }
+
+    /// The `rules` block: which texts decided (name, version, SHA-256 of each file) and any `--set`.
+    public var rules: String {
+        var o = JSONObjectWriter(pretty: false)
+        o.field("name", JSONText.quote(program.title))
+        o.field("version", program.version.map(JSONText.quote) ?? "null")
+        o.field("sha256", JSONText.quote(program.sources.first?.sha256 ?? ""))
+        o.field("files", "[" + program.sources.map { s in
+            "{\"path\":\(JSONText.quote(s.path)),\"sha256\":\(JSONText.quote(s.sha256))}"
+        }.joined(separator: ",") + "]")
+        o.field("overrides", "[" + program.overrides.map(JSONText.quote).joined(separator: ",") + "]")
+        return o.close()
+    }
+}
+
+/// Builds `{"k":v,…}` with values already rendered as JSON.
+struct JSONObjectWriter {
+    var pretty: Bool
+    var parts: [String] = []
+    init(pretty: Bool) { self.pretty = pretty }
+    mutating func field(_ k: String, _ v: String) { parts.append(JSONText.quote(k) + (pretty ? ": " : ":") + v) }
+    func close() -> String {
+        pretty ? "{\n  " + parts.joined(separator: ",\n  ") + "\n}" : "{" + parts.joined(separator: ",") + "}"
+    }
+}

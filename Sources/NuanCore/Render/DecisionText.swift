@@ -1,0 +1,99 @@
+/// Renders a decision for a caseworker: Chinese by default (English with `english`), the
+/// explanation as an indented tree, every rule with its citation.
+public struct DecisionText {
+    public let program: CheckedProgram
+    public var english: Bool
+
+    public init(program: CheckedProgram, english: Bool = false) {
+        self.program = program
+        self.english = english
+    }
+
+    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+
+    public static func statusText(_ s: Decision.Status, english: Bool) -> String {
+        switch s {
+        case .eligible: return english ? "eligible" : "符合条件"
+        case .ineligible: return english ? "not eligible" : "不符合条件"
+        case .undetermined: return english ? "undetermined (information missing)" : "暂无法确定（缺少信息）"
+        case .invalid: return english ? "invalid record" : "记录有误"
+        }
+    }
+
+    func categoryText(_ code: String) -> String {
+        if code == "undetermined" { return t("暂无法确定", "undetermined") }
+        let e = program.enums[program.categoryEnum]
+        guard let i = e.index(of: code) else { return code }
+        let label = program.categories.first { $0.code == code }?.label ?? e.display(i)
+        return english ? code : "\(label)（\(code)）"
+    }
+
+    public func render(_ d: Decision) -> String {
+        var out = ""
+        out += t("申请编号：", "Application: ") + (d.id ?? "—") + "\n"
+        out += t("结论：", "Decision: ") + DecisionText.statusText(d.status, english: english) + "（\(d.status.rawValue)）\n"
+        if d.status != .invalid { out += t("认定类别：", "Category: ") + categoryText(d.category) + "\n" }
+        if !d.errors.isEmpty {
+            out += t("记录问题：\n", "Problems with the record:\n")
+            for e in d.errors { out += "  ✗ " + e.message + "\n" }
+        }
+        if !d.awards.isEmpty {
+            out += t("可发放：\n", "Awards:\n")
+            for a in d.awards {
+                let amount = a.amount.map { "\($0.formatted(places: 2)) \(a.unit?.rawValue ?? "元")" } ?? t("金额由发放单位确定", "amount set by the paying office")
+                out += "  · \(a.benefit)：\(amount)"
+                if let f = a.fund { out += t("；资金：", "; fund: ") + fundName(f) }
+                if a.allowedFunds.count > 1 { out += t("（可用：", " (allowed: ") + a.allowedFunds.joined(separator: "、") + t("）", ")") }
+                if let c = a.citation { out += t("；依据 ", "; source ") + c }
+                out += "\n"
+            }
+            out += t("合计：", "Total: ") + d.totalAmount.formatted(places: 2) + t(" 元", " yuan") + "\n"
+        }
+        if !d.pending.isEmpty {
+            out += t("可能还可发放（需补充信息）：", "May also apply once the missing inputs are given: ") + d.pending.joined(separator: "、") + "\n"
+        }
+        if !d.missing.isEmpty {
+            out += t("缺少信息：", "Missing: ") + d.missing.map(label).joined(separator: "、") + "\n"
+        }
+        if let s = d.score { out += t("困难优先分：", "Priority score: ") + DecisionJSON.number(s) + "\n" }
+        if !d.explanation.isEmpty {
+            out += t("\n判定过程：\n", "\nHow it was decided:\n")
+            for e in d.explanation { out += entry(e, depth: 1) }
+        }
+        out += t("\n规则：", "\nRules: ") + program.title + (program.version.map { t(" 版本 ", " version ") + $0 } ?? "")
+        out += " · sha256 " + String((program.sources.first?.sha256 ?? "").prefix(12))
+        if !program.overrides.isEmpty { out += t(" · 临时设定 ", " · overrides ") + program.overrides.joined(separator: "，") }
+        return out + "\n"
+    }
+
+    func label(_ key: String) -> String {
+        if let i = program.fieldIndex(named: key), let l = program.fields[i].label, !english { return "\(l)（\(key)）" }
+        return key
+    }
+
+    func fundName(_ code: String) -> String {
+        guard !english, let f = program.funds.first(where: { $0.code == code }), let l = f.label else { return code }
+        return "\(l)（\(code)）"
+    }
+
+    func entry(_ e: ExplanationEntry, depth: Int) -> String {
+        let pad = String(repeating: "  ", count: depth)
+        let mark: String
+        switch e.outcome {
+        case .met: mark = "✓"
+        case .notMet: mark = "✗"
+        case .unknown: mark = "？"
+        case .skipped: mark = "–"
+        case .info: mark = "•"
+        }
+        var line = "\(pad)\(mark) \(e.rule)"
+        if let r = e.result { line += " → \(r)" }
+        if let c = e.citation { line += t("  〔依据 ", "  [source: ") + c + t("〕", "]") }
+        var out = line + "\n"
+        for v in e.values { out += pad + "    " + v + "\n" }
+        for m in e.margins { out += pad + t("    差距：", "    margin: ") + m + "\n" }
+        if !e.missing.isEmpty && e.outcome == .unknown { out += pad + t("    缺少：", "    missing: ") + e.missing.joined(separator: "、") + "\n" }
+        for c in e.children { out += entry(c, depth: depth + 2) }
+        return out
+    }
+}

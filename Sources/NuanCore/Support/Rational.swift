@@ -1,0 +1,164 @@
+/// An exact rational number: money, thresholds and multipliers are never binary floating point.
+///
+/// `2000/3` stays exactly two thousand thirds, so comparing it with `666.67` comes out right.
+/// Numerator and denominator are kept reduced with a positive denominator. Arithmetic that would
+/// overflow 64 bits returns `nil` from the `checked` operations; the evaluator turns that into a
+/// clear error instead of a wrong figure.
+public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let numerator: Int64
+    public let denominator: Int64
+
+    public static let zero = Rational(integer: 0)
+    public static let one = Rational(integer: 1)
+
+    public init(integer: Int64) {
+        numerator = integer
+        denominator = 1
+    }
+
+    /// Creates `n/d` reduced; `nil` when `d` is zero or the value does not fit.
+    public init?(_ n: Int64, _ d: Int64) {
+        guard d != 0 else { return nil }
+        guard let r = Rational.reduce(Int128(n), Int128(d)) else { return nil }
+        self = r
+    }
+
+    private init(unchecked n: Int64, _ d: Int64) {
+        numerator = n
+        denominator = d
+    }
+
+    private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
+        var a = a < 0 ? -a : a
+        var b = b < 0 ? -b : b
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+
+    private static func reduce(_ n: Int128, _ d: Int128) -> Rational? {
+        var n = n, d = d
+        if d < 0 { n = -n; d = -d }
+        if d != 1 {
+            let g = gcd(n, d)
+            if g > 1 { n /= g; d /= g }
+        }
+        guard let n64 = Int64(exactly: n), let d64 = Int64(exactly: d) else { return nil }
+        return Rational(unchecked: n64, d64)
+    }
+
+    public var isInteger: Bool { denominator == 1 }
+    public var isNegative: Bool { numerator < 0 }
+
+    public func adding(_ o: Rational) -> Rational? {
+        if denominator == o.denominator {
+            let (s, over) = numerator.addingReportingOverflow(o.numerator)
+            if !over {
+                if denominator == 1 { return Rational(unchecked: s, 1) }
+                return Rational.reduce(Int128(s), Int128(denominator))
+            }
+        }
+        return Rational.reduce(
+            Int128(numerator) * Int128(o.denominator) + Int128(o.numerator) * Int128(denominator),
+            Int128(denominator) * Int128(o.denominator))
+    }
+
+    public func subtracting(_ o: Rational) -> Rational? {
+        adding(Rational(unchecked: -o.numerator, o.denominator))
+    }
+
+    public func multiplied(by o: Rational) -> Rational? {
+        if denominator == 1 && o.denominator == 1 {
+            let (p, over) = numerator.multipliedReportingOverflow(by: o.numerator)
+            if !over { return Rational(unchecked: p, 1) }
+        }
+        return Rational.reduce(Int128(numerator) * Int128(o.numerator), Int128(denominator) * Int128(o.denominator))
+    }
+
+    /// `nil` when dividing by zero or on overflow.
+    public func divided(by o: Rational) -> Rational? {
+        guard o.numerator != 0 else { return nil }
+        return Rational.reduce(Int128(numerator) * Int128(o.denominator), Int128(denominator) * Int128(o.numerator))
+    }
+
+    public var negated: Rational { Rational(unchecked: -numerator, denominator) }
+
+    public static func < (a: Rational, b: Rational) -> Bool {
+        if a.denominator == b.denominator { return a.numerator < b.numerator }
+        return Int128(a.numerator) * Int128(b.denominator) < Int128(b.numerator) * Int128(a.denominator)
+    }
+
+    /// Parses a plain decimal literal such as `1800`, `-3`, `1980.00`, `0.5`. No exponent, no
+    /// thousands separators: what a record or a rules file may contain.
+    public static func parse<S: Collection>(utf8 bytes: S) -> Rational? where S.Element == UInt8 {
+        var n: Int64 = 0
+        var scale: Int64 = 1
+        var negative = false
+        var seenDigit = false, seenPoint = false
+        var first = true
+        for b in bytes {
+            defer { first = false }
+            switch b {
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "+") where first: continue
+            case UInt8(ascii: "."):
+                if seenPoint { return nil }
+                seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                seenDigit = true
+                let (m, o1) = n.multipliedReportingOverflow(by: 10)
+                let (s, o2) = m.addingReportingOverflow(Int64(b &- 48))
+                if o1 || o2 { return nil }
+                n = s
+                if seenPoint {
+                    let (sc, o3) = scale.multipliedReportingOverflow(by: 10)
+                    if o3 { return nil }
+                    scale = sc
+                }
+            default: return nil
+            }
+        }
+        guard seenDigit else { return nil }
+        return Rational(negative ? -n : n, scale)
+    }
+
+    public static func parse(_ text: String) -> Rational? { parse(utf8: text.utf8) }
+
+    /// Decimal text with exactly `places` places, rounding half away from zero.
+    public func formatted(places: Int = 2) -> String {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let n = Int128(numerator) * scale
+        let d = Int128(denominator)
+        var q = n / d
+        let r = n % d
+        if (r < 0 ? -r : r) * 2 >= d { q += n < 0 ? -1 : 1 }
+        let neg = q < 0
+        let mag = neg ? -q : q
+        var digits = String(mag)
+        if places > 0 {
+            while digits.count <= places { digits = "0" + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return (neg ? "-" : "") + digits
+    }
+
+    /// The shortest exact decimal text when there is one with ≤ 6 places, else 2 places rounded.
+    public var description: String {
+        if denominator == 1 { return String(numerator) }
+        var d = denominator
+        while d % 2 == 0 { d /= 2 }
+        while d % 5 == 0 { d /= 5 }
+        if d == 1 {
+            var places = 0
+            var p: Int64 = 1
+            while denominator > p || p % denominator != 0 { p *= 10; places += 1; if places > 6 { break } }
+            if places <= 6 {
+                var text = formatted(places: places)
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+                return text
+            }
+        }
+        return formatted(places: 2)
+    }
+}

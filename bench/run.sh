@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# bench/run.sh — the one benchmark command for nuan (see BENCHMARKS.md).
+#
+#   bash bench/run.sh [N]          N records (default 1000000)
+#
+# Builds nuan and nuan-bench (release), generates N synthetic applicant records as JSON Lines
+# and CSV, builds the shared measuring sticks (floor.swift, limit.swift) and times, on the same
+# files in the same run:
+#   floor, limit                       POLICY.md over the JSONL file, -j $JOBS
+#   nuan batch … --explain none|brief|full   JSONL in; CSV in with --explain none
+#   nuan batch … --stage parse|eval          stage timings (JSONL, --explain none)
+# Each is timed for wall seconds and peak RSS (GNU time %M), best of $REPEAT. A Markdown table
+# and machine information are printed for a human to paste into BENCHMARKS.md; nothing is
+# written to the repository.
+#
+# Environment:
+#   BENCH_DIR     scratch directory (default <repo>/bench-out, gitignored)
+#   SHARED_BENCH  directory holding floor.swift and limit.swift (default <repo>/../shared/bench)
+#   REPEAT        runs per measurement, best kept (default 3); a run slower than SLOW_SECS
+#   SLOW_SECS     (default 30) is not repeated
+#   JOBS          --jobs / -j for every program (default 2)
+#   SEED          generator seed (default 20220101)
+#   RULES         rules file (default <repo>/Rules/bengbu-2022.rules)
+#   NUAN_BIN      use this nuan binary instead of building one (e.g. to compare builds)
+#   BENCH_BIG=1   also a memory run on BIG_N records (default 5000000), one run each
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+N=${1:-1000000}
+BENCH_DIR=${BENCH_DIR:-$ROOT/bench-out}
+SHARED_BENCH=${SHARED_BENCH:-$ROOT/../shared/bench}
+REPEAT=${REPEAT:-3}
+SLOW_SECS=${SLOW_SECS:-30}
+JOBS=${JOBS:-2}
+SEED=${SEED:-20220101}
+RULES=${RULES:-$ROOT/Rules/bengbu-2022.rules}
+BIG_N=${BIG_N:-5000000}
+
+case "$N" in ''|*[!0-9]*) echo "usage: bash bench/run.sh [N]   (N = number of records)" >&2; exit 2 ;; esac
+mkdir -p "$BENCH_DIR" || exit 1
+BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+say() { printf '%s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- the stopwatch
+# GNU time gives peak RSS; without it, VmHWM is sampled from /proc while the program runs.
+TIME_BIN=""
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%M' true 2>/dev/null; then
+    TIME_BIN=/usr/bin/time
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "GNU time missing; installing it with apt-get"
+    apt-get install -y -qq time >/dev/null 2>&1 && TIME_BIN=/usr/bin/time
+fi
+[ -n "$TIME_BIN" ] || say "GNU time not available: peak RSS is sampled from /proc (approximate)"
+
+# run_once OUT.rss CMD... — runs CMD once; sets LAST_NS (wall ns) and LAST_KB (peak RSS KB).
+run_once() {
+    local rssfile=$1; shift
+    local t0 t1 rc
+    t0=$(date +%s%N)
+    if [ -n "$TIME_BIN" ]; then
+        "$TIME_BIN" -f '%M' -o "$rssfile" "$@" >"$BENCH_DIR/last.stdout" 2>"$BENCH_DIR/last.stderr"
+        rc=$?
+        t1=$(date +%s%N)
+        LAST_KB=$(tail -n 1 "$rssfile" 2>/dev/null)
+    else
+        "$@" >"$BENCH_DIR/last.stdout" 2>"$BENCH_DIR/last.stderr" &
+        local pid=$! hwm=0 v
+        while kill -0 "$pid" 2>/dev/null; do
+            v=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null)
+            [ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
+            sleep 0.02
+        done
+        wait "$pid"; rc=$?
+        t1=$(date +%s%N)
+        LAST_KB=$hwm
+    fi
+    LAST_NS=$((t1 - t0))
+    case "$LAST_KB" in ''|*[!0-9]*) LAST_KB=0 ;; esac
+    return $rc
+}
+
+# measure CMD... — best wall time of $REPEAT runs (BEST_NS) and the largest peak RSS (BEST_KB).
+measure() {
+    local i
+    BEST_NS=0; BEST_KB=0
+    for ((i = 1; i <= REPEAT; i++)); do
+        run_once "$BENCH_DIR/last.rss" "$@" || return 1
+        if [ "$BEST_NS" -eq 0 ] || [ "$LAST_NS" -lt "$BEST_NS" ]; then BEST_NS=$LAST_NS; fi
+        if [ "$LAST_KB" -gt "$BEST_KB" ]; then BEST_KB=$LAST_KB; fi
+        [ "$LAST_NS" -gt $((SLOW_SECS * 1000000000)) ] && break
+    done
+    return 0
+}
+
+# ---------------------------------------------------------------- results table
+ROWS=()
+LIMIT_RATE=""; FLOOR_RATE=""
+# add_row PROGRAM INPUT EXPLAIN RECORDS — appends the last measurement as a table row.
+add_row() {
+    local rate
+    rate=$(( $4 * 1000000000 / (BEST_NS > 0 ? BEST_NS : 1) ))
+    ROWS+=("$1|$2|$3|$4|$BEST_NS|$rate|$BEST_KB")
+}
+# add_na PROGRAM INPUT EXPLAIN NOTE — a row for a run that could not be made.
+add_na() { ROWS+=("$1|$2|$3|-|-|-|-|$4"); }
+
+print_table() {
+    local limit_rate=$1 floor_rate=$2; shift 2
+    echo "| program | input | explain | records | wall s | records/s | peak RSS MB | × limit | × floor |"
+    echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
+    local row
+    for row in "$@"; do
+        IFS='|' read -r prog input explain recs ns rate kb note <<<"$row"
+        if [ "$ns" = "-" ]; then
+            echo "| $prog | $input | $explain | — | — | ${note:-not available} | — | — | — |"
+            continue
+        fi
+        awk -v p="$prog" -v i="$input" -v e="$explain" -v r="$recs" -v ns="$ns" -v rate="$rate" \
+            -v kb="$kb" -v lr="$limit_rate" -v fr="$floor_rate" 'BEGIN {
+            lx = (lr > 0) ? sprintf("%.3f", rate / lr) : "—"
+            fx = (fr > 0) ? sprintf("%.2f", rate / fr) : "—"
+            printf "| %s | %s | %s | %d | %.3f | %d | %.1f | %s | %s |\n", p, i, e, r, ns / 1e9, rate, kb / 1024, lx, fx
+        }'
+    done
+}
+
+# rate_of PROGRAM INPUT — records/s of a recorded row (empty if none).
+rate_of() {
+    local row
+    for row in "${ROWS[@]}"; do
+        IFS='|' read -r prog input _ _ ns rate _ <<<"$row"
+        if [ "$prog" = "$1" ] && [ "$input" = "$2" ] && [ "$ns" != "-" ]; then echo "$rate"; return; fi
+    done
+}
+
+# ---------------------------------------------------------------- build
+cd "$ROOT" || exit 1
+say "== building (swift build -c release)"
+NUAN_BENCH=""
+if swift build -c release --product nuan-bench >"$BENCH_DIR/build-nuan-bench.log" 2>&1; then
+    NUAN_BENCH=$(swift build -c release --product nuan-bench --show-bin-path)/nuan-bench
+else
+    say "   swift build of nuan-bench failed (see $BENCH_DIR/build-nuan-bench.log); building it standalone"
+    swiftc -O "$ROOT"/Sources/nuan-bench/*.swift -o "$BENCH_DIR/nuan-bench" || { say "cannot build nuan-bench"; exit 1; }
+    NUAN_BENCH=$BENCH_DIR/nuan-bench
+fi
+NUAN=${NUAN_BIN:-}
+if [ -n "$NUAN" ]; then
+    say "   using NUAN_BIN=$NUAN"
+elif swift build -c release --product nuan >"$BENCH_DIR/build-nuan.log" 2>&1; then
+    NUAN=$(swift build -c release --product nuan --show-bin-path)/nuan
+else
+    say "   swift build of nuan failed (see $BENCH_DIR/build-nuan.log)"
+fi
+
+# sticks: build once, again only when the source is newer
+for stick in floor limit; do
+    src=$SHARED_BENCH/$stick.swift
+    [ -f "$src" ] || { say "missing $src (set SHARED_BENCH)"; exit 1; }
+    if [ ! -x "$BENCH_DIR/$stick" ] || [ "$src" -nt "$BENCH_DIR/$stick" ]; then
+        swiftc -O "$src" -o "$BENCH_DIR/$stick" >"$BENCH_DIR/build-$stick.log" 2>&1 \
+            || { say "cannot build $src (see $BENCH_DIR/build-$stick.log)"; exit 1; }
+    fi
+done
+
+# ---------------------------------------------------------------- inputs
+# gen COUNT FORMAT FILE — (re)generates FILE unless it is newer than the generator's sources.
+gen() {
+    local count=$1 format=$2 file=$3
+    if [ -s "$file" ] && [ -z "$(find "$ROOT/Sources/nuan-bench" -newer "$file" -print -quit)" ]; then
+        return 0
+    fi
+    say "== generating $count records ($format) → $file"
+    run_once "$BENCH_DIR/last.rss" "$NUAN_BENCH" gen --count "$count" --format "$format" --seed "$SEED" --out "$file" \
+        || { say "generator failed: $(head -c 500 "$BENCH_DIR/last.stderr")"; exit 1; }
+    awk -v n="$count" -v ns="$LAST_NS" -v b="$(stat -c %s "$file")" \
+        'BEGIN { printf "   %d records, %.0f MB, in %.2f s\n", n, b / 1048576, ns / 1e9 }' >&2
+}
+JSONL=$BENCH_DIR/applicants-$N-s$SEED.jsonl
+CSV=$BENCH_DIR/applicants-$N-s$SEED.csv
+gen "$N" jsonl "$JSONL"
+gen "$N" csv "$CSV"
+cat "$JSONL" "$CSV" >/dev/null   # into the page cache before anything is timed
+
+# ---------------------------------------------------------------- runs
+# sticks COUNT FILE LABEL — floor and limit on FILE; checks their outputs agree.
+sticks() {
+    local count=$1 file=$2 label=$3 s
+    for s in floor limit; do
+        say "== $s on $label"
+        if measure "$BENCH_DIR/$s" "$file" "$BENCH_DIR/out-$s.jsonl" -j "$JOBS"; then
+            add_row "$s.swift" "$label" "—" "$count"
+        else
+            add_na "$s.swift" "$label" "—" "failed: $(head -c 200 "$BENCH_DIR/last.stderr" | tr '\n|' '  ')"
+        fi
+    done
+    if cmp -s "$BENCH_DIR/out-floor.jsonl" "$BENCH_DIR/out-limit.jsonl"; then
+        say "   floor and limit outputs are identical"
+    else
+        say "   WARNING: floor and limit outputs differ"
+    fi
+}
+
+# nuan_run COUNT FILE LABEL EXPLAIN [EXTRA...] — one nuan batch measurement.
+nuan_run() {
+    local count=$1 file=$2 label=$3 explain=$4; shift 4
+    local name="nuan batch${*:+ $*}"
+    say "== $name on $label, --explain $explain"
+    rm -f "$BENCH_DIR/out-nuan.jsonl"
+    if measure "$NUAN" batch --rules "$RULES" --in "$file" --out "$BENCH_DIR/out-nuan.jsonl" \
+        --explain "$explain" --jobs "$JOBS" "$@"; then
+        add_row "$name" "$label" "$explain" "$count"
+        if [ $# -eq 0 ]; then   # a full run writes one line a record (stage runs may write nothing)
+            local lines=0
+            [ -f "$BENCH_DIR/out-nuan.jsonl" ] && lines=$(wc -l <"$BENCH_DIR/out-nuan.jsonl")
+            [ "$lines" -eq "$count" ] || say "   WARNING: $lines output lines for $count records"
+        fi
+    else
+        say "   failed: $(head -c 300 "$BENCH_DIR/last.stderr")"
+        add_na "$name" "$label" "$explain" "failed (exit status ≠ 0)"
+    fi
+}
+
+# nuan_available — probes `nuan batch` on a 100-record sample: it must succeed and write
+# one output line a record.
+nuan_available() {
+    [ -n "$NUAN" ] && [ -x "$NUAN" ] || return 1
+    head -n 100 "$JSONL" >"$BENCH_DIR/probe.jsonl"
+    rm -f "$BENCH_DIR/probe-out.jsonl"
+    "$NUAN" batch --rules "$RULES" --in "$BENCH_DIR/probe.jsonl" --out "$BENCH_DIR/probe-out.jsonl" \
+        --explain none --jobs "$JOBS" >"$BENCH_DIR/probe.log" 2>&1 || return 1
+    [ -f "$BENCH_DIR/probe-out.jsonl" ] && [ "$(wc -l <"$BENCH_DIR/probe-out.jsonl")" -eq 100 ] || {
+        echo "the probe wrote no output or the wrong number of lines" >>"$BENCH_DIR/probe.log"
+        return 1
+    }
+}
+
+sticks "$N" "$JSONL" "JSONL"
+LIMIT_RATE=$(rate_of limit.swift JSONL); FLOOR_RATE=$(rate_of floor.swift JSONL)
+
+if nuan_available; then
+    for explain in none brief full; do nuan_run "$N" "$JSONL" "JSONL" "$explain"; done
+    nuan_run "$N" "$CSV" "CSV" none
+    nuan_run "$N" "$JSONL" "JSONL" none --stage parse
+    nuan_run "$N" "$JSONL" "JSONL" none --stage eval
+else
+    say "nuan batch not available${NUAN:+: $(tail -c 300 "$BENCH_DIR/probe.log" 2>/dev/null)}"
+    add_na "nuan batch" "JSONL, CSV" "none/brief/full" "nuan batch not available"
+fi
+MAIN_ROWS=("${ROWS[@]}")
+
+# ---------------------------------------------------------------- optional memory run
+BIG_ROWS=()
+if [ "${BENCH_BIG:-0}" = 1 ]; then
+    ROWS=()
+    BIG=$BENCH_DIR/applicants-$BIG_N-s$SEED.jsonl
+    gen "$BIG_N" jsonl "$BIG"
+    SAVED_REPEAT=$REPEAT; REPEAT=1
+    sticks "$BIG_N" "$BIG" "JSONL"
+    if nuan_available; then
+        nuan_run "$BIG_N" "$BIG" "JSONL" none
+        nuan_run "$BIG_N" "$BIG" "JSONL" full
+    else
+        add_na "nuan batch" "JSONL" "none/full" "nuan batch not available"
+    fi
+    REPEAT=$SAVED_REPEAT
+    BIG_ROWS=("${ROWS[@]}")
+    BIG_LIMIT=$(rate_of limit.swift JSONL); BIG_FLOOR=$(rate_of floor.swift JSONL)
+fi
+
+# ---------------------------------------------------------------- report
+echo
+echo "### Benchmark: $N records, --jobs $JOBS, best of $REPEAT (files in the page cache)"
+echo
+print_table "${LIMIT_RATE:-0}" "${FLOOR_RATE:-0}" "${MAIN_ROWS[@]}"
+if [ ${#BIG_ROWS[@]} -gt 0 ]; then
+    echo
+    echo "### Memory run: $BIG_N records (JSONL), --jobs $JOBS, one run each"
+    echo
+    print_table "${BIG_LIMIT:-0}" "${BIG_FLOOR:-0}" "${BIG_ROWS[@]}"
+fi
+echo
+echo "Records/s is records ÷ wall seconds of the whole process (start-up, reading, evaluating,"
+echo "writing). × limit and × floor are ratios of records/s measured in this same run."
+echo "Input: \`nuan-bench gen --seed $SEED\` ($(stat -c %s "$JSONL" | awk '{printf "%.0f", $1/1048576}') MB JSONL," \
+     "$(stat -c %s "$CSV" | awk '{printf "%.0f", $1/1048576}') MB CSV). Rules: ${RULES#"$ROOT"/}."
+echo
+echo "Machine:"
+echo
+echo '```'
+echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "commit:  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'none (uncommitted)')"
+echo "nproc:   $(nproc)"
+echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+echo "kernel:  $(uname -sr)"
+echo "swift:   $(swift --version 2>&1 | head -n 1)"
+echo "timer:   ${TIME_BIN:-/proc VmHWM sampling} + date +%s%N"
+free -g
+echo '```'
