@@ -13,6 +13,11 @@ struct Interview {
 
     mutating func run(explain: ExplainLevel) -> (Decision, CheckedProgram) {
         var asked: Set<String> = []
+        // Required fields (申请编号, 姓名) first: without them the record cannot be decided at all.
+        for f in program.fields where f.required && !pairs.contains(where: { $0.0 == f.key || $0.0 == f.label }) {
+            asked.insert(f.key)
+            if !ask(f.key) { return (Nuan.screen(program, pairs: pairs, explain: explain), program) }
+        }
         while true {
             let d = Nuan.screen(program, pairs: pairs, explain: .none)
             let settled = d.status == .invalid || ((d.status == .eligible || d.status == .ineligible) && d.pending.isEmpty)

@@ -105,26 +105,12 @@ extension Checker {
         var message = "未知的名称 “\(n)”"
         if let s = Suggest.closest(to: n, in: candidates) {
             message += "；是不是 \(s)？"
-        } else if let split = splitAtKeyword(n) {
+        } else if let split = Keyword.splitHint(n) {
             message += "；关键字前后要留空格，是不是想写 “\(split)”？"
         } else if let en = enumContext {
             message += "；可选值：" + program.enums[en].codes.indices.map { program.enums[en].display($0) }.joined(separator: "、")
         }
         error("check.unknown-name", message, range)
-    }
-
-    /// `建档类型属于` → `建档类型 属于`: Chinese writers often leave out the spaces.
-    func splitAtKeyword(_ n: String) -> String? {
-        let chars = Array(n)
-        for i in 1..<max(1, chars.count) {
-            for j in (i + 1)...chars.count {
-                let w = String(chars[i..<j])
-                if Keyword.lookup(w) != nil && w.unicodeScalars.first!.value > 127 {
-                    return String(chars[..<i]) + " " + w + (j < chars.count ? " " + String(chars[j...]) : "")
-                }
-            }
-        }
-        return nil
     }
 
     mutating func compileDefinition(_ name: String, at range: SourceRange) -> Int? {

@@ -100,4 +100,20 @@ public enum Keyword: String, CaseIterable, Sendable {
         default: return false
         }
     }
+
+    /// `建档类型属于` → `建档类型 属于`: Chinese writers often leave out the spaces around a
+    /// keyword, which makes one long unknown name. Returns the spaced reading, if there is one.
+    public static func splitHint(_ n: String) -> String? {
+        let chars = Array(n)
+        guard chars.count > 1 else { return nil }
+        for i in 1..<chars.count {
+            for j in stride(from: chars.count, to: i, by: -1) {
+                let w = String(chars[i..<j])
+                if let k = lookup(w), k.chinese == w, w.unicodeScalars.first!.value > 127 {
+                    return String(chars[..<i]) + " " + w + (j < chars.count ? " " + String(chars[j...]) : "")
+                }
+            }
+        }
+        return nil
+    }
 }

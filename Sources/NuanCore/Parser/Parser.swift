@@ -13,7 +13,8 @@ public struct Parser {
         var parser = Parser(tokens: lexed.tokens, file: file, nextID: firstNodeID)
         parser.diagnostics = lexed.diagnostics
         let tree = parser.parseFile(comments: lexed.comments)
-        return (tree, parser.diagnostics, parser.nextID)
+        let sorted = parser.diagnostics.enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+        return (tree, sorted, parser.nextID)
     }
 
     init(tokens: [Token], file: SourceFile, nextID: Int) {
@@ -58,6 +59,10 @@ public struct Parser {
     }
 
     mutating func fail(_ message: String, at range: SourceRange? = nil, code: String = "parse.expected") -> Failure {
+        var message = message
+        if p > 0, case .identifier(let prev) = tokens[p - 1].kind, let split = Keyword.splitHint(prev) {
+            message += "；关键字前后要留空格，“\(prev)” 是不是想写 “\(split)”？"
+        }
         diagnostics.append(.error(code, message, at: range ?? current.range))
         return Failure()
     }
@@ -107,15 +112,29 @@ public struct Parser {
         return current.kind == .endOfFile
     }
 
-    /// Skips to the next declaration keyword after an error.
+    /// Whether the current token is the first on its line (declarations start lines; the same
+    /// words inside a declaration, like 资金 in a benefit, are clauses).
+    var atLineStart: Bool {
+        guard p > 0 else { return true }
+        let between = file.bytes[tokens[p - 1].range.end..<current.range.start]
+        return between.contains(UInt8(ascii: "\n"))
+    }
+
+    /// Skips to the next declaration keyword that starts a line, after an error.
     mutating func recover() {
-        if !atDeclarationStart { _ = advance() }
+        if !(atLineStart && resumable) { _ = advance() }
         var depth = 0
         while current.kind != .endOfFile {
             if current.isSymbol(.leftBrace) { depth += 1 }
             if current.isSymbol(.rightBrace) { depth = max(0, depth - 1) }
-            if depth == 0, case .keyword(let k) = current.kind, k.startsDeclaration { return }
+            if depth == 0, atLineStart, resumable { return }
             _ = advance()
         }
+    }
+
+    /// A declaration keyword, but not the clause `资金 [ … ]` of a benefit written on its own line.
+    var resumable: Bool {
+        guard case .keyword(let k) = current.kind, k.startsDeclaration else { return false }
+        return !(k == .fund && peek().isSymbol(.leftBracket))
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+@testable import NuanCLI
+@testable import NuanCore
+
+/// `nuan screen` run in-process: arguments → stdout, stderr, exit code.
+final class ScreenCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var rules: String { Self.root.appendingPathComponent("Rules/bengbu-2022.rules").path }
+
+    func run(_ args: [String], input: String = "") -> (ExitCode, String, String) {
+        let (io, out, err) = IO.capture(input: input)
+        let code = CLI.main(args, io: io)
+        return (code, out(), err())
+    }
+
+    let deep = #"{"id":"BB-2022-0001","name":"张三","id_number":"11010519491231002X","phone":"13800000000","region":"蚌埠市","application_date":"2022-01-05","household_size":3,"household_monthly_income":1800,"rigid_monthly_expenses":600,"receives_dibao":false,"hardship_causes":["serious_illness"],"archive_type":"deep","archive_level":"national","archive_exited_this_year":false,"in_transition_period":false,"groups":["migrant_worker"]}"#
+
+    func testJSONOutputFollowsTheContract() throws {
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "json", "-"], input: deep)
+        XCTAssertEqual(code, .success)
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        for key in ["id", "status", "category", "awards", "total_amount", "score", "missing", "errors", "explanation", "rules"] {
+            XCTAssertNotNil(obj[key], "missing key \(key)")
+        }
+        XCTAssertEqual(obj["status"] as? String, "eligible")
+        XCTAssertEqual(obj["total_amount"] as? String, "1000.00")
+        let awards = try XCTUnwrap(obj["awards"] as? [[String: Any]])
+        XCTAssertEqual(awards.first?["fund"] as? String, "central_aid")
+        XCTAssertEqual(awards.first?["amount"] as? String, "1000.00")
+        let rulesBlock = try XCTUnwrap(obj["rules"] as? [String: Any])
+        XCTAssertEqual((rulesBlock["sha256"] as? String)?.count, 64)
+        // Privacy: the full ID number and phone never appear.
+        XCTAssertFalse(out.contains("11010519491231002X"))
+        XCTAssertFalse(out.contains("13800000000"))
+    }
+
+    func testTextExplanationIsChineseAndCitesTheNotice() {
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "text", "-"], input: deep)
+        XCTAssertEqual(code, .success)
+        XCTAssertTrue(out.contains("结论：符合条件"), out)
+        XCTAssertTrue(out.contains("蚌埠2022通知 二（三）"), out)
+        XCTAssertTrue(out.contains("< 低保标准 660.00 ✓"), out)
+    }
+
+    func testSetOverridesAParameterAndShowsIt() {
+        let (_, out, _) = run(["screen", "--rules", rules, "--format", "json", "--set", "低保标准=750", "-"], input: deep)
+        XCTAssertTrue(out.contains("\"overrides\":[\"低保标准=750\"]"), out)
+        XCTAssertTrue(out.contains("低保标准 750.00"), out)
+    }
+
+    func testInvalidRecordExitsOneAndNamesTheField() {
+        let bad = deep.replacingOccurrences(of: "11010519491231002X", with: "110105194912310021")
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "json", "-"], input: bad)
+        XCTAssertEqual(code, .failure)
+        XCTAssertTrue(out.contains("\"status\": \"invalid\""), out)
+        XCTAssertTrue(out.contains("校验位"), out)
+        XCTAssertFalse(out.contains("110105194912310021"), "ID number must be masked")
+    }
+
+    func testUsageAndRulesErrorsExitTwo() {
+        XCTAssertEqual(run(["screen", "--rules", rules, "--bogus"]).0, .usage)
+        XCTAssertEqual(run(["screen", "--rules", "/no/such.rules", "-"], input: deep).0, .usage)
+        XCTAssertEqual(run(["frobnicate"]).0, .usage)
+        let (code, out, _) = run(["screen", "--help"])
+        XCTAssertEqual(code, .success)
+        XCTAssertTrue(out.contains("--interactive"))
+    }
+
+    func testInteractiveAsksOnlyWhatIsNeededAndRepromptsOnBadAnswers() {
+        // id, name, then 建档类型 (a bad answer, then 1 = 未建档), 所属地区, 家庭人口 (two bad
+        // answers), 家庭月收入 (one bad), 致困原因 (1 = 大病): settled, so no more questions.
+        let script = "A-1\n张三\n蚌埠市\n1\n蚌埠市\n两\n0\n2\n-5\n1200\n1\n"
+        let (code, out, err) = run(["screen", "--rules", rules, "--interactive", "--format", "json", "--explain", "none"], input: script)
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(err.contains("✗ 不是可选值"), err)
+        XCTAssertTrue(err.contains("✗ 应为整数"), err)
+        XCTAssertTrue(err.contains("✗ 不能小于 1"), err)
+        XCTAssertTrue(err.contains("✗ 不能小于 0"), err)
+        XCTAssertTrue(err.contains("已可判定，不再询问"), err)
+        XCTAssertTrue(out.contains("\"status\": \"eligible\""), out)
+        XCTAssertTrue(out.contains("\"total_amount\": \"1000.00\""), out)
+        // It never asks for what the decision does not need.
+        XCTAssertFalse(err.contains("身份证号（"), err)
+        XCTAssertFalse(err.contains("建档层级（"), err)
+    }
+
+    func testInteractiveStopsAtEndOfInputAndSaysWhatIsMissing() {
+        let (code, out, err) = run(["screen", "--rules", rules, "--interactive", "--format", "json", "--explain", "none"], input: "A-2\n李四\n")
+        XCTAssertEqual(code, .failure)
+        XCTAssertTrue(err.contains("输入结束"), err)
+        XCTAssertTrue(out.contains("\"status\": \"undetermined\""), out)
+        XCTAssertTrue(out.contains("archive_type"), out)
+    }
+}

@@ -1,0 +1,59 @@
+import XCTest
+@testable import NuanCore
+
+final class RationalTests: XCTestCase {
+    func testTwoThousandThirdsIsNotSixSixSixPointSixSeven() {
+        let third = Rational(2000, 3)!
+        let approx = Rational.parse("666.67")!
+        XCTAssertTrue(third < approx)
+        XCTAssertNotEqual(third, approx)
+        XCTAssertEqual(third.formatted(places: 2), "666.67")
+        XCTAssertEqual(third.multiplied(by: Rational(integer: 3)), Rational(integer: 2000))
+    }
+
+    func testParseAndFormat() {
+        XCTAssertEqual(Rational.parse("1980.00"), Rational(integer: 1980))
+        XCTAssertEqual(Rational.parse("0.1")!.adding(Rational.parse("0.2")!), Rational.parse("0.3"))
+        XCTAssertEqual(Rational.parse("-12.5")!.formatted(places: 2), "-12.50")
+        XCTAssertNil(Rational.parse("1e5"))
+        XCTAssertNil(Rational.parse("12.3.4"))
+        XCTAssertNil(Rational.parse(""))
+        XCTAssertEqual(Rational(1, 8)!.description, "0.125")
+        XCTAssertEqual(Rational(5, 2)!.formatted(places: 0), "3")
+        XCTAssertEqual(Rational(-5, 2)!.formatted(places: 0), "-3")
+    }
+
+    func testThreeTimesDibaoBoundaryIsExact() {
+        // 蚌埠: 人均 ≤ 3 × 660 = 1980.00; 5940 / 3 is exactly 1980.
+        let perCapita = Rational.parse("5940")!.divided(by: Rational(integer: 3))!
+        XCTAssertTrue(perCapita <= Rational(integer: 660).multiplied(by: Rational(integer: 3))!)
+        let justOver = Rational.parse("5940.01")!.divided(by: Rational(integer: 3))!
+        XCTAssertFalse(justOver <= Rational(integer: 1980))
+    }
+
+    func testDivisionByZeroAndOverflowAreNil() {
+        XCTAssertNil(Rational.one.divided(by: .zero))
+        XCTAssertNil(Rational(1, 0))
+        let big = Rational(integer: Int64.max)
+        XCTAssertNil(big.multiplied(by: Rational(integer: 2)))
+    }
+
+    func testSHA256() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    func testCivilDate() {
+        XCTAssertEqual(CivilDate.parse("1970-01-01"), 0)
+        XCTAssertEqual(CivilDate.format(CivilDate.parse("2022-01-31")!), "2022-01-31")
+        XCTAssertNil(CivilDate.parse("2021-02-29"))
+        XCTAssertNotNil(CivilDate.parse("2020-02-29"))
+    }
+
+    func testIDNumberCheckDigit() {
+        XCTAssertNil(IDNumber.problem("11010519491231002X"))
+        XCTAssertEqual(IDNumber.problem("110105194912310021"), "身份证号校验位错误（按 GB 11643 应为 X）")
+        XCTAssertNotNil(IDNumber.problem("110105491231002"))
+        XCTAssertNotNil(IDNumber.problem("1101051949123"))
+    }
+}
