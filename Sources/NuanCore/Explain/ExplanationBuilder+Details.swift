@@ -126,17 +126,22 @@ extension ExplanationBuilder {
         let unit = type == .money ? " 元" : ""
         let leftName = program.nodeRanges[Int(node.a)].text
         let rhsNode = program.nodes[Int(node.b)]
-        let rightExpr = rhsNode.op == .constant ? "" : "（" + render(node.b) + "）"
+        let rightExpr: String
+        switch rhsNode.op {
+        case .constant: rightExpr = ""
+        case .parameter, .definition, .field: rightExpr = "（" + program.nodeRanges[Int(node.b)].text + "）"
+        default: rightExpr = "（" + render(node.b) + "）"
+        }
         let diff = (l > r ? l.subtracting(r) : r.subtracting(l)) ?? .zero
         let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
         let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)) ?? diff) <= (r.isNegative ? r.negated : r)
         switch node.op {
         case .less, .lessEqual:
-            if !held { return "\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr) \(f(diff))\(unit)" }
-            if near { return "\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr) 还差 \(f(diff))\(unit)" }
+            if !held { return "\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)" }
+            if near { return "\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr)还差 \(f(diff))\(unit)" }
         case .greater, .greaterEqual:
-            if !held { return "\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr) \(f(diff))\(unit)" }
-            if near { return "\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr) 仅 \(f(diff))\(unit)" }
+            if !held { return "\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)" }
+            if near { return "\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr)仅 \(f(diff))\(unit)" }
         default: break
         }
         return nil
