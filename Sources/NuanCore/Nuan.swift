@@ -23,21 +23,21 @@ public enum Nuan {
     }
 
     /// Decides one record given as JSON text.
-    public static func screen(_ program: CheckedProgram, json: [UInt8], explain: ExplainLevel = .full) -> Decision {
+    public static func screen(_ program: CheckedProgram, json: [UInt8], explain: ExplainLevel = .full, language: Language = .chinese) -> Decision {
         switch JSONRecordReader.parseObject(json) {
         case .failure(let e):
             return .invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "JSON 格式错误：\(e.message)（第 \(e.offset) 字节）")])
         case .success(let pairs):
-            return screen(program, pairs: pairs, explain: explain)
+            return screen(program, pairs: pairs, explain: explain, language: language)
         }
     }
 
     /// Decides one record given as key/value pairs (English keys or Chinese labels).
-    public static func screen(_ program: CheckedProgram, pairs: [(String, RawValue)], explain: ExplainLevel = .full) -> Decision {
+    public static func screen(_ program: CheckedProgram, pairs: [(String, RawValue)], explain: ExplainLevel = .full, language: Language = .chinese) -> Decision {
         let decoder = RecordDecoder(program: program)
         let (facts, errors, _) = decoder.decode(pairs)
         if !errors.isEmpty { return .invalid(id: facts.id, errors: errors) }
         var evaluator = Evaluator(program: program)
-        return evaluator.decide(facts, explain: explain)
+        return evaluator.decide(facts, explain: explain, language: language)
     }
 }

@@ -43,6 +43,16 @@ final class ScreenCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("< 低保标准 660.00 ✓"), out)
     }
 
+    func testEnglishExplanationGivesTheMarginInYuan() throws {
+        let record = Self.root.appendingPathComponent("Rules/examples/bengbu-high-income.json").path
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "text", "--lang", "en", record])
+        XCTAssertEqual(code, .success)
+        XCTAssertTrue(out.contains("Decision: not eligible"), out)
+        XCTAssertTrue(out.contains("exceeds the ceiling 1980.00 yuan（低保标准 660.00 × 一次性帮扶收入倍数 3） by 3020.00 yuan"), out)
+        let (_, zh, _) = run(["screen", "--rules", rules, "--format", "text", record])
+        XCTAssertTrue(zh.contains("人均月收入 5000.00 元，超过上限 1980.00 元（低保标准 660.00 × 一次性帮扶收入倍数 3）3020.00 元"), zh)
+    }
+
     func testSetOverridesAParameterAndShowsIt() {
         let (_, out, _) = run(["screen", "--rules", rules, "--format", "json", "--set", "低保标准=750", "-"], input: deep)
         XCTAssertTrue(out.contains("\"overrides\":[\"低保标准=750\"]"), out)

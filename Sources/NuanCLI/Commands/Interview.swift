@@ -16,19 +16,19 @@ struct Interview {
         // Required fields (申请编号, 姓名) first: without them the record cannot be decided at all.
         for f in program.fields where f.required && !pairs.contains(where: { $0.0 == f.key || $0.0 == f.label }) {
             asked.insert(f.key)
-            if !ask(f.key) { return (Nuan.screen(program, pairs: pairs, explain: explain), program) }
+            if !ask(f.key) { return (Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese), program) }
         }
         while true {
             let d = Nuan.screen(program, pairs: pairs, explain: .none)
             let settled = d.status == .invalid || ((d.status == .eligible || d.status == .ineligible) && d.pending.isEmpty)
             guard !settled, let next = d.missing.first(where: { !asked.contains($0) }) else {
                 if settled { io.err(t("已可判定，不再询问。\n", "Settled; no more questions.\n")) }
-                return (Nuan.screen(program, pairs: pairs, explain: explain), program)
+                return (Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese), program)
             }
             asked.insert(next)
             if !ask(next) {
                 io.err(t("输入结束，按现有信息判定。\n", "End of input; deciding on what is known.\n"))
-                return (Nuan.screen(program, pairs: pairs, explain: explain), program)
+                return (Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese), program)
             }
         }
     }

@@ -62,7 +62,7 @@ enum ScreenCommand {
             var interview = Interview(program: program, sets: sets, pairs: pairs, io: io, english: english)
             (decision, current) = interview.run(explain: explain)
         } else {
-            decision = Nuan.screen(program, pairs: pairs, explain: explain)
+            decision = Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese)
         }
         emit(decision, current, format: format, english: english, io: io)
         switch decision.status {

@@ -74,3 +74,9 @@ public struct ExplanationEntry: Sendable, Equatable {
         self.result = result
     }
 }
+
+/// The language of explanations and messages: Chinese by default; rule names and labels are
+/// whatever the rules file says.
+public enum Language: String, Sendable {
+    case chinese = "zh", english = "en"
+}

@@ -49,7 +49,7 @@ extension Evaluator {
     }
 
     /// Decides one record. `facts` must have passed record validation.
-    public mutating func decide(_ f: Facts, explain: ExplainLevel = .none) -> Decision {
+    public mutating func decide(_ f: Facts, explain: ExplainLevel = .none, language: Language = .chinese) -> Decision {
         begin(f, tracing: explain != .none)
         var awards: [Decision.Award] = []
         var pendingNames: [String] = []
@@ -88,7 +88,7 @@ extension Evaluator {
                                 errors: errors, explanation: [], pending: pendingNames)
         if status == .invalid { decision.awards = []; decision.totalAmount = .zero }
         if explain != .none, let t = trace {
-            var builder = ExplanationBuilder(program: program, trace: t, facts: facts, level: explain)
+            var builder = ExplanationBuilder(program: program, trace: t, facts: facts, level: explain, language: language)
             decision.explanation = builder.build(outcomes: outcomes, category: categoryValue, score: scoreValue)
         }
         return decision

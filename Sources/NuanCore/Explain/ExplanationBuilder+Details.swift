@@ -11,7 +11,7 @@ extension ExplanationBuilder {
             guard let v = value(n) else { return text }
             var shown = fmt.format(v, type: node.type)
             if f.isPersonal, case .text(let s) = v { shown = ValueFormatter.mask(s) }
-            if !facts.given[Int(node.a)] && v.isKnown { shown += "（默认）" }
+            if !facts.given[Int(node.a)] && v.isKnown { shown += t("（默认）", " (default)") }
             return "\(text) \(shown)"
         case .parameter, .definition, .group, .category:
             guard let v = value(n) else { return text }
@@ -53,7 +53,7 @@ extension ExplanationBuilder {
         let pad = String(repeating: "  ", count: depth)
         let v = value(n)
         guard v != nil else {
-            e.values.append(pad + program.nodeRanges[Int(n)].text + " （未计算）")
+            e.values.append(pad + program.nodeRanges[Int(n)].text + t(" （未计算）", " (not evaluated)"))
             return
         }
         switch node.op {
@@ -61,7 +61,7 @@ extension ExplanationBuilder {
             if value(node.a) != nil { appendDetails(&e, node.a, depth: depth) }
             if value(node.b) != nil { appendDetails(&e, node.b, depth: depth) }
         case .not:
-            e.values.append(pad + "非（以下不成立）\(mark(v))")
+            e.values.append(pad + t("非（以下不成立）", "not (the following fails) ") + mark(v))
             appendDetails(&e, node.a, depth: depth + 1)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             let rhs = program.nodes[Int(node.b)]
@@ -79,11 +79,11 @@ extension ExplanationBuilder {
             e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(setText) \(mark(v))")
         case .group:
             let g = program.groups[Int(node.a)]
-            e.values.append(pad + "对象 \(g.name) \(mark(v))")
+            e.values.append(pad + t("对象 ", "group ") + "\(g.name) \(mark(v))")
             appendDetails(&e, g.root, depth: depth + 1)
         case .definition where node.type == .bool:
             let d = program.definitions[Int(node.a)]
-            e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { "（依据 \($0)）" } ?? ""))
+            e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { t("（依据 \($0)）", " (source: \($0))") } ?? ""))
             appendDetails(&e, d.root, depth: depth + 1)
         default:
             e.values.append(pad + "\(render(n)) \(mark(v))")
@@ -99,15 +99,15 @@ extension ExplanationBuilder {
             if let row = trace.rows[Int(n)] {
                 let r = p.rows[row]
                 let line = "\(pad)  （\(p.name)[\(r.keys[0])] = \(r.value.map { $0.formatted(places: 2) } ?? "待定") \(p.unit?.rawValue ?? "")"
-                    + (r.from.map { "，自 \(CivilDate.format($0)) 起" } ?? "")
-                    + (r.citation.map { "，依据 \($0)" } ?? "") + (r.unconfirmed ? "，未确认" : "") + "）"
+                    + (r.from.map { t("，自 \(CivilDate.format($0)) 起", ", from \(CivilDate.format($0))") } ?? "")
+                    + (r.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (r.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
                 if !e.values.contains(line) { e.values.append(line) }
             } else if p.keyField == nil {
                 let line = "\(pad)  （\(p.name) = \(p.value.map { $0.description } ?? "待定") \(p.unit?.rawValue ?? "")"
-                    + (p.citation.map { "，依据 \($0)" } ?? "") + (p.unconfirmed ? "，未确认" : "") + "）"
+                    + (p.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (p.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
                 if !e.values.contains(line) { e.values.append(line) }
             } else if case .unknown? = value(n), let kf = p.keyField, case .text(let key) = facts.values[kf] {
-                e.values.append("\(pad)  （\(p.name) 表中没有 “\(key)” 的标准，需由经办单位用 --set 设定）")
+                e.values.append(pad + t("  （\(p.name) 表中没有 “\(key)” 的标准，需由经办单位用 --set 设定）", "  (\(p.name) has no row for “\(key)”; the office sets it with --set)"))
             }
         case .add, .subtract, .multiply, .divide:
             noteTables(&e, node.a, pad: pad)
@@ -123,7 +123,7 @@ extension ExplanationBuilder {
         let held = compareHeld(node, l, r)
         let type = program.nodes[Int(node.a)].type
         guard type.isNumeric else { return nil }
-        let unit = type == .money ? " 元" : ""
+        let unit = type == .money ? t(" 元", " yuan") : ""
         let leftName = program.nodeRanges[Int(node.a)].text
         let rhsNode = program.nodes[Int(node.b)]
         let rightExpr: String
@@ -137,11 +137,11 @@ extension ExplanationBuilder {
         let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)) ?? diff) <= (r.isNegative ? r.negated : r)
         switch node.op {
         case .less, .lessEqual:
-            if !held { return "\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)" }
-            if near { return "\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr)还差 \(f(diff))\(unit)" }
+            if !held { return t("\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) exceeds the ceiling \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }
+            if near { return t("\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr)还差 \(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is \(f(diff))\(unit) under the ceiling \(f(r))\(unit)\(rightExpr)") }
         case .greater, .greaterEqual:
-            if !held { return "\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)" }
-            if near { return "\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr)仅 \(f(diff))\(unit)" }
+            if !held { return t("\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is below the floor \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }
+            if near { return t("\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr)仅 \(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is only \(f(diff))\(unit) above the floor \(f(r))\(unit)\(rightExpr)") }
         default: break
         }
         return nil

@@ -7,15 +7,18 @@ struct ExplanationBuilder {
     let facts: Facts
     let level: ExplainLevel
     let fmt: ValueFormatter
-    var tablesShown: Set<Int> = []
+    let english: Bool
 
-    init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel) {
+    init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language) {
         self.program = program
         self.trace = trace
         self.facts = facts
         self.level = level
-        self.fmt = ValueFormatter(program: program)
+        self.english = language == .english
+        self.fmt = ValueFormatter(program: program, english: english)
     }
+
+    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
 
     func value(_ n: Int32) -> Value? { trace.values[Int(n)] }
 
@@ -37,7 +40,7 @@ struct ExplanationBuilder {
         var out: [ExplanationEntry] = []
         for c in program.categories {
             let v = value(c.root)
-            var e = ExplanationEntry(kind: .category, rule: "类别 \(c.label ?? c.code)（\(c.code)）", citation: c.citation,
+            var e = ExplanationEntry(kind: .category, rule: t("类别 \(c.label ?? c.code)（\(c.code)）", "category \(c.code) (\(c.label ?? c.code))"), citation: c.citation,
                                      outcome: ExplanationBuilder.outcome(v), missing: missingNames(v))
             fill(&e, root: c.root)
             out.append(e)
@@ -45,51 +48,51 @@ struct ExplanationBuilder {
         for (gi, g) in program.benefitGroups.enumerated() {
             for (k, b) in g.benefits.enumerated() {
                 let r = outcomes[gi][k]
-                var e = ExplanationEntry(kind: .benefit, rule: "福利 \(b.name)", citation: b.citation,
+                var e = ExplanationEntry(kind: .benefit, rule: t("福利 ", "benefit ") + b.name, citation: b.citation,
                                          outcome: r.truth == .yes ? .met : r.truth == .no ? .notMet : .unknown,
                                          missing: r.missing.slots.map { program.inputLabel($0) })
-                if !g.implicit { e.values.append("福利组 \(g.name)（命中策略：\(g.policy.chinese)）") }
+                if !g.implicit { e.values.append(t("福利组 \(g.name)（命中策略：\(g.policy.chinese)）", "benefit group \(g.name) (hit policy: \(g.policy.rawValue))")) }
                 if let gr = b.recipient {
                     let grp = program.groups[gr]
                     let gv = trace.values.indices.contains(Int(grp.root)) ? value(grp.root) : nil
-                    e.values.append("对象 \(grp.name)\(grp.description.map { "（\($0)）" } ?? "") \(mark(gv))")
+                    e.values.append(t("对象 ", "group ") + "\(grp.name)\(grp.description.map { "（\($0)）" } ?? "") \(mark(gv))")
                     if level == .full { appendDetails(&e, grp.root, depth: 1) }
                 }
                 if let c = b.condition { fill(&e, root: c) }
                 for (xi, ex) in b.exceptions.enumerated() {
                     guard let xv = value(ex.condition) else { continue }
-                    var x = ExplanationEntry(kind: .exception, rule: "除非 " + program.nodeRanges[Int(ex.condition)].text,
+                    var x = ExplanationEntry(kind: .exception, rule: t("除非 ", "unless ") + program.nodeRanges[Int(ex.condition)].text,
                                              citation: ex.citation, outcome: ExplanationBuilder.outcome(xv), missing: missingNames(xv))
                     if r.exceptionUsed == xi { x.result = amountText(ex.amount, unit: b.unit) }
                     fill(&x, root: ex.condition)
                     e.children.append(x)
                 }
                 if r.truth != .no {
-                    if r.withheld { e.result = "不发（例外）" }
-                    else if r.amountUnknown { e.result = "金额待定：缺少 " + e.missing.joined(separator: "、") }
-                    else if let a = r.amount { e.result = a.formatted(places: 2) + " " + (b.unit?.rawValue ?? "元") }
-                    else { e.result = "金额由发放单位确定（通知未规定金额）" }
+                    if r.withheld { e.result = t("不发（例外）", "withheld (exception)") }
+                    else if r.amountUnknown { e.result = t("金额待定：缺少 ", "amount open: missing ") + e.missing.joined(separator: t("、", ", ")) }
+                    else if let a = r.amount { e.result = a.formatted(places: 2) + " " + (english ? (b.unit?.english ?? "yuan") : (b.unit?.rawValue ?? "元")) }
+                    else { e.result = t("金额由发放单位确定（通知未规定金额）", "amount set by the paying office (the notice fixes none)") }
                     if r.truth == .yes, !b.funds.isEmpty {
-                        e.values.append("资金：" + b.funds.map { program.funds[$0].label ?? program.funds[$0].code }.joined(separator: "、"))
+                        e.values.append(t("资金：", "funds: ") + b.funds.map { english ? program.funds[$0].code : (program.funds[$0].label ?? program.funds[$0].code) }.joined(separator: t("、", ", ")))
                     }
                 }
                 out.append(e)
             }
         }
         if let s = program.score {
-            var e = ExplanationEntry(kind: .score, rule: "评分 \(s.name)", citation: s.citation,
+            var e = ExplanationEntry(kind: .score, rule: t("评分 ", "score ") + s.name, citation: s.citation,
                                      outcome: score == nil ? .unknown : .info, result: score.map { $0.formatted(places: 2) })
             for p in s.parts {
                 var part = ExplanationEntry(kind: .scorePart, rule: p.name, citation: nil, outcome: .info)
                 let cv = p.condition.flatMap { value($0) }
                 if p.condition != nil { part.outcome = ExplanationBuilder.outcome(cv) }
                 var pieces: [String] = []
-                if let w = p.weight, let wv = value(w) { pieces.append("权重 " + fmt.format(wv, type: .number)) }
+                if let w = p.weight, let wv = value(w) { pieces.append(t("权重 ", "weight ") + fmt.format(wv, type: .number)) }
                 if let x = p.expr, let xv = value(x) {
                     pieces.append(render(x) + " = " + fmt.format(xv, type: program.nodes[Int(x)].type))
                 }
-                if let c = p.condition { pieces.append("条件 " + render(c) + " " + mark(cv)) }
-                part.values = [pieces.joined(separator: "；")]
+                if let c = p.condition { pieces.append(t("条件 ", "when ") + render(c) + " " + mark(cv)) }
+                part.values = [pieces.joined(separator: t("；", "; "))]
                 e.children.append(part)
             }
             out.append(e)
@@ -99,8 +102,8 @@ struct ExplanationBuilder {
 
     func amountText(_ a: CheckedProgram.Amount, unit: Unit?) -> String {
         switch a {
-        case .unset: return "金额由发放单位确定"
-        case .withhold: return "不发"
+        case .unset: return t("金额由发放单位确定", "amount set by the paying office")
+        case .withhold: return t("不发", "withheld")
         case .fixed(let n): return value(n).map { fmt.format($0, type: .money) + " " + (unit?.rawValue ?? "元") } ?? "?"
         }
     }
@@ -114,8 +117,8 @@ struct ExplanationBuilder {
         switch v {
         case .bool(true)?: return "✓"
         case .bool(false)?: return "✗"
-        case nil: return "（未计算）"
-        default: return "？"
+        case nil: return t("（未计算）", "(not evaluated)")
+        default: return "?"
         }
     }
 }
