@@ -1,0 +1,213 @@
+extension Printer {
+    mutating func printFile() {
+        printHeader()
+        var previous: Declaration?
+        for d in tree.declarations {
+            let first = lines.count
+            printDeclaration(d)
+            // One-line fields read as a table: consecutive ones stay together unless the
+            // author separated them with a blank line.
+            if let p = previous, Printer.isOneLineField(p), Printer.isOneLineField(d), !blankLine(between: p.range.end, and: d.range.start) {
+                lines[first].blankBefore = false
+            }
+            previous = d
+        }
+    }
+
+    static func isOneLineField(_ d: Declaration) -> Bool {
+        guard case .field(let f) = d.kind else { return false }
+        return f.type.base != .choice && f.type.base != .list && f.citation == nil
+    }
+
+    func blankLine(between a: Int, and b: Int) -> Bool {
+        let from = srcLine(a), to = srcLine(b)
+        guard to - from > 1 else { return false }
+        return (from + 1..<to).contains { file.lineText($0).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+    }
+
+    /// The first top-level occurrence of a header keyword, for anchoring its line.
+    func headerAnchor(_ k: Keyword, nth: Int = 0) -> Int {
+        let all = tokens.filter { $0.isKeyword(k) }.map(\.range.start)
+        return nth < all.count ? all[nth] : -1
+    }
+
+    mutating func printHeader() {
+        let h = tree.header
+        line(0, "规则 " + Printer.quote(h.title), anchor: h.titleRange.file == nil ? -1 : h.titleRange.start)
+        if let v = h.version { line(1, "版本 " + Printer.quote(v), anchor: headerAnchor(.version)) }
+        if let j = h.jurisdiction { line(1, "辖区 " + Printer.quote(j), anchor: headerAnchor(.jurisdiction)) }
+        if let y = h.year { line(1, "年度 \(y)", anchor: headerAnchor(.year)) }
+        if let from = h.inForceFrom, let to = h.inForceTo {
+            line(1, "生效 \(Printer.date(from)) 至 \(Printer.date(to))", anchor: headerAnchor(.inForce))
+        }
+        if let n = h.notice { line(1, "通知 " + Printer.quote(n), anchor: headerAnchor(.notice)) }
+        for (k, e) in h.extends.enumerated() {
+            line(1, "继承 " + Printer.quote(e.path), anchor: headerAnchor(.extends, nth: k))
+        }
+    }
+
+    mutating func printDeclaration(_ d: Declaration) {
+        let start = d.range.start
+        let prefix = d.isOverride ? "覆盖 " : ""
+        switch d.kind {
+        case .field(let f): printField(f, prefix: prefix, decl: d)
+        case .parameter(let p): printParameter(p, prefix: prefix, decl: d)
+        case .definition(let x):
+            let head = prefix + "定义 \(x.name) ="
+            if let chain = Printer.chain(x.expr, width: Printer.width(head) + 1) {
+                line(0, head, anchor: start, blank: true)
+                for (k, part) in chain.enumerated() { line(1, (k == 0 ? "  " : "") + part.0, anchor: part.1) }
+            } else {
+                line(0, head + " " + Printer.expr(x.expr), anchor: start, blank: true)
+            }
+            citationLine(x.citation, indent: 1)
+        case .fund(let f):
+            line(0, prefix + "资金 \(f.code)" + (f.label.map { " " + Printer.quote($0) } ?? ""), anchor: start, blank: true)
+            if let list = f.mayPay {
+                line(1, "可支付 [" + list.map(\.name).joined(separator: ", ") + "]", anchor: keywordStarts(.mayPay, in: d.range).first ?? -1)
+            }
+            citationLine(f.citation, indent: 1)
+        case .group(let g):
+            line(0, prefix + "对象 \(g.name)" + (g.description.map { " " + Printer.quote($0) } ?? ""), anchor: start, blank: true)
+            condition(g.condition, indent: 1)
+            citationLine(g.citation, indent: 1)
+        case .category(let c):
+            line(0, prefix + "类别 \(c.code)" + (c.label.map { " " + Printer.word($0) } ?? ""), anchor: start, blank: true)
+            let applies = keywordStarts(.applies, in: d.range)
+            var k = 0
+            if let from = c.appliesFrom { line(1, "适用 自 " + Printer.date(from), anchor: k < applies.count ? applies[k] : -1); k += 1 }
+            if let to = c.appliesTo { line(1, "适用 至 " + Printer.date(to), anchor: k < applies.count ? applies[k] : -1) }
+            condition(c.condition, indent: 1)
+            citationLine(c.citation, indent: 1)
+        case .benefitGroup(let g):
+            if g.implicit, let b = g.benefits.first {
+                printBenefit(b, indent: 0, prefix: prefix, blank: true)
+            } else {
+                line(0, prefix + "福利组 \(g.name) 命中 \(g.policy.chinese) {", anchor: start, blank: true)
+                for (k, b) in g.benefits.enumerated() { printBenefit(b, indent: 1, prefix: "", blank: k > 0) }
+                line(0, "}", anchor: closingBrace(after: g.benefits.last?.range.end ?? g.nameRange.end))
+            }
+        case .score(let s):
+            line(0, prefix + "评分 \(s.name) {", anchor: start, blank: true)
+            for part in s.parts {
+                var text = part.name
+                if let w = part.weight { text += " 权重 " + Printer.expr(w, 5) }
+                if let e = part.expr { text += " = " + Printer.expr(e) }
+                if let c = part.condition { text += " 当 " + Printer.expr(c) }
+                line(1, text, anchor: part.range.start)
+            }
+            line(0, "}", anchor: closingBrace(after: s.parts.last?.range.end ?? s.nameRange.end))
+            citationLine(s.citation, indent: 1)
+        case .example(let ex): printExample(ex, prefix: prefix, decl: d)
+        }
+    }
+
+    /// `当 条件`, a long `且`/`或` chain one operand per line.
+    mutating func condition(_ e: Expr, indent: Int) {
+        let anchor = tokenBefore(e.range.start)
+        guard let chain = Printer.chain(e, width: 2 * indent + 2) else {
+            line(indent, "当 " + Printer.expr(e), anchor: anchor)
+            return
+        }
+        for (k, part) in chain.enumerated() {
+            if k == 0 { line(indent, "当 " + part.0, anchor: anchor) } else { line(indent + 1, part.0, anchor: part.1) }
+        }
+    }
+
+    mutating func printField(_ f: FieldDecl, prefix: String, decl: Declaration) {
+        var head = prefix + "字段 \(f.key)" + (f.label.map { " " + Printer.word($0) } ?? "") + " : " + Printer.typeWord(f.type.base)
+        var tail = ""
+        if let x = f.atLeast { tail += " 至少 " + Printer.expr(x) }
+        if let x = f.atMost { tail += " 至多 " + Printer.expr(x) }
+        if let x = f.defaultValue { tail += " 默认 " + Printer.expr(x) }
+        if f.required { tail += " 必填" }
+        if f.type.base == .choice || f.type.base == .list {
+            head += " {"
+            line(0, head, anchor: decl.range.start, blank: true)
+            for (k, o) in f.type.options.enumerated() {
+                let text = o.code + (o.label.map { " " + Printer.word($0) } ?? "") + (k + 1 < f.type.options.count ? "," : "")
+                line(1, text, anchor: o.range.start)
+            }
+            line(0, "}" + tail, anchor: closingBrace(after: f.type.options.last?.range.end ?? f.nameRange.end))
+        } else {
+            line(0, head + tail, anchor: decl.range.start, blank: true)
+        }
+        citationLine(f.citation, indent: 1)
+    }
+
+    mutating func printParameter(_ p: ParameterDecl, prefix: String, decl: Declaration) {
+        let unconfirmed = p.unconfirmed ? "未确认" : ""
+        if let kf = p.keyField {
+            line(0, prefix + "参数 \(p.name) : \(p.unit?.rawValue ?? "元") 按 \(kf) {", anchor: decl.range.start, blank: true)
+            for row in p.rows {
+                var text = row.keys.map { Printer.word($0, allowNumber: true) }.joined(separator: " | ") + " = "
+                text += row.value.map { Printer.expr($0) } ?? "待定"
+                if let from = row.from { text += " 自 " + Printer.date(from) }
+                if let c = row.citation { text += " " + citation(c) }
+                if row.unconfirmed { text += " 未确认" }
+                line(1, text, anchor: row.range.start)
+            }
+            line(0, "}", anchor: closingBrace(after: p.rows.last?.range.end ?? (p.keyFieldRange ?? p.nameRange).end))
+        } else {
+            let value = p.value.map { Printer.expr($0) } ?? ("待定" + (p.unit.map { " " + $0.rawValue } ?? ""))
+            line(0, prefix + "参数 \(p.name) = " + value, anchor: decl.range.start, blank: true)
+        }
+        citationLine(p.citation, indent: 1, extra: unconfirmed)
+    }
+
+    mutating func printBenefit(_ b: BenefitDecl, indent: Int, prefix: String, blank: Bool) {
+        line(indent, prefix + "福利 \(b.name) = " + Printer.amount(b.amount), anchor: b.range.start, blank: blank)
+        if let rec = b.recipient { line(indent + 1, "对象 " + rec.name, anchor: tokenBefore(rec.range.start)) }
+        if let c = b.condition { condition(c, indent: indent + 1) }
+        if !b.funds.isEmpty {
+            line(indent + 1, "资金 [" + b.funds.map(\.code).joined(separator: ", ") + "]", anchor: keywordStarts(.fund, in: b.range).first ?? -1)
+        }
+        citationLine(b.citation, indent: indent + 1)
+        for ex in b.exceptions {
+            var text = "除非 " + Printer.expr(ex.condition) + " 则 " + Printer.amount(ex.amount)
+            if let c = ex.citation { text += " " + citation(c) }
+            line(indent + 1, text, anchor: ex.range.start)
+        }
+    }
+
+    /// Whether a comment starts strictly inside `[from, to)`: a braced list holding comments is
+    /// printed one item per line so each comment stays by its item.
+    func commentInside(_ from: Int, _ to: Int) -> Bool {
+        tree.comments.contains { $0.range.start > from && $0.range.start < to }
+    }
+
+    mutating func printExample(_ ex: ExampleDecl, prefix: String, decl: Declaration) {
+        line(0, prefix + "例子 " + Printer.quote(ex.title), anchor: decl.range.start, blank: true)
+        citationLine(ex.citation, indent: 1)
+        let inputs = ex.inputs.map { ($0.name + " = " + Printer.expr($0.value), $0.range) }
+        braced("输入", inputs, keyword: keywordStarts(.input, in: decl.range).first ?? -1)
+        let expects = ex.expectations.map { x -> (String, SourceRange) in
+            switch x {
+            case .status(let s, let r): return ("状态 = " + s, r)
+            case .category(let c, let r): return ("类别 = " + c, r)
+            case .total(let e): return ("合计 = " + Printer.expr(e), e.range)
+            case .awards(let list, let r):
+                let items = list.map { a in
+                    a.benefit + " = " + (a.amount.map { Printer.expr($0) } ?? "待定") + (a.fund.map { " 资金 " + $0 } ?? "")
+                }
+                return ("发放 [" + items.joined(separator: ", ") + "]", r)
+            case .missing(let names, let r): return ("缺少 [" + names.map(\.0).joined(separator: ", ") + "]", r)
+            }
+        }
+        braced("期望", expects, keyword: keywordStarts(.expect, in: decl.range).first ?? -1)
+    }
+
+    /// `输入 { a = 1, b = 2 }` on one line, or one item per line when comments sit among them.
+    mutating func braced(_ word: String, _ items: [(String, SourceRange)], keyword: Int) {
+        guard let first = items.first, let last = items.last, commentInside(first.1.start, last.1.end) else {
+            line(1, word + " {" + (items.isEmpty ? "" : " " + items.map(\.0).joined(separator: ", ") + " ") + "}", anchor: keyword)
+            return
+        }
+        line(1, word + " {", anchor: keyword)
+        for (k, item) in items.enumerated() {
+            line(2, item.0 + (k + 1 < items.count ? "," : ""), anchor: item.1.start)
+        }
+        line(1, "}", anchor: closingBrace(after: last.1.end))
+        _ = first
+    }
+}
