@@ -8,6 +8,7 @@ public enum CLI {
         ("check", "检查规则文件，列出全部错误和警告", CheckCommand.run),
         ("test", "运行规则文件中的例子（--coverage 覆盖率）", TestCommand.run),
         ("fmt", "把规则文件整理成统一格式（--check 只检查）", FmtCommand.run),
+        ("diff", "比较两个规则文件在含义上的差别", DiffCommand.run),
     ]
 
     public static let usage = """

@@ -11,6 +11,7 @@ enum CheckCommand {
 
     选项：
       --strict   把警告也当作错误
+      --lang en  用英文写检查（lint）的说明（默认中文）
       --help     显示本帮助
 
     退出码：0 没有错误；1 有错误（--strict 时含警告）；2 用法错误。
@@ -25,11 +26,13 @@ enum CheckCommand {
         }
         if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
         guard !args.positionals.isEmpty else { io.err("nuan check：请给出规则文件或目录\n"); return .usage }
+        let lang = args.value("--lang") ?? "zh"
+        guard lang == "zh" || lang == "en" else { io.err("nuan check：--lang 只能是 zh 或 en\n"); return .usage }
         let files = RulesFiles.expand(args.positionals, io: io)
         guard !files.isEmpty else { return .usage }
         var errors = 0, warnings = 0
         for path in files {
-            let diags = RulesCheck.check(path: path)
+            let diags = RulesCheck.check(path: path, english: lang == "en")
             errors += diags.filter { $0.severity == .error }.count
             warnings += diags.filter { $0.severity == .warning }.count
             if !diags.isEmpty { io.out(DiagnosticRenderer.render(diags)) }

@@ -15,9 +15,10 @@ extension Checker {
         program.categoryEnum = 0
         symbols["认定类别"] = .category
         symbols["category"] = .category
+        // Fields first: a table parameter (`按 所属地区`) may come before the field it is keyed by.
+        for d in decls { if case .field(let f) = d.kind { declareField(f) } }
         for d in decls {
             switch d.kind {
-            case .field(let f): declareField(f)
             case .parameter(let p): declareParameter(p, overridden: d.isOverride)
             case .definition(let x):
                 definitionDecls[x.name] = x

@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import NuanCore
+
+/// Golden tests of `nuan diff`: for every `Tests/Fixtures/diff/NAME.old.rules` and its
+/// `NAME.new.rules`, the changes rendered as text must equal `NAME.expected` and as JSON
+/// `NAME.json.expected`. `NUAN_RECORD=1 swift test` re-records; review with `git diff`.
+final class DiffGoldenTests: XCTestCase {
+    static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
+
+    func withFixtures<T>(_ body: () throws -> T) rethrows -> T {
+        let fm = FileManager.default
+        let saved = fm.currentDirectoryPath
+        fm.changeCurrentDirectoryPath(DiffGoldenTests.fixtures.path)
+        defer { fm.changeCurrentDirectoryPath(saved) }
+        return try body()
+    }
+
+    func changes(_ name: String) -> [RulesChange] {
+        let (a, da) = Nuan.compile(path: "diff/\(name).old.rules")
+        let (b, db) = Nuan.compile(path: "diff/\(name).new.rules")
+        XCTAssertNotNil(a, DiagnosticRenderer.render(da))
+        XCTAssertNotNil(b, DiagnosticRenderer.render(db))
+        guard let a, let b else { return [] }
+        return RulesDiff.compare(a, b)
+    }
+
+    func testDiffsMatchGoldenFiles() throws {
+        try withFixtures {
+            let names = try FileManager.default.contentsOfDirectory(atPath: "diff").filter { $0.hasSuffix(".old.rules") }
+                .map { String($0.dropLast(".old.rules".count)) }.sorted()
+            XCTAssertGreaterThanOrEqual(names.count, 3)
+            for name in names {
+                let c = changes(name)
+                let old = "diff/\(name).old.rules", new = "diff/\(name).new.rules"
+                for (suffix, actual) in [(".expected", DiffReport.text(c, old: old, new: new)), (".json.expected", DiffReport.json(c, old: old, new: new))] {
+                    let path = "diff/\(name)\(suffix)"
+                    if ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" {
+                        try actual.write(toFile: path, atomically: true, encoding: .utf8)
+                        continue
+                    }
+                    XCTAssertEqual(actual, try String(contentsOfFile: path, encoding: .utf8), "\(path) changed; re-record with NUAN_RECORD=1 if on purpose")
+                }
+            }
+        }
+    }
+
+    func testReorderingAndReformattingIsNoDifference() {
+        withFixtures { XCTAssertEqual(changes("reorder"), []) }
+    }
+
+    func testAFileComparedWithItselfHasNoDifference() {
+        withFixtures {
+            for name in ["benefits.old", "param-value.new", "reorder.new"] {
+                let (p, _) = Nuan.compile(path: "diff/\(name).rules")
+                let (q, _) = Nuan.compile(path: "diff/\(name).rules")
+                XCTAssertEqual(RulesDiff.compare(p!, q!), [], name)
+            }
+        }
+    }
+
+    func testParameterChangesListWhereUsed() {
+        withFixtures {
+            let c = changes("param-value")
+            XCTAssertEqual(c.map(\.code), ["parameter.value", "parameter.value"])
+            XCTAssertEqual(c[0].subject, "参数 低保标准［西宁市］")
+            XCTAssertEqual(c[0].old, "700 元/月")
+            XCTAssertEqual(c[0].new, "720 元/月")
+            XCTAssertEqual(c[0].usedBy, ["定义 低于两倍低保", "类别 deep"])
+            XCTAssertEqual(c[0].affects, ["福利 帮扶金"])
+        }
+    }
+
+    func testConditionDirections() {
+        withFixtures {
+            let c = changes("benefits")
+            let summaries = c.map(\.summary)
+            XCTAssertTrue(summaries.contains { $0.hasPrefix("福利 低收入补贴 的条件放宽") }, summaries.joined(separator: "\n"))
+            XCTAssertTrue(summaries.contains { $0.hasPrefix("福利 大病补贴 的条件收紧") })
+            XCTAssertTrue(summaries.contains { $0.hasPrefix("福利 低保补贴 的条件放宽") })
+            XCTAssertTrue(c.contains { $0.code == "fund.may-pay" && $0.new == "工匠" })
+            XCTAssertTrue(c.contains { $0.code == "benefit.fund-removed" && $0.old == "union_own" })
+        }
+    }
+}
