@@ -109,26 +109,22 @@ extension Evaluator {
 
     func compare(_ op: CheckedProgram.Node.Op, _ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.number(let x), .number(let y)):
-            switch op {
-            case .less: return x < y
-            case .lessEqual: return x <= y
-            case .greater: return x > y
-            case .greaterEqual: return x >= y
-            case .equal: return x == y
-            default: return x != y
-            }
-        case (.date(let x), .date(let y)):
-            switch op {
-            case .less: return x < y
-            case .lessEqual: return x <= y
-            case .greater: return x > y
-            case .greaterEqual: return x >= y
-            case .equal: return x == y
-            default: return x != y
-            }
-        default:
-            return op == .equal ? a == b : a != b
+        case (.number(let x), .number(let y)): return Evaluator.holds(op, x, y)
+        case (.date(let x), .date(let y)): return Evaluator.holds(op, x, y)
+        default: return op == .equal ? a == b : a != b
+        }
+    }
+
+    /// Whether `x op y` holds, for the comparison operators (shared with the explanation's margins).
+    @inline(__always)
+    static func holds<T: Comparable>(_ op: CheckedProgram.Node.Op, _ x: T, _ y: T) -> Bool {
+        switch op {
+        case .less: return x < y
+        case .lessEqual: return x <= y
+        case .greater: return x > y
+        case .greaterEqual: return x >= y
+        case .equal: return x == y
+        default: return x != y
         }
     }
 }

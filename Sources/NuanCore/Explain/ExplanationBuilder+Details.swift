@@ -120,7 +120,7 @@ extension ExplanationBuilder {
     /// the line, in yuan.
     func margin(_ node: CheckedProgram.Node) -> String? {
         guard case .number(let l)? = value(node.a), case .number(let r)? = value(node.b) else { return nil }
-        let held = compareHeld(node, l, r)
+        let held = Evaluator.holds(node.op, l, r)
         let type = program.nodes[Int(node.a)].type
         guard type.isNumeric else { return nil }
         let unit = type == .money ? t(" 元", " yuan") : ""
@@ -145,16 +145,5 @@ extension ExplanationBuilder {
         default: break
         }
         return nil
-    }
-
-    func compareHeld(_ node: CheckedProgram.Node, _ l: Rational, _ r: Rational) -> Bool {
-        switch node.op {
-        case .less: return l < r
-        case .lessEqual: return l <= r
-        case .greater: return l > r
-        case .greaterEqual: return l >= r
-        case .equal: return l == r
-        default: return l != r
-        }
     }
 }
