@@ -97,7 +97,16 @@ struct ExplanationBuilder {
             }
             out.append(e)
         }
-        return out
+        return level == .brief ? out.map(ExplanationBuilder.brief) : out
+    }
+
+    /// Brief: one line per rule — what it is, its citation, its outcome and result.
+    static func brief(_ e: ExplanationEntry) -> ExplanationEntry {
+        var b = e
+        b.values = []
+        b.margins = []
+        b.children = e.kind == .score ? [] : e.children.filter { $0.outcome == .met }.map(brief)
+        return b
     }
 
     func amountText(_ a: CheckedProgram.Amount, unit: Unit?) -> String {

@@ -1,0 +1,23 @@
+import XCTest
+@testable import NuanCore
+
+/// The three explanation levels carry the same rules in the same order, with less detail.
+final class ExplainLevelTests: XCTestCase {
+    func testBriefKeepsEveryRuleButNoValues() {
+        let p = TestRules.compile("""
+        福利 甲 = 1000 元/户 当 人均月收入 ≤ 低保标准 × 3 资金 [central_aid] 依据 "t 一"
+        福利 乙 = 500 元/户 当 享受低保 资金 [central_aid] 依据 "t 二"
+        """)
+        let r = #"{"id":"a","region":"蚌埠市","household_size":1,"household_monthly_income":2100,"receives_dibao":false}"#
+        let full = TestRules.decide(p, r, explain: .full)
+        let brief = TestRules.decide(p, r, explain: .brief)
+        XCTAssertEqual(full.explanation.map(\.rule), brief.explanation.map(\.rule))
+        XCTAssertEqual(full.explanation.map(\.outcome), brief.explanation.map(\.outcome))
+        XCTAssertEqual(full.explanation.map(\.citation), ["t 一", "t 二"])
+        XCTAssertTrue(brief.explanation.allSatisfy { $0.values.isEmpty && $0.margins.isEmpty })
+        // Full gives the margin in yuan, against the line and how it is made.
+        XCTAssertEqual(full.explanation[0].margins, ["人均月收入 2100.00 元，超过上限 1980.00 元（低保标准 660.00 × 3）120.00 元"])
+        XCTAssertTrue(full.explanation[0].values.contains("人均月收入 2100.00 ≤ 低保标准 660.00 × 3 = 1980.00 ✗"), "\(full.explanation[0].values)")
+        XCTAssertTrue(TestRules.decide(p, r, explain: .none).explanation.isEmpty)
+    }
+}
