@@ -22,7 +22,9 @@
 #   SEED          generator seed (default 20220101)
 #   RULES         rules file (default <repo>/Rules/bengbu-2022.rules)
 #   NUAN_BIN      use this nuan binary instead of building one (e.g. to compare builds)
+#   SCRATCH       swift build --scratch-path (default: the package's .build)
 #   BENCH_BIG=1   also a memory run on BIG_N records (default 5000000), one run each
+#   BIG_FULL      eval (default): the big --explain full run stops before writing; write: writes it
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,6 +37,7 @@ JOBS=${JOBS:-2}
 SEED=${SEED:-20220101}
 RULES=${RULES:-$ROOT/Rules/bengbu-2022.rules}
 BIG_N=${BIG_N:-5000000}
+SWIFT_BUILD=(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"})
 
 case "$N" in ''|*[!0-9]*) echo "usage: bash bench/run.sh [N]   (N = number of records)" >&2; exit 2 ;; esac
 mkdir -p "$BENCH_DIR" || exit 1
@@ -137,8 +140,8 @@ rate_of() {
 cd "$ROOT" || exit 1
 say "== building (swift build -c release)"
 NUAN_BENCH=""
-if swift build -c release --product nuan-bench >"$BENCH_DIR/build-nuan-bench.log" 2>&1; then
-    NUAN_BENCH=$(swift build -c release --product nuan-bench --show-bin-path)/nuan-bench
+if "${SWIFT_BUILD[@]}" --product nuan-bench >"$BENCH_DIR/build-nuan-bench.log" 2>&1; then
+    NUAN_BENCH=$("${SWIFT_BUILD[@]}" --product nuan-bench --show-bin-path)/nuan-bench
 else
     say "   swift build of nuan-bench failed (see $BENCH_DIR/build-nuan-bench.log); building it standalone"
     swiftc -O "$ROOT"/Sources/nuan-bench/*.swift -o "$BENCH_DIR/nuan-bench" || { say "cannot build nuan-bench"; exit 1; }
@@ -147,8 +150,8 @@ fi
 NUAN=${NUAN_BIN:-}
 if [ -n "$NUAN" ]; then
     say "   using NUAN_BIN=$NUAN"
-elif swift build -c release --product nuan >"$BENCH_DIR/build-nuan.log" 2>&1; then
-    NUAN=$(swift build -c release --product nuan --show-bin-path)/nuan
+elif "${SWIFT_BUILD[@]}" --product nuan >"$BENCH_DIR/build-nuan.log" 2>&1; then
+    NUAN=$("${SWIFT_BUILD[@]}" --product nuan --show-bin-path)/nuan
 else
     say "   swift build of nuan failed (see $BENCH_DIR/build-nuan.log)"
 fi
@@ -259,7 +262,14 @@ if [ "${BENCH_BIG:-0}" = 1 ]; then
     sticks "$BIG_N" "$BIG" "JSONL"
     if nuan_available; then
         nuan_run "$BIG_N" "$BIG" "JSONL" none
-        nuan_run "$BIG_N" "$BIG" "JSONL" full
+        # --explain full writes ≈ 15 KB a record (≈ 75 GB for 5M): by default the memory run
+        # builds every full explanation but does not write them (--stage eval); BIG_FULL=write
+        # writes them too (needs the disk space).
+        if [ "${BIG_FULL:-eval}" = write ]; then
+            nuan_run "$BIG_N" "$BIG" "JSONL" full
+        else
+            nuan_run "$BIG_N" "$BIG" "JSONL" full --stage eval
+        fi
     else
         add_na "nuan batch" "JSONL" "none/full" "nuan batch not available"
     fi

@@ -6,9 +6,10 @@ public enum CLI {
     public static let commands: [(name: String, summary: String, run: ([String], IO) -> ExitCode)] = [
         ("screen", "判定一位申请人（--interactive 逐项询问）", ScreenCommand.run),
         ("check", "检查规则文件，列出全部错误和警告", CheckCommand.run),
+        ("diff", "比较两个规则文件在含义上的差别", DiffCommand.run),
         ("test", "运行规则文件中的例子（--coverage 覆盖率）", TestCommand.run),
         ("fmt", "把规则文件整理成统一格式（--check 只检查）", FmtCommand.run),
-        ("diff", "比较两个规则文件在含义上的差别", DiffCommand.run),
+        ("batch", "批量重新评估档案，输出决定与影响报告", BatchCommand.run),
     ]
 
     public static let usage = """

@@ -1,0 +1,168 @@
+/// Renders decisions for batch output into a reusable byte buffer: JSON Lines with exactly the
+/// bytes of `DecisionJSON.render(_:pretty: false)` (plus the `--against` fields), or CSV rows.
+struct DecisionWriter {
+    let bp: BatchProgram
+    let json: DecisionJSON
+
+    init(_ bp: BatchProgram) {
+        self.bp = bp
+        json = DecisionJSON(program: bp.program)
+    }
+
+    /// How a record fared between the `--against` rules and `--rules`.
+    enum Change: String {
+        case newlyEligible = "newly_eligible", noLongerEligible = "no_longer_eligible"
+        case amountChanged = "amount_changed", unchanged
+
+        init(old: Decision, new: Decision) {
+            let was = old.status == .eligible, now = new.status == .eligible
+            if now && !was { self = .newlyEligible }
+            else if was && !now { self = .noLongerEligible }
+            else if was && now && old.totalAmount != new.totalAmount { self = .amountChanged }
+            else { self = .unchanged }
+        }
+    }
+
+    // MARK: JSON Lines
+
+    func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer) {
+        o.put("{\"id\":")
+        if let id = d.id { o.putJSONString(id) } else { o.put("null") }
+        o.put(",\"status\":\"")
+        o.put(d.status.rawValue)
+        o.put("\",\"category\":")
+        o.putJSONString(d.category)
+        o.put(",\"awards\":[")
+        for (k, a) in d.awards.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            if let parts = bp.awardParts[a.benefit], a.fund == a.allowedFunds.first {
+                o.put(parts.prefix)
+                if let x = a.amount { o.put(0x22); o.putMoney(x); o.put(0x22) } else { o.put("null") }
+                o.put(parts.suffix)
+            } else {
+                o.put(json.award(a))
+            }
+        }
+        o.put("],\"total_amount\":\"")
+        o.putMoney(d.totalAmount)
+        o.put("\",\"score\":")
+        if let s = d.score { o.putScore(s) } else { o.put("null") }
+        o.put(",\"missing\":[")
+        for (k, m) in d.missing.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putJSONString(m)
+        }
+        o.put("],\"errors\":[")
+        for (k, e) in d.errors.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.put(json.error(e))
+        }
+        o.put("],\"explanation\":[")
+        for (k, e) in d.explanation.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            entry(e, into: &o)
+        }
+        o.put("],\"rules\":")
+        o.put(bp.rulesJSON)
+        if let p = previous {
+            o.put(",\"previous_status\":\"")
+            o.put(p.status.rawValue)
+            o.put("\",\"previous_total_amount\":\"")
+            o.putMoney(p.totalAmount)
+            o.put("\",\"previous_category\":")
+            o.putJSONString(p.category)
+            o.put(",\"change\":\"")
+            o.put(Change(old: p, new: d).rawValue)
+            o.put(0x22)
+        }
+        o.put("}\n")
+    }
+
+    /// `DecisionJSON.entry` as bytes.
+    func entry(_ e: ExplanationEntry, into o: inout ByteBuffer) {
+        o.put("{\"kind\":")
+        o.putJSONString(e.kind.rawValue)
+        o.put(",\"rule\":")
+        o.putJSONString(e.rule)
+        o.put(",\"source\":")
+        if let c = e.citation { o.putJSONString(c) } else { o.put("null") }
+        o.put(",\"outcome\":")
+        o.putJSONString(e.outcome.rawValue)
+        if let r = e.result { o.put(",\"result\":"); o.putJSONString(r) }
+        if !e.values.isEmpty { o.put(",\"values\":"); strings(e.values, into: &o) }
+        if !e.margins.isEmpty { o.put(",\"margins\":"); strings(e.margins, into: &o) }
+        if !e.missing.isEmpty { o.put(",\"missing\":"); strings(e.missing, into: &o) }
+        if !e.children.isEmpty {
+            o.put(",\"children\":[")
+            for (k, c) in e.children.enumerated() {
+                if k > 0 { o.put(0x2C) }
+                entry(c, into: &o)
+            }
+            o.put(0x5D)
+        }
+        o.put(0x7D)
+    }
+
+    func strings(_ xs: [String], into o: inout ByteBuffer) {
+        o.put(0x5B)
+        for (k, s) in xs.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putJSONString(s)
+        }
+        o.put(0x5D)
+    }
+
+    // MARK: CSV
+
+    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards"]
+    static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
+
+    static func csvHeader(against: Bool, carried: [String], into o: inout ByteBuffer) {
+        var cols = csvColumns
+        if against { cols += againstColumns }
+        cols += carried
+        for (k, c) in cols.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putCSVCell(c)
+        }
+        o.put(0x0A)
+    }
+
+    /// One CSV row. `carried` are the raw cells of the input's unknown columns.
+    func csvRow(_ d: Decision, previous: Decision?, carried: UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>, into o: inout ByteBuffer) {
+        if let id = d.id { o.putCSVCell(id) }
+        o.put(0x2C)
+        o.put(d.status.rawValue)
+        o.put(0x2C)
+        o.putCSVCell(d.category)
+        o.put(0x2C)
+        o.putMoney(d.totalAmount)
+        o.put(0x2C)
+        if let s = d.score { o.putScore(s) }
+        o.put(0x2C)
+        if !d.missing.isEmpty { o.putCSVCell(d.missing.joined(separator: ";")) }
+        o.put(0x2C)
+        if !d.errors.isEmpty { o.putCSVCell(d.errors.map(\.message).joined(separator: "; ")) }
+        o.put(0x2C)
+        if !d.awards.isEmpty {
+            o.putCSVCell(d.awards.map { a in
+                "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
+            }.joined(separator: ";"))
+        }
+        if let p = previous {
+            o.put(0x2C)
+            o.put(p.status.rawValue)
+            o.put(0x2C)
+            o.putMoney(p.totalAmount)
+            o.put(0x2C)
+            o.putCSVCell(p.category)
+            o.put(0x2C)
+            o.put(Change(old: p, new: d).rawValue)
+        }
+        for (ptr, n) in carried {
+            o.put(0x2C)
+            o.putCSVCell(ptr, n)
+        }
+        o.put(0x0A)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import XCTest
+@testable import NuanCLI
+@testable import NuanCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `nuan batch` run in-process: arguments → files, stderr, exit code.
+final class BatchCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/batch")
+    var rules: String { Self.fixtures.appendingPathComponent("impact.rules").path }
+    var archive: String { Self.fixtures.appendingPathComponent("impact-archive.csv").path }
+    var dir: URL!
+
+    override func setUp() {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-batchcmd-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+
+    func path(_ n: String) -> String { dir.appendingPathComponent(n).path }
+
+    func run(_ args: [String]) -> (ExitCode, String, String) {
+        let (io, out, err) = IO.capture()
+        let code = CLI.main(["batch"] + args, io: io)
+        return (code, out(), err())
+    }
+
+    func decisions(_ p: String) throws -> [[String: Any]] {
+        let text = try String(contentsOfFile: p, encoding: .utf8)
+        return try text.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    let newRules = ["--set", "低保标准=700", "--set", "相对困难收入倍数=1.6"]
+
+    /// The hand-checked archive (see Tests/Fixtures/batch/README.md): old 600 / 1200 / 1800,
+    /// new 700 / 1120 / 2100.
+    func testAgainstReportsTransitionsPerRecordAndInTheSummary() throws {
+        let out = path("impact.jsonl"), summary = path("summary.json")
+        let (code, _, err) = run(["--rules", rules, "--against", rules, "--in", archive, "--out", out, "--summary", summary,
+                                  "--explain", "none", "--jobs", "2"] + newRules)
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(err.contains("读入 8 条，输出 8 条"), err)
+        let ds = try decisions(out)
+        XCTAssertEqual(ds.map { $0["id"] as? String }, ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"])
+        func row(_ i: Int) -> [String] {
+            ["previous_category", "category", "previous_total_amount", "total_amount", "change"].map { ds[i][$0] as? String ?? "?" }
+        }
+        XCTAssertEqual(row(0), ["deep", "deep", "2000.00", "2000.00", "unchanged"])
+        XCTAssertEqual(row(1), ["relative", "deep", "1000.00", "2000.00", "amount_changed"])
+        XCTAssertEqual(row(2), ["relative", "none", "1000.00", "0.00", "no_longer_eligible"])
+        XCTAssertEqual(row(3), ["relative", "relative", "1000.00", "1000.00", "unchanged"])
+        XCTAssertEqual(row(4), ["none", "none", "0.00", "500.00", "newly_eligible"])
+        XCTAssertEqual(row(5), ["none", "none", "0.00", "0.00", "unchanged"])
+        XCTAssertEqual(row(6), ["undetermined", "undetermined", "0.00", "0.00", "unchanged"])
+        XCTAssertEqual(ds[7]["status"] as? String, "invalid")
+        XCTAssertEqual(ds[7]["previous_status"] as? String, "invalid")
+
+        // the summary model holds the same figures
+        let program = try XCTUnwrap(Nuan.compile(path: rules, overrides: [("低保标准", "700"), ("相对困难收入倍数", "1.6")]).0)
+        let old = try XCTUnwrap(Nuan.compile(path: rules).0)
+        var o = BatchOptions(input: archive, output: path("again.jsonl"), inputFormat: .csv, outputFormat: .jsonl, jobs: 2)
+        o.explain = .none
+        let res = Batch.run(program: program, against: old, options: o)
+        let m = try XCTUnwrap(res.report.impact)
+        XCTAssertEqual(m.compared, 8)
+        XCTAssertEqual(m.newlyEligibleIDs, ["T5"])
+        XCTAssertEqual(m.noLongerEligibleIDs, ["T3"])
+        XCTAssertEqual(m.amountChangedIDs, ["T2"])
+        XCTAssertEqual(m.transitions["relative"]?["deep"], 1)
+        XCTAssertEqual(m.transitions["relative"]?["none"], 1)
+        XCTAssertEqual(m.transitions["relative"]?["relative"], 1)
+        XCTAssertEqual(m.transitions["deep"]?["deep"], 1)
+        XCTAssertEqual(m.transitions["none"]?["none"], 2)
+        XCTAssertEqual(m.oldFunds["central_aid"]?.total, Rational(integer: 5000))
+        XCTAssertEqual(m.newFunds["central_aid"]?.total, Rational(integer: 5000))
+        XCTAssertEqual(m.newFunds["local_finance"]?.total, Rational(integer: 500))
+        XCTAssertNil(m.oldFunds["local_finance"]?.total.numerator.signum() == 1 ? 1 : nil)
+        let sj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
+        XCTAssertNotNil(sj["impact"] ?? sj["against"], "summary JSON carries the impact")
+        XCTAssertEqual(res.report.records, 8)
+        XCTAssertEqual(res.report.groupRecords.first, 3, "困难家庭 (per capita < 1120) holds for T1, T2, T4")
+    }
+
+    func testCSVOutputCarriesUnknownColumnsAndExcelBOM() throws {
+        let out = path("out.csv")
+        let (code, _, err) = run(["--rules", rules, "--in", archive, "--out", out, "--excel", "--against", rules] + newRules)
+        XCTAssertEqual(code, .success, err)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "id,status,category,total_amount,score,missing,errors,awards,previous_status,previous_total_amount,previous_category,change,备注")
+        XCTAssertEqual(lines.count, 9)
+        XCTAssertTrue(lines[2].hasPrefix("T2,eligible,deep,2000.00,"), lines[2])
+        XCTAssertTrue(lines[2].contains("深度困难帮扶金:2000.00:central_aid"), lines[2])
+        XCTAssertTrue(lines[2].hasSuffix(",relative,amount_changed,\"相对→深度，金额 1000→2000\"") == false)
+        XCTAssertTrue(lines[2].contains("相对→深度，金额 1000→2000"), lines[2])
+        XCTAssertTrue(lines[8].contains("第 9 行"), lines[8])
+    }
+
+    func testInjectedFailureLeavesNoOutputAndExitsNonZero() throws {
+        let big = path("big.csv")
+        var text = "申请编号,姓名,家庭人口,家庭月收入\n"
+        for i in 0..<2000 { text += "R\(i),名,1,\(i)\n" }
+        try text.write(toFile: big, atomically: true, encoding: .utf8)
+        let out = path("never.jsonl")
+        setenv("NUAN_FAIL_AFTER", "500", 1)
+        defer { unsetenv("NUAN_FAIL_AFTER") }
+        let (code, _, err) = run(["--rules", rules, "--in", big, "--out", out, "--block-size", "1000", "--explain", "none"])
+        XCTAssertEqual(code, .failure)
+        XCTAssertTrue(err.contains("未生成输出文件"), err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("tmp") }, [])
+    }
+
+    func testUsageErrors() {
+        XCTAssertEqual(run(["--rules", rules]).0, .usage)
+        XCTAssertEqual(run(["--rules", rules, "--in", archive]).0, .usage)
+        XCTAssertEqual(run(["--rules", rules, "--in", archive, "--out", path("x.jsonl"), "--explain", "most"]).0, .usage)
+        XCTAssertEqual(run(["--rules", rules, "--in", path("archive.xyz"), "--out", path("x.jsonl")]).0, .usage)
+        let (code, out, _) = run(["--help"])
+        XCTAssertEqual(code, .success)
+        XCTAssertTrue(out.contains("--against"))
+        XCTAssertEqual(run(["--rules", rules, "--in", path("missing.csv"), "--out", path("x.jsonl")]).0, .failure)
+    }
+
+    func testStagesWriteNothing() {
+        let out = path("stage.jsonl")
+        for stage in ["parse", "eval"] {
+            let (code, _, err) = run(["--rules", rules, "--in", archive, "--out", out, "--stage", stage])
+            XCTAssertEqual(code, .success, err)
+            XCTAssertTrue(err.contains("读入 8 条，输出 8 条"), err)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        }
+    }
+}
