@@ -35,6 +35,9 @@ extension Checker {
                 let root = condition(c.condition, "类别 \(c.code) 的条件")
                 program.categories.append(.init(code: c.code, label: c.label, root: root, citation: c.citation?.text, range: c.nameRange))
             case .benefitGroup(let g):
+                if g.benefits.count > 128 {
+                    error("check.too-many-benefits", "福利组 \(g.name) 有 \(g.benefits.count) 项福利，最多 128 项；请拆成几个福利组", g.nameRange)
+                }
                 program.benefitGroups.append(.init(name: g.name, policy: g.policy, benefits: g.benefits.map { compileBenefit($0) }, implicit: g.implicit))
             case .score(let s):
                 if program.score != nil { error("check.duplicate", "只能有一个评分（要替换上级的评分请写 覆盖）", s.nameRange) }

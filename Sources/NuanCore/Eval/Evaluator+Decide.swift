@@ -7,14 +7,21 @@ extension Evaluator {
         var amountUnknown = false
         var withheld = false
         var exceptionUsed: Int?
-        var failure: String?
+        /// Index into the evaluator's `failures` (kept out of line so an outcome is plain data).
+        var failure: Int32 = -1
+
+        /// Certain to apply, with a settled amount.
+        var certain: Bool { truth == .yes && !amountUnknown && failure < 0 }
+        /// Might still apply (or its amount is still open).
+        var open: Bool { (truth == .unknown || amountUnknown) && failure < 0 }
     }
 
-    mutating func benefitOutcome(_ b: CheckedProgram.Benefit) -> BenefitOutcome {
+    mutating func benefitOutcome(_ index: Int) -> BenefitOutcome {
+        let b = plan.benefits[index]
         var applies: Value = .bool(true)
-        if let g = b.recipient { applies = group(g) }
-        if let c = b.condition, applies != .bool(false) {
-            let v = eval(c)
+        if b.recipient >= 0 { applies = group(Int(b.recipient)) }
+        if b.condition >= 0, applies != .bool(false) {
+            let v = eval(b.condition)
             switch (applies, v) {
             case (_, .bool(false)): applies = v
             case (.bool(true), _): applies = v
@@ -24,13 +31,16 @@ extension Evaluator {
             }
         }
         var out = BenefitOutcome(truth: Truth(applies), missing: applies.missing)
-        if case .failure(let m) = applies { out.failure = m; out.truth = .unknown }
+        if case .failure(let m) = applies { out.failure = recordFailure(m); out.truth = .unknown }
         guard out.truth != .no else { return out }
         var amount = b.amount
-        for (k, ex) in b.exceptions.enumerated() {
+        var k = Int(b.exceptionStart)
+        let end = k + Int(b.exceptionCount)
+        while k < end {
+            let ex = plan.exceptions[k]
             let v = eval(ex.condition)
-            if case .bool(true) = v { amount = ex.amount; out.exceptionUsed = k; break }
-            if case .bool(false) = v { continue }
+            if case .bool(true) = v { amount = ex.amount; out.exceptionUsed = k - Int(b.exceptionStart); break }
+            if case .bool(false) = v { k += 1; continue }
             out.amountUnknown = true
             out.missing = out.missing.union(v.missing)
             break
@@ -41,55 +51,54 @@ extension Evaluator {
         case .fixed(let n):
             switch eval(n) {
             case .number(let r): out.amount = r
-            case .failure(let m): out.failure = m
+            case .failure(let m): out.failure = recordFailure(m)
             case let v: out.amountUnknown = true; out.missing = out.missing.union(v.missing)
             }
         }
         return out
     }
 
+    mutating func recordFailure(_ m: String) -> Int32 {
+        failures.append(m)
+        return Int32(failures.count - 1)
+    }
+
     /// Decides one record. `facts` must have passed record validation.
     public mutating func decide(_ f: Facts, explain: ExplainLevel = .none, language: Language = .chinese) -> Decision {
         begin(f, tracing: explain != .none)
-        var awards: [Decision.Award] = []
-        var pendingNames: [String] = []
+        var decision = Decision(id: f.id, status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
+                                missing: [], errors: [], explanation: [], pending: [])
         var missing = InputSet.empty
-        var errors: [RecordError] = []
-        var outcomes: [[BenefitOutcome]] = []
-        for g in program.benefitGroups {
-            var results: [BenefitOutcome] = []
-            for b in g.benefits { results.append(benefitOutcome(b)) }
-            outcomes.append(results)
-            for r in results { if let m = r.failure { errors.append(RecordError(field: "", value: nil, reason: m)) } }
-            let chosen = applyHitPolicy(g, results, errors: &errors)
-            for (k, r) in results.enumerated() {
-                let b = g.benefits[k]
-                if chosen.granted.contains(k) && !r.withheld {
-                    awards.append(award(b, r))
-                } else if chosen.pending.contains(k) {
-                    pendingNames.append(b.name)
+        if !failures.isEmpty { failures.removeAll(keepingCapacity: true) }
+        for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
+        for (gi, g) in plan.benefitGroups.enumerated() {
+            for k in g.start..<(g.start + g.count) {
+                if outcomes[k].failure >= 0 { decision.errors.append(RecordError(field: "", value: nil, reason: failures[Int(outcomes[k].failure)])) }
+            }
+            let (granted, pending) = applyHitPolicy(g, group: gi, errors: &decision.errors)
+            for k in g.start..<(g.start + g.count) {
+                let r = outcomes[k]
+                if granted.contains(k - g.start) && !r.withheld {
+                    decision.awards.append(award(k, r))
+                } else if pending.contains(k - g.start) {
+                    decision.pending.append(program.benefitGroups[gi].benefits[k - g.start].name)
                     missing = missing.union(r.missing)
                 }
             }
         }
         let categoryValue = category()
-        var scoreValue: Rational?
-        if program.score != nil { scoreValue = computeScore() }
-        var total = Rational.zero
-        for a in awards { if let x = a.amount { total = total.adding(x) ?? total } }
-        let status: Decision.Status
-        if !errors.isEmpty { status = .invalid }
-        else if !awards.isEmpty { status = .eligible }
-        else if !pendingNames.isEmpty { status = .undetermined }
-        else { status = .ineligible }
-        var decision = Decision(id: f.id, status: status, category: categoryCode(categoryValue), awards: awards,
-                                totalAmount: total, score: scoreValue,
-                                missing: missing.slots.map { program.inputName($0) },
-                                errors: errors, explanation: [], pending: pendingNames)
-        if status == .invalid { decision.awards = []; decision.totalAmount = .zero }
+        if plan.hasScore { decision.score = computeScore() }
+        for a in decision.awards { if let x = a.amount { decision.totalAmount = decision.totalAmount.adding(x) ?? decision.totalAmount } }
+        if !decision.errors.isEmpty { decision.status = .invalid }
+        else if !decision.awards.isEmpty { decision.status = .eligible }
+        else if !decision.pending.isEmpty { decision.status = .undetermined }
+        decision.category = categoryCode(categoryValue)
+        if !missing.isEmpty { decision.missing = missing.slots.map { program.inputName($0) } }
+        if decision.status == .invalid { decision.awards = []; decision.totalAmount = .zero }
         if explain != .none, let t = trace {
+            let byGroup = plan.benefitGroups.map { Array(outcomes[$0.start..<($0.start + $0.count)]) }
             var builder = ExplanationBuilder(program: program, trace: t, facts: facts, level: explain, language: language)
-            decision.explanation = builder.build(outcomes: outcomes, category: categoryValue, score: scoreValue)
+            decision.explanation = builder.build(outcomes: byGroup, category: categoryValue, score: decision.score)
         }
         return decision
     }
@@ -99,64 +108,108 @@ extension Evaluator {
         return "undetermined"
     }
 
-    func award(_ b: CheckedProgram.Benefit, _ r: BenefitOutcome) -> Decision.Award {
+    func award(_ flat: Int, _ r: BenefitOutcome) -> Decision.Award {
+        var g = 0
+        while plan.benefitGroups[g].start + plan.benefitGroups[g].count <= flat { g += 1 }
+        let b = program.benefitGroups[g].benefits[flat - plan.benefitGroups[g].start]
         let codes = b.funds.map { program.funds[$0].code }
         return Decision.Award(benefit: b.name, amount: r.amount, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation)
     }
 
-    /// Which benefits of a group are granted, and which are still open, under its hit policy.
-    func applyHitPolicy(_ g: CheckedProgram.BenefitGroup, _ rs: [BenefitOutcome], errors: inout [RecordError]) -> (granted: [Int], pending: [Int]) {
-        let yes = rs.indices.filter { rs[$0].truth == .yes && !rs[$0].amountUnknown && rs[$0].failure == nil }
-        let open = rs.indices.filter { (rs[$0].truth == .unknown || rs[$0].amountUnknown) && rs[$0].failure == nil }
+    /// Which benefits of a group (indices within the group) are granted, and which are still
+    /// open, under its hit policy. Bit sets, not arrays: nothing is allocated.
+    func applyHitPolicy(_ g: EvalPlan.Group, group gi: Int, errors: inout [RecordError]) -> (granted: IndexSet32, pending: IndexSet32) {
+        let range = g.start..<(g.start + g.count)
+        var yes = IndexSet32(), open = IndexSet32()
+        for k in range {
+            if outcomes[k].certain { yes.insert(k - g.start) }
+            if outcomes[k].open { open.insert(k - g.start) }
+        }
         switch g.policy {
         case .all:
             return (yes, open)
         case .first:
-            for k in rs.indices {
-                if open.contains(k) { return ([], open.filter { $0 <= k } + (yes.first.map { [$0] } ?? [])) }
-                if yes.contains(k) { return ([k], []) }
+            for k in 0..<g.count {
+                if open.contains(k) {
+                    var p = open.prefix(through: k)
+                    if let f = yes.first { p.insert(f) }
+                    return (IndexSet32(), p)
+                }
+                if yes.contains(k) { return (IndexSet32(single: k), IndexSet32()) }
             }
-            return ([], [])
+            return (IndexSet32(), IndexSet32())
         case .highest:
-            guard let best = yes.max(by: { (rs[$0].amount ?? .zero) < (rs[$1].amount ?? .zero) }) else { return ([], open) }
-            let bestAmount = rs[best].amount ?? .zero
-            let stillOpen = open.filter { rs[$0].amount == nil || rs[$0].amount! > bestAmount }
-            return stillOpen.isEmpty ? ([best], []) : ([], stillOpen + [best])
+            var best = -1
+            for k in 0..<g.count where yes.contains(k) {
+                if best < 0 || (outcomes[g.start + best].amount ?? .zero) < (outcomes[g.start + k].amount ?? .zero) { best = k }
+            }
+            guard best >= 0 else { return (IndexSet32(), open) }
+            let bestAmount = outcomes[g.start + best].amount ?? .zero
+            var stillOpen = IndexSet32()
+            for k in 0..<g.count where open.contains(k) {
+                if let a = outcomes[g.start + k].amount, a <= bestAmount { continue }
+                stillOpen.insert(k)
+            }
+            if stillOpen.isEmpty { return (IndexSet32(single: best), IndexSet32()) }
+            stillOpen.insert(best)
+            return (IndexSet32(), stillOpen)
         case .unique:
             if yes.count > 1 {
-                let names = yes.map { "“\(g.benefits[$0].name)”" }.joined(separator: "与")
-                errors.append(RecordError(field: "", value: nil, reason: "福利组 \(g.name) 为唯一命中，但 \(names) 同时适用；请修正规则文件"))
-                return ([], [])
+                let names = (0..<g.count).filter { yes.contains($0) }.map { "“\(program.benefitGroups[gi].benefits[$0].name)”" }
+                errors.append(RecordError(field: "", value: nil, reason: "福利组 \(program.benefitGroups[gi].name) 为唯一命中，但 \(names.joined(separator: "与")) 同时适用；请修正规则文件"))
+                return (IndexSet32(), IndexSet32())
             }
             return (yes, open)
         }
     }
 
     mutating func computeScore() -> Rational? {
-        guard let s = program.score else { return nil }
         var total = Rational.zero
         var known = true
-        for p in s.parts {
+        for p in plan.scoreParts {
             guard let v = scorePart(p) else { known = false; continue }
             total = total.adding(v) ?? total
         }
         return known ? total : nil
     }
 
-    mutating func scorePart(_ p: CheckedProgram.ScorePart) -> Rational? {
-        if let c = p.condition {
-            switch eval(c) {
+    mutating func scorePart(_ p: EvalPlan.ScorePart) -> Rational? {
+        if p.condition >= 0 {
+            switch eval(p.condition) {
             case .bool(false): return .zero
             case .bool(true): break
             default: return nil
             }
         }
         var value = Rational.one
-        if let w = p.weight { guard case .number(let r) = eval(w) else { return nil }; value = r }
-        if let e = p.expr {
-            guard case .number(let r) = eval(e) else { return nil }
+        if p.weight >= 0 { guard case .number(let r) = eval(p.weight) else { return nil }; value = r }
+        if p.expr >= 0 {
+            guard case .number(let r) = eval(p.expr) else { return nil }
             value = value.multiplied(by: r) ?? value
         }
         return value
+    }
+}
+
+/// A set of benefit indices within one group (the checker allows at most 128 per group).
+struct IndexSet32 {
+    var bits: InputSet = .empty
+
+    init() {}
+    init(single k: Int) { insert(k) }
+
+    mutating func insert(_ k: Int) { if k < 128 { bits.insert(k) } }
+    func contains(_ k: Int) -> Bool {
+        guard k >= 0 && k < 128 else { return false }
+        return k < 64 ? bits.low & (1 << UInt64(k)) != 0 : bits.high & (1 << UInt64(k - 64)) != 0
+    }
+    var isEmpty: Bool { bits.isEmpty }
+    var count: Int { bits.low.nonzeroBitCount + bits.high.nonzeroBitCount }
+    var first: Int? { bits.slots.first }
+
+    func prefix(through k: Int) -> IndexSet32 {
+        var out = IndexSet32()
+        for i in 0...k where contains(i) { out.insert(i) }
+        return out
     }
 }

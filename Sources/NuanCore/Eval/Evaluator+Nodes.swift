@@ -1,8 +1,8 @@
 extension Evaluator {
     mutating func evalNode(_ i: Int) -> Value {
-        let node = program.nodes[i]
+        let node = plan.nodes[i]
         switch node.op {
-        case .constant: return program.constants[Int(node.a)]
+        case .constant: return plan.constants[Int(node.a)]
         case .field: return facts.values[Int(node.a)]
         case .parameter: return parameter(Int(node.a), node: i)
         case .definition: return definition(Int(node.a))
@@ -49,7 +49,7 @@ extension Evaluator {
             return .bool(compare(node.op, a, b))
         case .inSet, .notInSet:
             let a = eval(node.a)
-            let set = program.constants[Int(program.nodes[Int(node.b)].a)]
+            let set = plan.constants[Int(plan.nodes[Int(node.b)].a)]
             if trace != nil { trace!.values[Int(node.b)] = set }
             var member: Bool
             switch (a, set) {
@@ -61,7 +61,7 @@ extension Evaluator {
             return .bool(member)
         case .containsAny, .containsAll:
             let a = eval(node.a)
-            let set = program.constants[Int(program.nodes[Int(node.b)].a)]
+            let set = plan.constants[Int(plan.nodes[Int(node.b)].a)]
             if trace != nil { trace!.values[Int(node.b)] = set }
             guard case .set(let have) = a, case .set(let want) = set else { return a.isKnown ? .failure("类型错误") : a }
             return .bool(node.op == .containsAny ? have & want != 0 : have & want == want)
@@ -74,7 +74,7 @@ extension Evaluator {
             var unknown = InputSet.empty
             var anyUnknown = false
             for k in 0..<Int(node.b) {
-                let v = eval(program.arguments[Int(node.a) + k])
+                let v = eval(plan.arguments[Int(node.a) + k])
                 guard case .number(let r) = v else {
                     if case .failure = v { return v }
                     anyUnknown = true

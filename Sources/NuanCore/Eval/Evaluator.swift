@@ -1,20 +1,30 @@
 /// Evaluates a checked program against one record's facts, in Kleene three-valued logic.
 ///
-/// One Evaluator per thread: it owns scratch arrays (memoised definitions, the optional trace)
-/// that are reused from record to record, so evaluating allocates nothing per rule.
+/// One Evaluator per thread. It reads the program through an `EvalPlan` (flat arrays of plain
+/// values) and owns scratch arrays — memoised definitions, groups and parameters, the benefit
+/// outcomes, the optional trace — that are reused from record to record: a generation counter
+/// marks what belongs to the current record, so nothing is cleared or reallocated between them.
 public struct Evaluator {
     public let program: CheckedProgram
+    let plan: EvalPlan
     var definitionMemo: [Value]
     var definitionGeneration: [UInt32]
     var groupMemo: [Value]
     var groupGeneration: [UInt32]
+    var parameterMemo: [Value]
+    var parameterGeneration: [UInt32]
     var categoryMemo: Value = .unknown(.empty)
     var categoryGeneration: UInt32 = 0
     var generation: UInt32 = 0
+    /// One outcome per benefit (flat, in program order), reused for every record.
+    var outcomes: [BenefitOutcome]
+    /// Evaluation errors of the current record (division by zero…), referenced by outcomes.
+    var failures: [String] = []
     var facts: Facts
     /// When tracing: the value each node came to (nil = not evaluated), and table rows used.
     var trace: Trace?
     var referenceDate: Int32 = 0
+    let defaultReferenceDate: Int32
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
     public struct Trace: Sendable {
@@ -24,11 +34,16 @@ public struct Evaluator {
 
     public init(program: CheckedProgram) {
         self.program = program
+        plan = EvalPlan(program)
         definitionMemo = Array(repeating: .unknown(.empty), count: program.definitions.count)
         definitionGeneration = Array(repeating: 0, count: program.definitions.count)
         groupMemo = Array(repeating: .unknown(.empty), count: program.groups.count)
         groupGeneration = Array(repeating: 0, count: program.groups.count)
+        parameterMemo = Array(repeating: .unknown(.empty), count: program.parameters.count)
+        parameterGeneration = Array(repeating: 0, count: program.parameters.count)
+        outcomes = Array(repeating: BenefitOutcome(truth: .no, missing: .empty), count: plan.benefits.count)
         facts = Facts(program: program)
+        defaultReferenceDate = program.inForceFrom ?? CivilDate.today()
     }
 
     mutating func begin(_ f: Facts, tracing: Bool) {
@@ -38,10 +53,11 @@ public struct Evaluator {
             generation = 1
             for i in definitionGeneration.indices { definitionGeneration[i] = 0 }
             for i in groupGeneration.indices { groupGeneration[i] = 0 }
+            for i in parameterGeneration.indices { parameterGeneration[i] = 0 }
             categoryGeneration = 0
         }
-        trace = tracing ? Trace(values: Array(repeating: nil, count: program.nodes.count), rows: [:]) : nil
-        referenceDate = program.inForceFrom ?? CivilDate.today()
+        trace = tracing ? Trace(values: Array(repeating: nil, count: plan.nodes.count), rows: [:]) : nil
+        referenceDate = defaultReferenceDate
         if let ad = program.applicationDateField, case .date(let d) = facts.values[ad] { referenceDate = d }
     }
 
@@ -56,7 +72,7 @@ public struct Evaluator {
 
     mutating func definition(_ i: Int) -> Value {
         if definitionGeneration[i] == generation { return definitionMemo[i] }
-        let v = eval(program.definitions[i].root)
+        let v = eval(plan.definitionRoots[i])
         definitionMemo[i] = v
         definitionGeneration[i] = generation
         return v
@@ -64,7 +80,7 @@ public struct Evaluator {
 
     mutating func group(_ i: Int) -> Value {
         if groupGeneration[i] == generation { return groupMemo[i] }
-        let v = eval(program.groups[i].root)
+        let v = eval(plan.groupRoots[i])
         groupMemo[i] = v
         groupGeneration[i] = generation
         return v
@@ -76,12 +92,11 @@ public struct Evaluator {
         var pending = InputSet.empty
         var undecided = false
         var result: Value = .choice(0)
-        for c in program.categories {
-            let v = eval(c.root)
+        for (k, root) in plan.categoryRoots.enumerated() {
+            let v = eval(root)
             switch v {
             case .bool(true):
-                let code = program.enums[program.categoryEnum].index(of: c.code) ?? 0
-                result = undecided ? .unknown(pending) : .choice(Int32(code))
+                result = undecided ? .unknown(pending) : .choice(plan.categoryCodes[k])
                 categoryMemo = result
                 categoryGeneration = generation
                 return result
@@ -98,28 +113,38 @@ public struct Evaluator {
         return result
     }
 
+    /// A parameter's value for this record: a single value, or the table row for the record's
+    /// key in force on the reference date. Memoised per record; the row used goes to the trace.
     mutating func parameter(_ i: Int, node: Int) -> Value {
-        let p = program.parameters[i]
-        let slot = program.inputSlot(parameter: i)
-        guard let kf = p.keyField else {
-            if let v = p.value { return .number(v) }
+        if parameterGeneration[i] == generation && trace == nil { return parameterMemo[i] }
+        let v = lookUpParameter(i, node: node)
+        parameterMemo[i] = v
+        parameterGeneration[i] = generation
+        return v
+    }
+
+    mutating func lookUpParameter(_ i: Int, node: Int) -> Value {
+        let p = plan.parameters[i]
+        let slot = facts.values.count + i
+        guard p.keyField >= 0 else {
+            if let v = p.scalar { return .number(v) }
             return .unknown(InputSet(slot: slot))
         }
-        let key: String
-        switch facts.values[kf] {
-        case .text(let s): key = s
+        let rows: [Int]?
+        switch facts.values[Int(p.keyField)] {
+        case .text(let s): rows = plan.rowIndex[i][s]
         case .unknown(let m): return .unknown(m)
         default: return .unknown(InputSet(slot: slot))
         }
-        guard let rows = p.rowIndex[key] else { return .unknown(InputSet(slot: slot)) }
+        guard let rows else { return .unknown(InputSet(slot: slot)) }
         var chosen = -1
         for r in rows {
-            if let from = p.rows[r].from, from > referenceDate { break }
+            if let from = plan.rowFrom[i][r], from > referenceDate { break }
             chosen = r
         }
         guard chosen >= 0 else { return .unknown(InputSet(slot: slot)) }
         if trace != nil { trace!.rows[node] = chosen }
-        guard let v = p.rows[chosen].value else { return .unknown(InputSet(slot: slot)) }
+        guard let v = plan.rowValues[i][chosen] else { return .unknown(InputSet(slot: slot)) }
         return .number(v)
     }
 }

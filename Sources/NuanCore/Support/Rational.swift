@@ -35,7 +35,32 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return a
     }
 
+    /// Binary (Stein's) GCD: shifts and subtractions instead of divisions.
+    private static func gcd64(_ x: Int64, _ y: Int64) -> Int64 {
+        var a = x.magnitude, b = y.magnitude
+        if a == 0 { return Int64(b) }
+        if b == 0 { return Int64(a) }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= UInt64(a.trailingZeroBitCount)
+        repeat {
+            b >>= UInt64(b.trailingZeroBitCount)
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return Int64(a << UInt64(shift))
+    }
+
     private static func reduce(_ n: Int128, _ d: Int128) -> Rational? {
+        // Most figures fit in 64 bits: reduce there (128-bit division is several times slower).
+        if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d), d64 != Int64.min, n64 != Int64.min {
+            var n = n64, d = d64
+            if d < 0 { n = -n; d = -d }
+            if d != 1 {
+                let g = gcd64(n, d)
+                if g > 1 { n /= g; d /= g }
+            }
+            return Rational(unchecked: n, d)
+        }
         var n = n, d = d
         if d < 0 { n = -n; d = -d }
         if d != 1 {
