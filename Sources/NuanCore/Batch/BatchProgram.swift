@@ -37,8 +37,10 @@ final class BatchProgram: @unchecked Sendable {
     let idSlot: Int?
     /// `"rules":{…}` block, rendered once.
     let rulesJSON: [UInt8]
-    /// Award JSON of each benefit by name: bytes before the amount and after it.
-    let awardParts: [String: (prefix: [UInt8], suffix: [UInt8])]
+    /// Award JSON of each benefit by its index in the program: bytes before the amount and after it.
+    let awardParts: [(prefix: [UInt8], suffix: [UInt8])?]
+    /// Compact decisions (`--explain none`): see `DecisionJSON.compact`.
+    let compact: Bool
     let requiredSlots: [Int]
     /// Summary inputs: the 人员类别 slot and the option indices of 农民工 / 劳动模范.
     let groupsSlot: Int?
@@ -48,8 +50,9 @@ final class BatchProgram: @unchecked Sendable {
     let sizeSlot: Int?
     let dibaoParameter: Int?
 
-    init(_ program: CheckedProgram) {
+    init(_ program: CheckedProgram, compact: Bool = false) {
         self.program = program
+        self.compact = compact
         decoder = RecordDecoder(program: program)
         var referenced = Set<Int>()
         for n in program.nodes where n.op == .field || n.op == .given { referenced.insert(Int(n.a)) }
@@ -86,22 +89,16 @@ final class BatchProgram: @unchecked Sendable {
             return EnumBytes(names: names, index: index)
         }
         idSlot = program.fields.firstIndex { $0.key == "id" }
-        let dj = DecisionJSON(program: program)
+        let dj = DecisionJSON(program: program, compact: compact)
         rulesJSON = Array(dj.rules.utf8)
-        var parts: [String: (prefix: [UInt8], suffix: [UInt8])] = [:]
-        var seen = Set<String>(), dup = Set<String>()
-        for b in program.benefits { if !seen.insert(b.name).inserted { dup.insert(b.name) } }
         let marker = Rational(integer: 987_654_321)
-        for b in program.benefits where !dup.contains(b.name) {
+        awardParts = program.benefits.map { b in
             let codes = b.funds.map { program.funds[$0].code }
             let a = Decision.Award(benefit: b.name, amount: marker, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation)
             let text = dj.award(a)
-            let m = "\"987654321.00\""
-            if let r = text.range(of: m) {
-                parts[b.name] = (Array(text[..<r.lowerBound].utf8), Array(text[r.upperBound...].utf8))
-            }
+            guard let r = text.range(of: "\"987654321.00\"") else { return nil }
+            return (Array(text[..<r.lowerBound].utf8), Array(text[r.upperBound...].utf8))
         }
-        awardParts = parts
         let gslot = program.fields.firstIndex { $0.key == "groups" }
         groupsSlot = gslot
         var mig: UInt64 = 0, mod: UInt64 = 0

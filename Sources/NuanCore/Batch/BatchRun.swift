@@ -60,8 +60,8 @@ final class BatchPipeline: @unchecked Sendable {
 
     init(program: CheckedProgram, against old: CheckedProgram?, options: BatchOptions) {
         self.options = options
-        bp = BatchProgram(program)
-        oldBP = old.map { BatchProgram($0) }
+        bp = BatchProgram(program, compact: options.explain == .none)
+        oldBP = old.map { BatchProgram($0, compact: options.explain == .none) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
             switch options.explain {
             case .none: blockSize = 8 << 20

@@ -6,7 +6,7 @@ struct DecisionWriter {
 
     init(_ bp: BatchProgram) {
         self.bp = bp
-        json = DecisionJSON(program: bp.program)
+        json = DecisionJSON(program: bp.program, compact: bp.compact)
     }
 
     /// How a record fared between the `--against` rules and `--rules`.
@@ -35,7 +35,8 @@ struct DecisionWriter {
         o.put(",\"awards\":[")
         for (k, a) in d.awards.enumerated() {
             if k > 0 { o.put(0x2C) }
-            if let parts = bp.awardParts[a.benefit], a.fund == a.allowedFunds.first {
+            if a.benefitIndex >= 0, a.benefitIndex < bp.awardParts.count, let parts = bp.awardParts[a.benefitIndex],
+               a.fund == a.allowedFunds.first {
                 o.put(parts.prefix)
                 if let x = a.amount { o.put(0x22); o.putMoney(x); o.put(0x22) } else { o.put("null") }
                 o.put(parts.suffix)

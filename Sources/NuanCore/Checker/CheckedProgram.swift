@@ -146,6 +146,9 @@ public final class CheckedProgram: @unchecked Sendable {
     public var inForceTo: Int32?
     /// The main file first, then every file it extends.
     public var sources: [SourceText] = []
+    /// One SHA-256 for the whole chain: of the per-file digests, main file first, one a line.
+    /// Any change to any text that decides changes it.
+    public var chainSHA256 = ""
     /// `--set` overrides applied, as `name=value` texts (shown in every decision).
     public var overrides: [String] = []
 

@@ -46,6 +46,7 @@ public struct Checker {
         program.inForceFrom = main.header.inForceFrom ?? files.lazy.reversed().compactMap(\.header.inForceFrom).first
         program.inForceTo = main.header.inForceTo
         program.sources = files.reversed().map { .init(path: $0.file.path, sha256: SHA256.hex($0.file.bytes)) }
+        program.chainSHA256 = SHA256.hex(Array(program.sources.map { $0.sha256 + "\n" }.joined().utf8))
         program.examples = main.declarations.compactMap { if case .example(let e) = $0.kind { return e } else { return nil } }
         let merged = merge(files)
         declare(merged)

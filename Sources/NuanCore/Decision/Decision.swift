@@ -10,6 +10,8 @@ public struct Decision: Sendable {
         public var fund: String?
         public var allowedFunds: [String]
         public var citation: String?
+        /// The benefit's position in the program (all groups, in order); -1 when unknown.
+        public var benefitIndex: Int = -1
     }
 
     public var id: String?

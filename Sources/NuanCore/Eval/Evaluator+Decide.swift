@@ -113,7 +113,8 @@ extension Evaluator {
         while plan.benefitGroups[g].start + plan.benefitGroups[g].count <= flat { g += 1 }
         let b = program.benefitGroups[g].benefits[flat - plan.benefitGroups[g].start]
         let codes = b.funds.map { program.funds[$0].code }
-        return Decision.Award(benefit: b.name, amount: r.amount, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation)
+        return Decision.Award(benefit: b.name, amount: r.amount, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation,
+                              benefitIndex: flat)
     }
 
     /// Which benefits of a group (indices within the group) are granted, and which are still

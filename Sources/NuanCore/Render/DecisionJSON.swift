@@ -2,7 +2,14 @@
 /// order. Written by hand: the contract is small and money must stay decimal text.
 public struct DecisionJSON {
     public let program: CheckedProgram
-    public init(program: CheckedProgram) { self.program = program }
+    /// Compact output (batch with `--explain none`): the contract's fields only — no per-award
+    /// unit and citation, and the rules block without the per-file digests.
+    public var compact: Bool
+
+    public init(program: CheckedProgram, compact: Bool = false) {
+        self.program = program
+        self.compact = compact
+    }
 
     public func render(_ d: Decision, pretty: Bool = false) -> String {
         var o = JSONObjectWriter(pretty: pretty)
@@ -34,8 +41,10 @@ public struct DecisionJSON {
         o.field("amount", a.amount.map { JSONText.quote($0.formatted(places: 2)) } ?? "null")
         o.field("fund", a.fund.map(JSONText.quote) ?? "null")
         o.field("allowed_funds", "[" + a.allowedFunds.map(JSONText.quote).joined(separator: ",") + "]")
-        if let u = a.unit { o.field("unit", JSONText.quote(u.rawValue)) }
-        if let c = a.citation { o.field("source", JSONText.quote(c)) }
+        if !compact {
+            if let u = a.unit { o.field("unit", JSONText.quote(u.rawValue)) }
+            if let c = a.citation { o.field("source", JSONText.quote(c)) }
+        }
         return o.close()
     }
 
@@ -63,15 +72,18 @@ public struct DecisionJSON {
         return o.close()
     }
 
-    /// The `rules` block: which texts decided (name, version, SHA-256 of each file) and any `--set`.
+    /// The `rules` block: which texts decided — name, version, one SHA-256 over the file and
+    /// every file it extends (and, unless compact, each file's own digest) — and any `--set`.
     public var rules: String {
         var o = JSONObjectWriter(pretty: false)
         o.field("name", JSONText.quote(program.title))
         o.field("version", program.version.map(JSONText.quote) ?? "null")
-        o.field("sha256", JSONText.quote(program.sources.first?.sha256 ?? ""))
-        o.field("files", "[" + program.sources.map { s in
-            "{\"path\":\(JSONText.quote(s.path)),\"sha256\":\(JSONText.quote(s.sha256))}"
-        }.joined(separator: ",") + "]")
+        o.field("sha256", JSONText.quote(program.chainSHA256))
+        if !compact {
+            o.field("files", "[" + program.sources.map { s in
+                "{\"path\":\(JSONText.quote(s.path)),\"sha256\":\(JSONText.quote(s.sha256))}"
+            }.joined(separator: ",") + "]")
+        }
         o.field("overrides", "[" + program.overrides.map(JSONText.quote).joined(separator: ",") + "]")
         return o.close()
     }

@@ -61,7 +61,7 @@ public struct DecisionText {
             for e in d.explanation { out += entry(e, depth: 1) }
         }
         out += t("\n规则：", "\nRules: ") + program.title + (program.version.map { t(" 版本 ", " version ") + $0 } ?? "")
-        out += " · sha256 " + String((program.sources.first?.sha256 ?? "").prefix(12))
+        out += " · sha256 " + String(program.chainSHA256.prefix(12))
         if !program.overrides.isEmpty { out += t(" · 临时设定 ", " · overrides ") + program.overrides.joined(separator: "，") }
         return out + "\n"
     }

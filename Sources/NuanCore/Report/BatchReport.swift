@@ -170,7 +170,7 @@ public struct BatchReport: Sendable, Equatable {
     /// Everything taken from the checked programs: rules identity, group names, funds, benefits.
     public init(program: CheckedProgram, against old: CheckedProgram? = nil, exampleLimit: Int = 1000) {
         func info(_ p: CheckedProgram) -> RulesInfo {
-            RulesInfo(name: p.title, version: p.version, sha256: p.sources.first?.sha256 ?? "")
+            RulesInfo(name: p.title, version: p.version, sha256: p.chainSHA256)
         }
         var funds = program.funds.map { (code: $0.code, label: $0.label) }
         if let old {

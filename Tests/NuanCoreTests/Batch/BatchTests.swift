@@ -124,7 +124,7 @@ final class BatchTests: XCTestCase {
             let got = lines(out)
             XCTAssertEqual(got.count, recs.count)
             XCTAssertLessThan(res.slowRecords, recs.count / 2, "most records take the fast path")
-            let json = DecisionJSON(program: Self.bengbu)
+            let json = DecisionJSON(program: Self.bengbu, compact: level == .none)
             for (k, r) in recs.enumerated() where k < got.count {
                 let d = Nuan.screen(Self.bengbu, json: Array(r.utf8), explain: level)
                 if d.status == .invalid { XCTAssertTrue(got[k].contains("\"status\":\"invalid\"")); continue }
