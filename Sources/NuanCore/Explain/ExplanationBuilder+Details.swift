@@ -79,12 +79,18 @@ extension ExplanationBuilder {
             e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(setText) \(mark(v))")
         case .group:
             let g = program.groups[Int(node.a)]
-            e.values.append(pad + t("对象 ", "group ") + "\(g.name) \(mark(v))")
-            appendDetails(&e, g.root, depth: depth + 1)
+            let again = !expanded.insert(g.root).inserted
+            e.values.append(pad + t("对象 ", "group ") + "\(g.name) \(mark(v))" + (again ? t("（见上）", " (see above)") : ""))
+            if !again { appendDetails(&e, g.root, depth: depth + 1) }
         case .definition where node.type == .bool:
             let d = program.definitions[Int(node.a)]
-            e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { t("（依据 \($0)）", " (source: \($0))") } ?? ""))
-            appendDetails(&e, d.root, depth: depth + 1)
+            // A named condition is spelt out the first time; later uses refer back to it.
+            if !expanded.insert(d.root).inserted {
+                e.values.append(pad + "\(d.name) \(mark(v))" + t("（见上）", " (see above)"))
+            } else {
+                e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { t("（依据 \($0)）", " (source: \($0))") } ?? ""))
+                appendDetails(&e, d.root, depth: depth + 1)
+            }
         default:
             e.values.append(pad + "\(render(n)) \(mark(v))")
         }

@@ -8,6 +8,8 @@ struct ExplanationBuilder {
     let level: ExplainLevel
     let fmt: ValueFormatter
     let english: Bool
+    /// Groups and named conditions already spelt out in this explanation (by root node).
+    var expanded: Set<Int32> = []
 
     init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language) {
         self.program = program
@@ -55,8 +57,10 @@ struct ExplanationBuilder {
                 if let gr = b.recipient {
                     let grp = program.groups[gr]
                     let gv = trace.values.indices.contains(Int(grp.root)) ? value(grp.root) : nil
-                    e.values.append(t("对象 ", "group ") + "\(grp.name)\(grp.description.map { "（\($0)）" } ?? "") \(mark(gv))")
-                    if level == .full { appendDetails(&e, grp.root, depth: 1) }
+                    let again = !expanded.insert(grp.root).inserted
+                    e.values.append(t("对象 ", "group ") + "\(grp.name)\(grp.description.map { "（\($0)）" } ?? "") \(mark(gv))"
+                                    + (again ? t("（见上）", " (see above)") : ""))
+                    if level == .full && !again { appendDetails(&e, grp.root, depth: 1) }
                 }
                 if let c = b.condition { fill(&e, root: c) }
                 for (xi, ex) in b.exceptions.enumerated() {
