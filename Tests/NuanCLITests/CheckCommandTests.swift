@@ -38,6 +38,50 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(run([file, "--lang", "fr"]).0, .usage)
     }
 
+    /// With `--lang en` the syntax, name and type errors are English too, and so is the summary;
+    /// without it, the same file reads in Chinese as before.
+    func testEnglishCheckerErrors() {
+        let file = CheckCommandTests.root.appendingPathComponent("Tests/Fixtures/diagnostics/unknown-name.rules").path
+        let (code, out, err) = run([file, "--lang", "en"])
+        XCTAssertEqual(code, .failure)
+        XCTAssertTrue(out.contains("error: unknown name “低保标注”; did you mean 低保标准? [check.unknown-name]"), out)
+        XCTAssertTrue(out.contains("error: unknown name “家庭人数”; did you mean 家庭人口? [check.unknown-name]"), out)
+        XCTAssertFalse(out.contains("未知的名称"), out)
+        XCTAssertEqual(err, "checked 1 file: 2 errors, 0 warnings\n")
+        let (_, zh, zhErr) = run([file])
+        XCTAssertTrue(zh.contains("error: 未知的名称 “低保标注”；是不是 低保标准？ [check.unknown-name]"), zh)
+        XCTAssertEqual(zhErr, "检查了 1 个文件：2 个错误，0 个警告\n")
+
+        let money = CheckCommandTests.root.appendingPathComponent("Tests/Fixtures/diagnostics/money-vs-number.rules").path
+        XCTAssertTrue(run([money, "--lang", "en"]).1.contains(
+            "error: cannot compare money with a number: “人均月收入” is money, “倍数” is a number (write money with 元, multipliers with 倍) [type.money-number]"))
+    }
+
+    /// Checker errors and lint warnings together, all in English.
+    func testEnglishCheckerErrorsAndNotes() {
+        let file = CheckCommandTests.root.appendingPathComponent("Tests/Fixtures/check/earmark.rules").path
+        let (code, out, _) = run([file, "--lang", "en"])
+        XCTAssertEqual(code, .failure)
+        XCTAssertTrue(out.contains("error: earmarked funds (专款专用): fund central_aid may not pay the recipient group “劳模” [check.earmark]"), out)
+        XCTAssertTrue(out.contains("note: fund central_aid's recipient groups are declared here"), out)
+        XCTAssertFalse(out.contains("资金 central_aid 可支付的对象在这里声明"), out)
+    }
+
+    /// `nuan screen --lang en` prints a rules file's errors in English.
+    func testScreenPrintsRulesErrorsInEnglish() {
+        let rules = CheckCommandTests.root.appendingPathComponent("Tests/Fixtures/diagnostics/unknown-name.rules").path
+        let (io, out, err) = IO.capture()
+        let code = CLI.main(["screen", "--rules", rules, "--lang", "en", "record.json"], io: io)
+        XCTAssertEqual(code, .usage)
+        XCTAssertEqual(out(), "")
+        XCTAssertTrue(err().contains("error: unknown name “低保标注”; did you mean 低保标准? [check.unknown-name]"), err())
+        XCTAssertTrue(err().hasSuffix("the rules file has 2 errors; no decision was made\n"), err())
+        let (io2, _, err2) = IO.capture()
+        XCTAssertEqual(CLI.main(["screen", "--rules", rules, "record.json"], io: io2), .usage)
+        XCTAssertTrue(err2().contains("error: 未知的名称 “低保标注”；是不是 低保标准？ [check.unknown-name]"), err2())
+        XCTAssertTrue(err2().hasSuffix("规则文件有 2 处错误，未进行判定\n"), err2())
+    }
+
     /// The scenario of issue 4: copy the 2021 file to a new year, change the 低保 figure by an
     /// override, misspell a second override — `nuan check` names the misspelt line.
     func testMisspeltOverrideInANewYearIsNamed() throws {

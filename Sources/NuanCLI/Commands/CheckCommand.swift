@@ -11,7 +11,7 @@ enum CheckCommand {
 
     选项：
       --strict   把警告也当作错误
-      --lang en  用英文写检查（lint）的说明（默认中文）
+      --lang en  用英文写全部说明（语法、名称、类型错误和检查警告；默认中文）
       --help     显示本帮助
 
     退出码：0 没有错误；1 有错误（--strict 时含警告）；2 用法错误。
@@ -25,31 +25,39 @@ enum CheckCommand {
             return .usage
         }
         if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
-        guard !args.positionals.isEmpty else { io.err("nuan check：请给出规则文件或目录\n"); return .usage }
         let lang = args.value("--lang") ?? "zh"
         guard lang == "zh" || lang == "en" else { io.err("nuan check：--lang 只能是 zh 或 en\n"); return .usage }
-        let files = RulesFiles.expand(args.positionals, io: io)
+        let english = lang == "en"
+        guard !args.positionals.isEmpty else {
+            io.err(english ? "nuan check: name the rules files or directories to check\n" : "nuan check：请给出规则文件或目录\n")
+            return .usage
+        }
+        let files = RulesFiles.expand(args.positionals, io: io, english: english)
         guard !files.isEmpty else { return .usage }
         var errors = 0, warnings = 0
         for path in files {
-            let diags = RulesCheck.check(path: path, english: lang == "en")
+            let diags = RulesCheck.check(path: path, english: english)
             errors += diags.filter { $0.severity == .error }.count
             warnings += diags.filter { $0.severity == .warning }.count
-            if !diags.isEmpty { io.out(DiagnosticRenderer.render(diags)) }
+            if !diags.isEmpty { io.out(DiagnosticRenderer.render(diags, english: english)) }
         }
-        io.err("检查了 \(files.count) 个文件：\(errors) 个错误，\(warnings) 个警告\n")
+        io.err(english ? "checked \(counted(files.count, "file")): \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
+                       : "检查了 \(files.count) 个文件：\(errors) 个错误，\(warnings) 个警告\n")
         return errors > 0 || (args.flag("--strict") && warnings > 0) ? .failure : .success
     }
+
+    /// `1 error`, `2 errors`.
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 /// Expands directories to the `*.rules` files they hold (sorted, recursively).
 enum RulesFiles {
-    static func expand(_ paths: [String], io: IO) -> [String] {
+    static func expand(_ paths: [String], io: IO, english: Bool = false) -> [String] {
         var out: [String] = []
         for p in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
-                io.err("找不到 \(p)\n")
+                io.err(english ? "cannot find \(p)\n" : "找不到 \(p)\n")
                 continue
             }
             if isDir.boolValue {

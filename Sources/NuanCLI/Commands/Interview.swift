@@ -78,7 +78,7 @@ struct Interview {
                 continue
             }
             let (p, diags) = Nuan.compile(path: program.sources[0].path, overrides: sets + [(name, answer)])
-            guard let p else { io.err(DiagnosticRenderer.render(diags)); return false }
+            guard let p else { io.err(DiagnosticRenderer.render(diags, english: english)); return false }
             sets.append((name, answer))
             program = p
             return true

@@ -39,7 +39,7 @@ enum ScreenCommand {
             return .usage
         }
         let english = args.value("--lang") == "en"
-        guard let program = RulesOptions.load(args.value("--rules"), sets: sets, io: io) else { return .usage }
+        guard let program = RulesOptions.load(args.value("--rules"), sets: sets, io: io, english: english) else { return .usage }
 
         var pairs: [(String, RawValue)] = []
         if let path = args.positionals.first {

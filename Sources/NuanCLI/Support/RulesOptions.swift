@@ -13,17 +13,20 @@ enum RulesOptions {
         }
     }
 
-    static func load(_ path: String?, sets: [(name: String, value: String)], io: IO) -> CheckedProgram? {
+    /// `english` (`--lang en`) prints the rules file's diagnostics and these messages in English.
+    static func load(_ path: String?, sets: [(name: String, value: String)], io: IO, english: Bool = false) -> CheckedProgram? {
         guard let path else {
-            io.err("缺少 --rules 规则文件（例如 --rules Rules/bengbu-2022.rules）\n")
+            io.err(english ? "missing --rules RULES-FILE (for example --rules Rules/bengbu-2022.rules)\n"
+                           : "缺少 --rules 规则文件（例如 --rules Rules/bengbu-2022.rules）\n")
             return nil
         }
         let (program, diags) = Nuan.compile(path: path, overrides: sets)
         let shown = diags.filter { $0.severity == .error || program == nil }
-        if !shown.isEmpty { io.err(DiagnosticRenderer.render(shown)) }
+        if !shown.isEmpty { io.err(DiagnosticRenderer.render(shown, english: english)) }
         if program == nil {
             let n = diags.filter { $0.severity == .error }.count
-            io.err("规则文件有 \(n) 处错误，未进行判定\n")
+            io.err(english ? "the rules file has \(n) error\(n == 1 ? "" : "s"); no decision was made\n"
+                           : "规则文件有 \(n) 处错误，未进行判定\n")
         }
         return program
     }

@@ -1,7 +1,10 @@
 /// `nuan check`: every diagnostic for one rules file — syntax, names, types, and the
 /// authoring lints (see `Lints`).
 public enum RulesCheck {
-    /// `english` picks the language of the lint messages (the checker's own errors are Chinese).
+    /// The loader's, parser's and checker's diagnostics carry both languages (render them with
+    /// `DiagnosticRenderer.render(_:english:)`); `english` picks the language the lints are
+    /// written in, so with `english: true` every diagnostic reads in English when rendered with
+    /// `english: true`.
     public static func check(path: String, english: Bool = false) -> [Diagnostic] {
         let loaded = RulesLoader.load(path: path)
         if loaded.diagnostics.hasErrors || loaded.files.isEmpty { return loaded.diagnostics }

@@ -17,10 +17,10 @@ extension Checker {
     func type(_ n: Int32) -> ValueType { program.nodes[Int(n)].type }
 
     /// Compiles a condition, which must be boolean.
-    mutating func condition(_ e: Expr, _ what: String) -> Int32 {
+    mutating func condition(_ e: Expr, _ site: ConditionSite) -> Int32 {
         let n = compile(e)
         if type(n) != .bool && type(n) != .error {
-            error("type.mismatch", "\(what)应为条件（是/否），但 “\(e.range.text)” 是\(type(n))", e.range)
+            error("type.mismatch", .notACondition(site, e.range.text, type(n)), e.range)
         }
         return n
     }
@@ -34,30 +34,30 @@ extension Checker {
         case .bool(let b): return constant(.bool(b), .bool, e.range)
         case .name(let n): return compileName(n, e.range, enumContext: enumContext)
         case .list:
-            error("type.list", "列表只能出现在 属于、含任一、含全部 的右边", e.range)
+            error("type.list", .misplacedList, e.range)
             return constant(.failure("list"), .error, e.range)
         case .negate(let x):
             let n = compile(x)
-            if !type(n).isNumeric && type(n) != .error { error("type.mismatch", "负号只能用于数值", e.range) }
+            if !type(n).isNumeric && type(n) != .error { error("type.mismatch", .negateNonNumber, e.range) }
             return emit(.negate, type(n), e.range, a: n)
         case .not(let x):
-            let n = condition(x, "“非” 的对象")
+            let n = condition(x, .negated)
             return emit(.not, .bool, e.range, a: n)
         case .binary(let op, let l, let r): return compileBinary(op, l, r, e)
         case .isEmpty(let x):
             let n = compile(x)
-            if case .list = type(n) {} else if type(n) != .error { error("type.mismatch", "“为空” 只能用于多选字段", e.range) }
+            if case .list = type(n) {} else if type(n) != .error { error("type.mismatch", .isEmptyNeedsList, e.range) }
             return emit(.isEmpty, .bool, e.range, a: n)
         case .given(let name):
             guard case .field(let fi)? = symbols[name] else {
-                error("check.unknown-name", "已填(…) 只能用于字段，“\(name)” 不是字段", e.range)
+                error("check.unknown-name", .givenNeedsField(name), e.range)
                 return constant(.failure(""), .error, e.range)
             }
             used.insert(program.fields[fi].key)
             return emit(.given, .bool, e.range, a: Int32(fi))
         case .call(let f, let args): return compileCall(f, args, e)
         case .conditional(let c, let a, let b):
-            let cn = condition(c, "“若” 的条件")
+            let cn = condition(c, .ifCondition)
             let an = compile(a), bn = compile(b)
             let t = unify(type(an), type(bn), e.range)
             return emit(.conditional, t, e.range, a: cn, b: an, c: bn)
@@ -67,7 +67,7 @@ extension Checker {
     mutating func unify(_ a: ValueType, _ b: ValueType, _ range: SourceRange) -> ValueType {
         if a == .error { return b }
         if b == .error || a == b { return a }
-        error("type.mismatch", "两个分支类型不同：\(a) 与 \(b)", range)
+        error("type.mismatch", .branchTypes(a, b), range)
         return .error
     }
 
@@ -102,13 +102,13 @@ extension Checker {
     mutating func unknownName(_ n: String, _ range: SourceRange, enumContext: Int?) {
         var candidates = Array(symbols.keys)
         if let en = enumContext { candidates += program.enums[en].codes + program.enums[en].labels.compactMap { $0 } }
-        var message = "未知的名称 “\(n)”"
+        var message = Diagnostic.Message.unknownName(n)
         if let s = Suggest.closest(to: n, in: candidates) {
-            message += "；是不是 \(s)？"
+            message = message.with(.didYouMean(s))
         } else if let split = Keyword.splitHint(n) {
-            message += "；关键字前后要留空格，是不是想写 “\(split)”？"
+            message = message + .spacesAroundKeyword(split)
         } else if let en = enumContext {
-            message += "；可选值：" + program.enums[en].codes.indices.map { program.enums[en].display($0) }.joined(separator: "、")
+            message = message + .options(program.enums[en].codes.indices.map { program.enums[en].display($0) })
         }
         error("check.unknown-name", message, range)
     }
@@ -117,7 +117,7 @@ extension Checker {
         if let i = definitionIndex[name] { return i }
         guard let d = definitionDecls[name] else { return nil }
         if compiling.contains(name) {
-            error("check.cycle", "定义相互引用形成循环：" + (compiling + [name]).joined(separator: " → "), range)
+            error("check.cycle", .definitionCycle(compiling + [name]), range)
             return nil
         }
         compiling.append(name)
@@ -132,11 +132,11 @@ extension Checker {
         if let i = groupIndex[name] { return i }
         guard let g = groupDecls[name] else { return nil }
         if compiling.contains(name) {
-            error("check.cycle", "对象相互引用形成循环：" + (compiling + [name]).joined(separator: " → "), range)
+            error("check.cycle", .groupCycle(compiling + [name]), range)
             return nil
         }
         compiling.append(name)
-        let root = condition(g.condition, "对象 \(name) 的条件")
+        let root = condition(g.condition, .group(name))
         compiling.removeLast()
         program.groups.append(.init(name: name, description: g.description, root: root, citation: g.citation?.text, range: g.nameRange))
         groupIndex[name] = program.groups.count - 1

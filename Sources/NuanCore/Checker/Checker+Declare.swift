@@ -1,7 +1,7 @@
 extension Checker {
     mutating func addSymbol(_ name: String, _ s: Symbol, _ range: SourceRange) {
         if let prev = symbolRanges[name] {
-            error("check.name-clash", "名称 “\(name)” 已被使用", range, notes: [.init(message: "先前的声明在这里", range: prev)])
+            error("check.name-clash", .nameInUse(name), range, notes: [.init(.earlierDeclaration, range: prev)])
             return
         }
         symbols[name] = s
@@ -44,11 +44,11 @@ extension Checker {
             var seen: Set<String> = []
             for o in f.type.options {
                 if !seen.insert(o.code).inserted || (o.label.map { !seen.insert($0).inserted } ?? false) {
-                    error("check.duplicate-option", "选项 “\(o.code)” 重复", o.range)
+                    error("check.duplicate-option", .duplicateOption(o.code), o.range)
                 }
             }
             if f.type.base == .list && f.type.options.count > 64 {
-                error("check.too-many-options", "多选最多 64 个选项", f.type.range)
+                error("check.too-many-options", .tooManyOptions, f.type.range)
             }
             program.enums.append(EnumInfo(codes: f.type.options.map(\.code), labels: f.type.options.map(\.label)))
             type = f.type.base == .choice ? .choice(program.enums.count - 1) : .list(program.enums.count - 1)
@@ -56,8 +56,8 @@ extension Checker {
         let index = program.fields.count
         var field = CheckedProgram.Field(key: f.key, label: f.label, type: type, base: f.type.base, defaultValue: nil,
                                          atLeast: nil, atMost: nil, required: f.required, range: f.nameRange)
-        field.atLeast = f.atLeast.flatMap { constantNumber($0, "至少") }
-        field.atMost = f.atMost.flatMap { constantNumber($0, "至多") }
+        field.atLeast = f.atLeast.flatMap { constantNumber($0, .atLeast) }
+        field.atMost = f.atMost.flatMap { constantNumber($0, .atMost) }
         if let dv = f.defaultValue { field.defaultValue = constantValue(dv, type: type) }
         program.fields.append(field)
         addSymbol(f.key, .field(index), f.nameRange)
@@ -72,9 +72,9 @@ extension Checker {
         }
     }
 
-    mutating func constantNumber(_ e: Expr, _ what: String) -> Rational? {
+    mutating func constantNumber(_ e: Expr, _ keyword: Keyword) -> Rational? {
         guard let (r, _) = literalNumber(e) else {
-            error("check.constant", "“\(what)” 后应为一个数值", e.range)
+            error("check.constant", .expectedConstant(after: keyword), e.range)
             return nil
         }
         return r
@@ -94,7 +94,7 @@ extension Checker {
             var mask: UInt64 = 0
             for it in items {
                 guard case .name(let n) = it.kind, let i = program.enums[en].index(of: n) else {
-                    error("check.default", "默认值中的 “\(it.range.text)” 不是该字段的选项", it.range)
+                    error("check.default", .defaultNotAnOption(it.range.text), it.range)
                     return nil
                 }
                 mask |= 1 << UInt64(i)
@@ -102,7 +102,7 @@ extension Checker {
             return .set(mask)
         default: break
         }
-        error("check.default", "默认值 “\(e.range.text)” 与字段类型 \(type) 不符", e.range)
+        error("check.default", .defaultType(e.range.text, type), e.range)
         return nil
     }
 
@@ -113,22 +113,22 @@ extension Checker {
                                              overridden: overridden, range: p.nameRange)
         if let v = p.value {
             guard let (r, u) = literalNumber(v) else {
-                error("check.parameter", "参数的值应为一个数值（或 待定）", v.range)
+                error("check.parameter", .parameterValue, v.range)
                 return
             }
             if let u, u.isMoney != (p.unit?.isMoney ?? false) {
-                error("type.unit", "参数单位不一致", v.range)
+                error("type.unit", .parameterUnit, v.range)
             }
             param.value = r
         }
         if let kf = p.keyField {
             guard case .field(let fi)? = symbols[kf] else {
                 let hint = Suggest.closest(to: kf, in: program.fields.flatMap { [$0.key] + ($0.label.map { [$0] } ?? []) })
-                error("check.unknown-name", "查表字段 “\(kf)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), p.keyFieldRange ?? p.nameRange)
+                error("check.unknown-name", .unknownKeyField(kf, suggestion: hint), p.keyFieldRange ?? p.nameRange)
                 return
             }
             guard program.fields[fi].type == .text else {
-                error("type.mismatch", "查表字段 “\(kf)” 应为文本字段", p.keyFieldRange ?? p.nameRange)
+                error("type.mismatch", .keyFieldNotText(kf), p.keyFieldRange ?? p.nameRange)
                 return
             }
             param.keyField = fi
@@ -136,11 +136,11 @@ extension Checker {
                 var value: Rational?
                 if let v = row.value {
                     guard let (r, u) = literalNumber(v) else {
-                        error("check.parameter", "表中的值应为一个数值（或 待定）", v.range)
+                        error("check.parameter", .tableValue, v.range)
                         continue
                     }
                     if let u, u.isMoney != (p.unit?.isMoney ?? false) {
-                        error("type.unit", "此行单位 \(u.rawValue) 与参数单位 \(p.unit?.rawValue ?? "（无）") 不一致", v.range)
+                        error("type.unit", .rowUnit(u, parameter: p.unit), v.range)
                     }
                     value = r
                 }
@@ -152,7 +152,7 @@ extension Checker {
                 param.rowIndex[k] = list.sorted { (param.rows[$0].from ?? Int32.min) < (param.rows[$1].from ?? Int32.min) }
                 let dates = list.map { param.rows[$0].from }
                 if Set(dates.map { $0 ?? Int32.min }).count != dates.count {
-                    error("check.duplicate-row", "“\(k)” 在表 \(p.name) 中有两行同一起始日期", p.nameRange)
+                    error("check.duplicate-row", .duplicateRow(k, table: p.name), p.nameRange)
                 }
             }
         }
@@ -171,12 +171,12 @@ extension Checker {
             }
             let numberText = text.split(separator: " ").first.map(String.init) ?? text
             guard let value = Rational.parse(numberText) else {
-                error("set.value", "--set \(rawName)=\(text)：值不是数字", .synthetic)
+                error("set.value", .setValueNotNumber(rawName, text), .synthetic)
                 continue
             }
             guard let i = program.parameters.firstIndex(where: { $0.name == name }) else {
                 let hint = Suggest.closest(to: name, in: program.parameters.map(\.name))
-                error("set.unknown", "--set：没有名为 “\(name)” 的参数" + (hint.map { "；是不是 \($0)？" } ?? ""), .synthetic)
+                error("set.unknown", .setUnknownParameter(name, suggestion: hint), .synthetic)
                 continue
             }
             var p = program.parameters[i]

@@ -44,17 +44,13 @@ extension Checker {
                         continue
                     }
                     let first = out[existing[0]]
-                    let message = fromParent
-                        ? "\(key) 已在上级文件中声明；要替换它，请在这一行前面写 覆盖"
-                        : "\(key) 重复声明"
-                    error("check.duplicate", message, d.range,
-                          notes: [.init(message: "先前的声明在这里", range: first.range)])
+                    let message: Diagnostic.Message = fromParent ? .declaredInParent(key) : .declaredTwice(key)
+                    error("check.duplicate", message, d.range, notes: [.init(.earlierDeclaration, range: first.range)])
                     continue
                 }
                 if d.isOverride {
                     let candidates = Array(position.keys)
-                    let hint = Suggest.closest(to: key, in: candidates).map { "；是不是想覆盖 “\($0)”？" } ?? ""
-                    error("check.override-missing", "覆盖的 \(key) 在上级文件中不存在，这一覆盖不会生效\(hint)", d.range)
+                    error("check.override-missing", .overrideMissing(key, suggestion: Suggest.closest(to: key, in: candidates)), d.range)
                 }
                 out.append(d)
                 position[key] = [out.count - 1]

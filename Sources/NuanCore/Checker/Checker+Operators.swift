@@ -2,7 +2,7 @@ extension Checker {
     mutating func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ e: Expr) -> Int32 {
         switch op {
         case .and, .or:
-            let a = condition(l, "“\(op.rawValue)” 的左边"), b = condition(r, "“\(op.rawValue)” 的右边")
+            let a = condition(l, .left(op)), b = condition(r, .right(op))
             return emit(op == .and ? .and : .or, .bool, e.range, a: a, b: b)
         case .add, .subtract, .multiply, .divide:
             let a = compile(l), b = compile(r)
@@ -14,7 +14,7 @@ extension Checker {
         case .in, .notIn:
             let a = compile(l)
             guard case .list(let items) = r.kind else {
-                error("type.mismatch", "“\(op.rawValue)” 的右边应为列表 [ … ]", r.range)
+                error("type.mismatch", .rightNeedsList(op), r.range)
                 return constant(.failure(""), .error, e.range)
             }
             let b = listConstant(items, elementType: type(a), r.range)
@@ -22,12 +22,12 @@ extension Checker {
         case .contains, .containsAny, .containsAll:
             let a = compile(l)
             guard case .list(let en) = type(a) else {
-                if type(a) != .error { error("type.mismatch", "“\(op.rawValue)” 的左边应为多选字段，但 “\(l.range.text)” 是\(type(a))", l.range) }
+                if type(a) != .error { error("type.mismatch", .leftNeedsListField(op, l.range.text, type(a)), l.range) }
                 return constant(.failure(""), .error, e.range)
             }
             let items: [Expr]
             if case .list(let xs) = r.kind { items = xs } else if op == .contains { items = [r] } else {
-                error("type.mismatch", "“\(op.rawValue)” 的右边应为列表 [ … ]", r.range)
+                error("type.mismatch", .rightNeedsList(op), r.range)
                 return constant(.failure(""), .error, e.range)
             }
             let b = listConstant(items, elementType: .choice(en), r.range)
@@ -38,20 +38,20 @@ extension Checker {
     /// Money ± money; money × number; money ÷ number; money ÷ money is a ratio (number).
     mutating func arithmeticType(_ op: BinaryOperator, _ a: ValueType, _ b: ValueType, _ l: Expr, _ r: Expr, _ e: Expr) -> ValueType {
         if a == .error || b == .error { return .error }
-        guard a.isNumeric else { error("type.mismatch", "“\(l.range.text)” 是\(a)，不能做算术", l.range); return .error }
-        guard b.isNumeric else { error("type.mismatch", "“\(r.range.text)” 是\(b)，不能做算术", r.range); return .error }
+        guard a.isNumeric else { error("type.mismatch", .noArithmetic(l.range.text, a), l.range); return .error }
+        guard b.isNumeric else { error("type.mismatch", .noArithmetic(r.range.text, b), r.range); return .error }
         switch op {
         case .add, .subtract:
             if a != b {
-                error("type.money-number", "金额不能与数直接相加减：“\(l.range.text)” 是\(a)，“\(r.range.text)” 是\(b)（金额请写单位 元）", e.range)
+                error("type.money-number", .addMoneyAndNumber(l.range.text, a, r.range.text, b), e.range)
                 return .error
             }
             return a
         case .multiply:
-            if a == .money && b == .money { error("type.money-number", "两个金额不能相乘", e.range); return .error }
+            if a == .money && b == .money { error("type.money-number", .multiplyMoney, e.range); return .error }
             return a == .money || b == .money ? .money : .number
         default:
-            if a == .number && b == .money { error("type.money-number", "数不能除以金额", e.range); return .error }
+            if a == .number && b == .money { error("type.money-number", .divideByMoney, e.range); return .error }
             return a == b ? .number : .money
         }
     }
@@ -81,14 +81,14 @@ extension Checker {
         if ta != .error && tb != .error {
             if ta != tb {
                 if ta.isNumeric && tb.isNumeric {
-                    error("type.money-number", "不能比较金额与数：“\(l.range.text)” 是\(ta)，“\(r.range.text)” 是\(tb)（金额请写单位 元，倍数写 倍）", e.range)
+                    error("type.money-number", .compareMoneyAndNumber(l.range.text, ta, r.range.text, tb), e.range)
                 } else {
-                    error("type.mismatch", "不能比较\(ta)与\(tb)：“\(l.range.text)” 与 “\(r.range.text)”", e.range)
+                    error("type.mismatch", .compareTypes(ta, tb, l.range.text, r.range.text), e.range)
                 }
             } else if op != .equal && op != .notEqual && !(ta.isNumeric || ta == .date) {
-                error("type.mismatch", "“\(op.rawValue)” 只能比较数值、金额或日期", e.range)
+                error("type.mismatch", .orderNeedsNumbers(op), e.range)
             } else if case .list = ta {
-                error("type.mismatch", "多选字段请用 含、含任一、含全部 比较", e.range)
+                error("type.mismatch", .compareListField, e.range)
             }
         }
         return emit(o, .bool, e.range, a: a, b: b)
@@ -104,7 +104,7 @@ extension Checker {
                 guard case .name(let n) = it.kind, let i = program.enums[en].index(of: n) else {
                     let options = program.enums[en].codes.indices.map { program.enums[en].display($0) }
                     let hint = Suggest.closest(to: it.range.text, in: program.enums[en].codes + program.enums[en].labels.compactMap { $0 })
-                    error("check.unknown-option", "“\(it.range.text)” 不是可选值" + (hint.map { "；是不是 \($0)？" } ?? "；可选值：" + options.joined(separator: "、")), it.range)
+                    error("check.unknown-option", Diagnostic.Message.unknownOption(it.range.text).with(.didYouMean(hint) ?? .options(options)), it.range)
                     continue
                 }
                 mask |= 1 << UInt64(i)
@@ -113,14 +113,14 @@ extension Checker {
         case .text:
             var texts: [String] = []
             for it in items {
-                if case .string(let s) = it.kind { texts.append(s) } else { error("type.mismatch", "列表中应为文本", it.range) }
+                if case .string(let s) = it.kind { texts.append(s) } else { error("type.mismatch", .textList, it.range) }
             }
             program.constants.append(.text(texts.joined(separator: "\u{1F}")))
             return emit(.constant, .list(-1), range, a: Int32(program.constants.count - 1))
         case .error:
             return constant(.failure(""), .error, range)
         default:
-            error("type.mismatch", "“属于” 的左边应为选项或文本", range)
+            error("type.mismatch", .inNeedsChoiceOrText, range)
             return constant(.failure(""), .error, range)
         }
     }
@@ -130,21 +130,21 @@ extension Checker {
         let types = nodes.map { type($0) }
         let t = types.first { $0 != .error } ?? .error
         for (i, ty) in types.enumerated() where ty != .error && ty != t {
-            error("type.money-number", "函数 \(f) 的参数类型不一致：\(t) 与 \(ty)", args[i].range)
+            error("type.money-number", .argumentTypes(f, t, ty), args[i].range)
         }
-        if t != .error && !t.isNumeric { error("type.mismatch", "函数 \(f) 只接受数值或金额", e.range) }
+        if t != .error && !t.isNumeric { error("type.mismatch", .numericFunction(f), e.range) }
         switch f {
         case "最小", "min", "最大", "max":
-            guard !nodes.isEmpty else { error("check.arity", "\(f) 至少需要一个参数", e.range); return constant(.failure(""), .error, e.range) }
+            guard !nodes.isEmpty else { error("check.arity", .atLeastOneArgument(f), e.range); return constant(.failure(""), .error, e.range) }
             let start = Int32(program.arguments.count)
             program.arguments += nodes
             return emit(f == "最小" || f == "min" ? .min : .max, t, e.range, a: start, b: Int32(nodes.count))
         case "限于", "clamp":
-            guard nodes.count == 3 else { error("check.arity", "限于(值, 下限, 上限) 需要三个参数", e.range); return constant(.failure(""), .error, e.range) }
+            guard nodes.count == 3 else { error("check.arity", .clampArity, e.range); return constant(.failure(""), .error, e.range) }
             return emit(.clamp, t, e.range, a: nodes[0], b: nodes[1], c: nodes[2])
         default:
             let hint = Suggest.closest(to: f, in: ["最小", "最大", "限于", "min", "max", "clamp"])
-            error("check.unknown-function", "未知的函数 “\(f)”" + (hint.map { "；是不是 \($0)？" } ?? "；可用：最小、最大、限于"), e.range)
+            error("check.unknown-function", .unknownFunction(f, suggestion: hint), e.range)
             return constant(.failure(""), .error, e.range)
         }
     }

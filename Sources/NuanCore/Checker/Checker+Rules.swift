@@ -16,7 +16,7 @@ extension Checker {
                     for (n, r) in list {
                         if let gi = compileGroup(n, at: r) { mayPay!.append(gi); used.insert(n) } else {
                             let hint = Suggest.closest(to: n, in: Array(groupDecls.keys))
-                            error("check.unknown-group", "资金 \(f.code) 可支付的对象 “\(n)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), r)
+                            error("check.unknown-group", .unknownFundGroup(f.code, n, suggestion: hint), r)
                         }
                     }
                 }
@@ -30,22 +30,22 @@ extension Checker {
                 if let from = c.appliesFrom, date < from { continue }
                 if let to = c.appliesTo, date > to { continue }
                 if program.enums[program.categoryEnum].index(of: c.code) == nil || c.code == "none" {
-                    error("check.category-code", "类别代码应为 deep、relative 或 accidental（决定书契约），而不是 “\(c.code)”", c.nameRange)
+                    error("check.category-code", .categoryCode(c.code), c.nameRange)
                 }
-                let root = condition(c.condition, "类别 \(c.code) 的条件")
+                let root = condition(c.condition, .category(c.code))
                 program.categories.append(.init(code: c.code, label: c.label, root: root, citation: c.citation?.text, range: c.nameRange))
             case .benefitGroup(let g):
                 if g.benefits.count > 128 {
-                    error("check.too-many-benefits", "福利组 \(g.name) 有 \(g.benefits.count) 项福利，最多 128 项；请拆成几个福利组", g.nameRange)
+                    error("check.too-many-benefits", .tooManyBenefits(g.name, g.benefits.count), g.nameRange)
                 }
                 program.benefitGroups.append(.init(name: g.name, policy: g.policy, benefits: g.benefits.map { compileBenefit($0) }, implicit: g.implicit))
             case .score(let s):
-                if program.score != nil { error("check.duplicate", "只能有一个评分（要替换上级的评分请写 覆盖）", s.nameRange) }
+                if program.score != nil { error("check.duplicate", .secondScore, s.nameRange) }
                 program.score = .init(name: s.name, parts: s.parts.map { p in
                     .init(name: p.name,
-                          weight: p.weight.map { compileNumber($0, "权重") },
-                          expr: p.expr.map { compileNumber($0, "评分项") },
-                          condition: p.condition.map { condition($0, "评分项 \(p.name) 的条件") })
+                          weight: p.weight.map { compileNumber($0, .weight) },
+                          expr: p.expr.map { compileNumber($0, .scorePart) },
+                          condition: p.condition.map { condition($0, .scorePart(p.name)) })
                 }, citation: s.citation?.text)
             default: break
             }
@@ -53,16 +53,16 @@ extension Checker {
         var seen: [String: SourceRange] = [:]
         for b in decls.flatMap({ d -> [BenefitDecl] in if case .benefitGroup(let g) = d.kind { return g.benefits } else { return [] } }) {
             if let prev = seen[b.name] {
-                error("check.duplicate", "福利 “\(b.name)” 重复", b.nameRange, notes: [.init(message: "先前的声明在这里", range: prev)])
+                error("check.duplicate", .duplicateBenefit(b.name), b.nameRange, notes: [.init(.earlierDeclaration, range: prev)])
             }
             seen[b.name] = b.nameRange
         }
     }
 
-    mutating func compileNumber(_ e: Expr, _ what: String) -> Int32 {
+    mutating func compileNumber(_ e: Expr, _ site: NumberSite) -> Int32 {
         let n = compile(e)
         if type(n) != .number && type(n) != .error {
-            error("type.mismatch", "\(what)应为数（不带金额单位），但 “\(e.range.text)” 是\(type(n))", e.range)
+            error("type.mismatch", .notANumber(site, e.range.text, type(n)), e.range)
         }
         return n
     }
@@ -74,7 +74,7 @@ extension Checker {
         case .fixed(let e):
             let n = compile(e)
             if type(n) != .money && type(n) != .error {
-                error("type.amount-unit", "金额 “\(e.range.text)” 没有单位；请写 元/户 或 元/人", e.range)
+                error("type.amount-unit", .amountWithoutUnit(e.range.text), e.range)
             }
             if case .number(_, let u) = e.kind { return (.fixed(n), u) }
             return (.fixed(n), nil)
@@ -87,7 +87,7 @@ extension Checker {
         if let (g, r) = b.recipient {
             if let gi = compileGroup(g, at: r) { recipient = gi; used.insert(g) } else {
                 let hint = Suggest.closest(to: g, in: Array(groupDecls.keys))
-                error("check.unknown-group", "对象 “\(g)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), r)
+                error("check.unknown-group", .unknownGroup(g, suggestion: hint), r)
             }
         }
         var funds: [Int] = []
@@ -96,17 +96,17 @@ extension Checker {
                 funds.append(fi)
                 used.insert(program.funds[fi].code)
                 if let gi = recipient, let allowed = program.funds[fi].mayPay, !allowed.contains(gi) {
-                    error("check.earmark", "专款专用：资金 \(code) 不能支付对象 “\(program.groups[gi].name)”", r,
-                          notes: [.init(message: "资金 \(code) 可支付的对象在这里声明", range: program.funds[fi].range)])
+                    error("check.earmark", .earmark(code, program.groups[gi].name), r,
+                          notes: [.init(.earmarkDeclared(code), range: program.funds[fi].range)])
                 }
             } else {
                 let hint = Suggest.closest(to: code, in: program.funds.map(\.code))
-                error("check.unknown-fund", "资金 “\(code)” 未声明" + (hint.map { "；是不是 \($0)？" } ?? ""), r)
+                error("check.unknown-fund", .unknownFund(code, suggestion: hint), r)
             }
         }
-        let condition = b.condition.map { self.condition($0, "福利 \(b.name) 的条件") }
+        let condition = b.condition.map { self.condition($0, .benefit(b.name)) }
         let exceptions = b.exceptions.map { ex -> CheckedProgram.Exception in
-            let c = self.condition(ex.condition, "“除非” 的条件")
+            let c = self.condition(ex.condition, .unless)
             return .init(condition: c, amount: compileAmount(ex.amount).0, citation: ex.citation?.text)
         }
         return .init(name: b.name, amount: amount, unit: unit, recipient: recipient, condition: condition, funds: funds,

@@ -32,7 +32,7 @@ public struct Checker {
         return (c.program, c.diagnostics, c.used)
     }
 
-    mutating func error(_ code: String, _ message: String, _ range: SourceRange, notes: [Diagnostic.Note] = []) {
+    mutating func error(_ code: String, _ message: Diagnostic.Message, _ range: SourceRange, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(code, message, at: range, notes: notes))
     }
 
@@ -53,7 +53,7 @@ public struct Checker {
         applyOverrides(options.overrides)
         compileAll(merged)
         if program.fields.count + program.parameters.count > InputSet.capacity {
-            error("check.too-many-inputs", "字段和参数合计超过 \(InputSet.capacity) 个", main.header.titleRange)
+            error("check.too-many-inputs", .tooManyInputs(InputSet.capacity), main.header.titleRange)
         }
     }
 

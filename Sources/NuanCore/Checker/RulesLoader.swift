@@ -35,18 +35,18 @@ public enum RulesLoader {
         let key = normalize(path)
         if chain.contains(key) {
             let names = (chain + [key]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
-            out.diagnostics.append(.error("load.cycle", "继承关系形成了循环：\(names)", at: from ?? .synthetic))
+            out.diagnostics.append(.error("load.cycle", .extendsCycle(names), at: from ?? .synthetic))
             return
         }
         if loaded.contains(key) { return }
         guard let data = FileManager.default.contents(atPath: path) else {
             let names = (chain + [key]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
-            let message = chain.isEmpty ? "找不到规则文件 \(path)" : "找不到继承的规则文件 \(path)（继承链：\(names)）"
+            let message: Diagnostic.Message = chain.isEmpty ? .missingRulesFile(path) : .missingParentFile(path, chain: names)
             out.diagnostics.append(.error("load.missing-file", message, at: from ?? .synthetic))
             return
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            out.diagnostics.append(.error("load.encoding", "规则文件 \(path) 不是 UTF-8 编码", at: from ?? .synthetic))
+            out.diagnostics.append(.error("load.encoding", .notUTF8(path), at: from ?? .synthetic))
             return
         }
         loaded.insert(key)

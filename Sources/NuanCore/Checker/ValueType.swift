@@ -22,6 +22,34 @@ public enum ValueType: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The type's name in English messages (`the field's type (number)`).
+    public var englishName: String {
+        switch self {
+        case .bool: return "yes/no"
+        case .money: return "money"
+        case .number: return "number"
+        case .text: return "text"
+        case .date: return "date"
+        case .choice: return "single choice"
+        case .list: return "multiple choice"
+        case .error: return "error"
+        }
+    }
+
+    /// The type as an English noun phrase (`“倍数” is a number`, `cannot compare money with a date`).
+    public var englishNoun: String {
+        switch self {
+        case .bool: return "a yes/no value"
+        case .money: return "money"
+        case .number: return "a number"
+        case .text: return "text"
+        case .date: return "a date"
+        case .choice: return "a single choice (选项)"
+        case .list: return "a multiple choice (多选)"
+        case .error: return "an error"
+        }
+    }
+
     public var isNumeric: Bool { self == .money || self == .number }
 }
 

@@ -1,21 +1,30 @@
 /// Renders diagnostics as `file:line:column: error[code]: message`, the offending line, and a
 /// caret line under the spot — the form compilers use and editors understand.
+///
+/// Chinese by default; `english: true` (`--lang en`) takes each diagnostic's and note's English
+/// text where it has one.
 public enum DiagnosticRenderer {
-    public static func render(_ d: Diagnostic) -> String {
-        var out = "\(d.range.position): \(label(d.severity)): \(d.message) [\(d.code)]\n"
+    public static func render(_ d: Diagnostic, english: Bool = false) -> String {
+        var out = "\(position(d.range, english: english)): \(label(d.severity)): \(d.text(english: english)) [\(d.code)]\n"
         out += snippet(d.range)
         for note in d.notes {
             if let r = note.range, r.file != nil {
-                out += "\(r.position): note: \(note.message)\n" + snippet(r)
+                out += "\(r.position): note: \(note.text(english: english))\n" + snippet(r)
             } else {
-                out += "  = note: \(note.message)\n"
+                out += "  = note: \(note.text(english: english))\n"
             }
         }
         return out
     }
 
-    public static func render(_ ds: [Diagnostic]) -> String {
-        ds.map(render).joined()
+    public static func render(_ ds: [Diagnostic], english: Bool = false) -> String {
+        ds.map { render($0, english: english) }.joined()
+    }
+
+    /// `path:line:column`; a diagnostic with no place in a file (a `--set` on the command line)
+    /// is placed on the command line, in the chosen language.
+    static func position(_ r: SourceRange, english: Bool) -> String {
+        english && r.file == nil ? "<command line>" : r.position
     }
 
     private static func label(_ s: Diagnostic.Severity) -> String {

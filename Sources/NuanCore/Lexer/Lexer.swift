@@ -73,7 +73,7 @@ public enum Lexer {
                 if s == "　" { i += len; continue }  // ideographic space
                 if State.isIdentStart(s) { word(); continue }
                 if let sym = symbol(s, len) { _ = sym; continue }
-                diagnostics.append(.error("lex.character", "无法识别的字符 “\(s)”", at: range(i, i + len)))
+                diagnostics.append(.error("lex.character", .unknownCharacter(s), at: range(i, i + len)))
                 i += len
             }
             tokens.append(Token(kind: .endOfFile, range: range(b.count, b.count)))
@@ -107,7 +107,7 @@ public enum Lexer {
                         if let d = CivilDate.parse(text) {
                             add(.date(d), s)
                         } else {
-                            diagnostics.append(.error("lex.date", "日期 \(text) 不存在", at: range(s, i)))
+                            diagnostics.append(.error("lex.date", .noSuchDate(text), at: range(s, i)))
                             add(.date(0), s)
                         }
                         return
@@ -136,7 +136,7 @@ public enum Lexer {
                 }
                 i += 1
             }
-            diagnostics.append(.error("lex.unterminated-string", "字符串没有结束引号", at: range(s, i)))
+            diagnostics.append(.error("lex.unterminated-string", .unterminatedString, at: range(s, i)))
             add(.string(String(decoding: b[contentStart..<i], as: UTF8.self)), s)
         }
 

@@ -7,20 +7,20 @@ extension Parser {
     ]
 
     mutating func parseField() throws -> FieldDecl {
-        let (key, r) = try name("字段名（记录契约中的英文键）")
+        let (key, r) = try name(.fieldKey)
         var label: String?
         if case .string(let s) = current.kind { label = s; _ = advance() } else if case .identifier(let s) = current.kind { label = s; _ = advance() }
         _ = try expect(.colon)
         let typeStart = current.range.start
         guard case .identifier(let word) = current.kind, let base = Parser.typeWords[word] else {
-            throw fail("此处应为类型（整数、数、金额、是否、文本、日期、选项、多选、身份证号、电话），但看到的是 “\(current.display)”", code: "parse.type")
+            throw fail(.expectedType(found: current), code: "parse.type")
         }
         _ = advance()
         var options: [EnumOption] = []
         if base == .choice || base == .list {
             _ = try expect(.leftBrace)
             while !current.isSymbol(.rightBrace) {
-                let (code, cr) = try name("选项代码")
+                let (code, cr) = try name(.optionCode)
                 let lab = optionalLabel()
                 options.append(EnumOption(code: code, label: lab, range: range(from: cr.start)))
                 if accept(.comma) == nil { break }
@@ -57,14 +57,14 @@ extension Parser {
     }
 
     mutating func parseParameter() throws -> ParameterDecl {
-        let (pname, r) = try name("参数名")
+        let (pname, r) = try name(.parameterName)
         var decl = ParameterDecl(name: pname, nameRange: r, unit: nil, value: nil, keyField: nil, keyFieldRange: nil,
                                  rows: [], unconfirmed: false, citation: nil)
         if accept(.colon) != nil {
             decl.unit = parseUnit()
-            if decl.unit == nil { throw fail("“:” 后应为单位（元/月、元、倍…）", code: "parse.unit") }
-            _ = try expect(.by, "按哪个字段查表")
-            let (kf, kr) = try name("查表字段")
+            if decl.unit == nil { throw fail(.expectedUnit, code: "parse.unit") }
+            _ = try expect(.by, .tableKey)
+            let (kf, kr) = try name(.tableKeyField)
             decl.keyField = kf
             decl.keyFieldRange = kr
             _ = try expect(.leftBrace)
@@ -97,14 +97,14 @@ extension Parser {
             switch current.kind {
             case .identifier(let s), .string(let s): keys.append(s); _ = advance()
             case .number(let s): keys.append(s); _ = advance()
-            default: throw fail("此处应为查表的键（如 蚌埠市），但看到的是 “\(current.display)”")
+            default: throw fail(.expectedTableKey(found: current))
             }
         } while accept(.pipe) != nil
         _ = try expect(.equal)
         var row = ParameterRow(keys: keys, value: nil, from: nil, unconfirmed: false, citation: nil, range: .synthetic)
         if accept(.unset) == nil { row.value = try parseExpression() }
         while true {
-            if accept(.from) != nil { row.from = try date("起始日期") }
+            if accept(.from) != nil { row.from = try date(.rowFrom) }
             else if accept(.source) != nil { row.citation = try citation() }
             else if accept(.unconfirmed) != nil { row.unconfirmed = true }
             else { break }
@@ -114,7 +114,7 @@ extension Parser {
     }
 
     mutating func parseDefinition() throws -> DefinitionDecl {
-        let (n, r) = try name("定义名")
+        let (n, r) = try name(.definitionName)
         _ = try expect(.equal)
         let e = try parseExpression()
         var c: Citation?
@@ -122,7 +122,7 @@ extension Parser {
         return DefinitionDecl(name: n, nameRange: r, expr: e, citation: c)
     }
 
-    mutating func parseNameList(_ what: String) throws -> [(name: String, range: SourceRange)] {
+    mutating func parseNameList(_ what: Expected) throws -> [(name: String, range: SourceRange)] {
         _ = try expect(.leftBracket)
         var out: [(name: String, range: SourceRange)] = []
         while !current.isSymbol(.rightBracket) {
@@ -135,10 +135,10 @@ extension Parser {
     }
 
     mutating func parseFund() throws -> FundDecl {
-        let (code, r) = try name("资金代码")
+        let (code, r) = try name(.fundCode)
         var d = FundDecl(code: code, label: optionalLabel(), nameRange: r, mayPay: nil, citation: nil)
         while true {
-            if accept(.mayPay) != nil { d.mayPay = try parseNameList("对象名") }
+            if accept(.mayPay) != nil { d.mayPay = try parseNameList(.groupName) }
             else if accept(.source) != nil { d.citation = try citation() }
             else { break }
         }
@@ -146,10 +146,10 @@ extension Parser {
     }
 
     mutating func parseGroup() throws -> GroupDecl {
-        let (n, r) = try name("对象名")
+        let (n, r) = try name(.groupName)
         var desc: String?
         if case .string(let s) = current.kind { desc = s; _ = advance() }
-        _ = try expect(.when, "对象的条件")
+        _ = try expect(.when, .groupCondition)
         let cond = try parseExpression()
         var c: Citation?
         if accept(.source) != nil { c = try citation() }
@@ -157,15 +157,15 @@ extension Parser {
     }
 
     mutating func parseCategory() throws -> CategoryDecl {
-        let (code, r) = try name("类别代码（deep、relative、accidental）")
+        let (code, r) = try name(.categoryCode)
         var d = CategoryDecl(code: code, label: optionalLabel(), nameRange: r, appliesFrom: nil, appliesTo: nil,
                              condition: Expr(.bool(false), .synthetic, id: -1), citation: nil)
         var sawCondition = false
         while true {
             if accept(.applies) != nil {
-                if accept(.from) != nil { d.appliesFrom = try date("适用起始日") }
-                else if accept(.to) != nil { d.appliesTo = try date("适用截止日") }
-                else { throw fail("“适用” 后应为 自 日期 或 至 日期") }
+                if accept(.from) != nil { d.appliesFrom = try date(.appliesFrom) }
+                else if accept(.to) != nil { d.appliesTo = try date(.appliesTo) }
+                else { throw fail(.expectedAppliesDate) }
             } else if accept(.when) != nil {
                 d.condition = try parseExpression()
                 sawCondition = true
@@ -173,7 +173,7 @@ extension Parser {
                 d.citation = try citation()
             } else { break }
         }
-        if !sawCondition { throw fail("类别 \(code) 缺少条件（当 …）", at: r, code: "parse.missing-condition") }
+        if !sawCondition { throw fail(.categoryWithoutCondition(code), at: r, code: "parse.missing-condition") }
         return d
     }
 
@@ -184,18 +184,18 @@ extension Parser {
     }
 
     mutating func parseBenefit(start: Int) throws -> BenefitDecl {
-        let (n, r) = try name("福利名")
+        let (n, r) = try name(.benefitName)
         _ = try expect(.equal)
         var b = BenefitDecl(name: n, nameRange: r, amount: try parseAmount(), recipient: nil, condition: nil, funds: [],
                             citation: nil, exceptions: [], range: .synthetic)
         while true {
             if accept(.group) != nil {
-                let (g, gr) = try name("对象名")
+                let (g, gr) = try name(.groupName)
                 b.recipient = (g, gr)
             } else if accept(.when) != nil {
                 b.condition = try parseExpression()
             } else if accept(.fund) != nil {
-                b.funds = try parseNameList("资金代码").map { (code: $0.name, range: $0.range) }
+                b.funds = try parseNameList(.fundCode).map { (code: $0.name, range: $0.range) }
             } else if accept(.source) != nil {
                 b.citation = try citation()
             } else if let u = accept(.unless) {
@@ -212,19 +212,19 @@ extension Parser {
     }
 
     mutating func parseBenefitGroup() throws -> BenefitGroupDecl {
-        let (n, r) = try name("福利组名")
-        _ = try expect(.hit, "命中策略")
+        let (n, r) = try name(.benefitGroupName)
+        _ = try expect(.hit, .hitPolicy)
         let policy: HitPolicy
         if accept(.all) != nil { policy = .all }
         else if accept(.first) != nil { policy = .first }
         else if accept(.highest) != nil { policy = .highest }
         else if accept(.unique) != nil { policy = .unique }
-        else { throw fail("命中策略应为 全部、首个、最高 或 唯一，但看到的是 “\(current.display)”", code: "parse.hit-policy") }
+        else { throw fail(.expectedHitPolicy(found: current), code: "parse.hit-policy") }
         _ = try expect(.leftBrace)
         var benefits: [BenefitDecl] = []
         while !current.isSymbol(.rightBrace) && current.kind != .endOfFile {
             let s = current.range.start
-            _ = try expect(.benefit, "福利组内只能写福利")
+            _ = try expect(.benefit, .benefitInGroup)
             benefits.append(try parseBenefit(start: s))
         }
         _ = try expect(.rightBrace)
@@ -232,17 +232,17 @@ extension Parser {
     }
 
     mutating func parseScore() throws -> ScoreDecl {
-        let (n, r) = try name("评分名")
+        let (n, r) = try name(.scoreName)
         var d = ScoreDecl(name: n, nameRange: r, parts: [], citation: nil)
         if accept(.source) != nil { d.citation = try citation() }
         _ = try expect(.leftBrace)
         while !current.isSymbol(.rightBrace) && current.kind != .endOfFile {
-            let (pn, pr) = try name("评分项名")
+            let (pn, pr) = try name(.scorePartName)
             var part = ScorePart(name: pn, weight: nil, expr: nil, condition: nil, range: .synthetic)
             if accept(.weight) != nil { part.weight = try parseBinary(minPrecedence: 5) }
             if accept(.equal) != nil { part.expr = try parseExpression() }
             if accept(.when) != nil { part.condition = try parseExpression() }
-            if part.weight == nil && part.expr == nil { throw fail("评分项 \(pn) 需要 权重 或 = 表达式", at: pr) }
+            if part.weight == nil && part.expr == nil { throw fail(.scorePartWithoutValue(pn), at: pr) }
             part.range = range(from: pr.start)
             d.parts.append(part)
         }

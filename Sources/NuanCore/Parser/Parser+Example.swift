@@ -1,13 +1,13 @@
 extension Parser {
     /// `例子 "标题" [依据 "…"] 输入 { 名称 = 值, … } 期望 { 状态 = eligible, 发放 [名 = 金额 资金 代码], … }`
     mutating func parseExample() throws -> ExampleDecl {
-        let (title, tr) = try string("例子标题")
+        let (title, tr) = try string(.exampleTitle)
         var ex = ExampleDecl(title: title, titleRange: tr, citation: nil, inputs: [], expectations: [])
         if accept(.source) != nil { ex.citation = try citation() }
         _ = try expect(.input)
         _ = try expect(.leftBrace)
         while !current.isSymbol(.rightBrace) && current.kind != .endOfFile {
-            let (n, r) = try name("字段名")
+            let (n, r) = try name(.fieldName)
             _ = try expect(.equal)
             let v = try parseExpression()
             ex.inputs.append(.init(name: n, value: v, range: r.join(v.range)))
@@ -27,15 +27,15 @@ extension Parser {
 
     mutating func parseExpectation() throws -> ExampleDecl.Expectation {
         let key: String, kr: SourceRange
-        if let t = accept(.category) { (key, kr) = ("类别", t.range) } else { (key, kr) = try name("期望项（状态、类别、合计、发放、缺少）") }
+        if let t = accept(.category) { (key, kr) = ("类别", t.range) } else { (key, kr) = try name(.expectation) }
         switch key {
         case "状态", "status":
             _ = try expect(.equal)
-            let (v, r) = try name("状态（eligible、ineligible、undetermined、invalid）")
+            let (v, r) = try name(.status)
             return .status(v, r)
         case "类别", "category":
             _ = try expect(.equal)
-            let (v, r) = try name("类别代码")
+            let (v, r) = try name(.exampleCategoryCode)
             return .category(v, r)
         case "合计", "total":
             _ = try expect(.equal)
@@ -45,11 +45,11 @@ extension Parser {
             _ = try expect(.leftBracket)
             var awards: [ExampleDecl.ExpectedAward] = []
             while !current.isSymbol(.rightBracket) && current.kind != .endOfFile {
-                let (b, br) = try name("福利名")
+                let (b, br) = try name(.benefitName)
                 _ = try expect(.equal)
                 var a = ExampleDecl.ExpectedAward(benefit: b, amount: nil, fund: nil, range: br)
                 if accept(.unset) == nil { a.amount = try parseExpression() }
-                if accept(.fund) != nil { a.fund = try name("资金代码").0 }
+                if accept(.fund) != nil { a.fund = try name(.fundCode).0 }
                 a.range = range(from: br.start)
                 awards.append(a)
                 if accept(.comma) == nil { break }
@@ -58,10 +58,10 @@ extension Parser {
             return .awards(awards, range(from: start))
         case "缺少", "missing":
             let start = current.range.start
-            let names = try parseNameList("字段名")
+            let names = try parseNameList(.fieldName)
             return .missing(names.map { ($0.name, $0.range) }, range(from: start))
         default:
-            throw fail("未知的期望项 “\(key)”：可用 状态、类别、合计、发放、缺少", at: kr, code: "parse.expectation")
+            throw fail(.unknownExpectation(key), at: kr, code: "parse.expectation")
         }
     }
 }

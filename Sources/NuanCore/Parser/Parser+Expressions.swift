@@ -55,7 +55,7 @@ extension Parser {
             let rhs = try parseBinary(minPrecedence: op.precedence + 1)
             lhs = make(.binary(op, lhs, rhs), from: start)
             if op.precedence == 4, let next = binaryOperator(), next.precedence == 4 {
-                throw fail("比较不能连写（如 a < b < c），请用 且 连接两个比较", code: "parse.chained-comparison")
+                throw fail(.chainedComparison, code: "parse.chained-comparison")
             }
         }
         return lhs
@@ -80,7 +80,7 @@ extension Parser {
         switch t.kind {
         case .number(let text):
             _ = advance()
-            guard let v = Rational.parse(text) else { throw fail("数值 \(text) 超出范围", at: t.range, code: "parse.number") }
+            guard let v = Rational.parse(text) else { throw fail(.numberOutOfRange(text), at: t.range, code: "parse.number") }
             let unit = parseUnit()
             return make(.number(v, unit), from: start)
         case .string(let s):
@@ -98,7 +98,7 @@ extension Parser {
         case .keyword(.given):
             _ = advance()
             _ = try expect(.leftParen)
-            let (n, _) = try name("字段名")
+            let (n, _) = try name(.fieldName)
             _ = try expect(.rightParen)
             return make(.given(n), from: start)
         case .identifier(let n):
@@ -130,11 +130,11 @@ extension Parser {
             _ = try expect(.rightBracket)
             return make(.list(items), from: start)
         case .keyword(let k):
-            throw fail("此处应为一个值或名称，但看到的是保留字 “\(k.chinese)”", code: "parse.expression")
+            throw fail(.reservedWordInExpression(k), code: "parse.expression")
         case .endOfFile:
-            throw fail("文件在表达式中间结束了", code: "parse.expression")
+            throw fail(.endInExpression, code: "parse.expression")
         default:
-            throw fail("此处应为一个值或名称，但看到的是 “\(t.display)”", code: "parse.expression")
+            throw fail(.expectedValue(found: t), code: "parse.expression")
         }
     }
 }

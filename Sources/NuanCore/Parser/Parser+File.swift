@@ -7,10 +7,10 @@ extension Parser {
                 header.title = s
                 header.titleRange = advance().range.join(t.range)
             } else {
-                diagnostics.append(.error("parse.expected", "“规则” 后应为带引号的名称", at: current.range))
+                diagnostics.append(.error("parse.expected", .expectedTitle, at: current.range))
             }
         } else {
-            diagnostics.append(.error("parse.header", "规则文件应以 规则 \"名称\" 开头，但看到的是 “\(current.display)”", at: current.range))
+            diagnostics.append(.error("parse.header", .expectedHeader(found: current), at: current.range))
         }
         while current.kind != .endOfFile {
             do {
@@ -25,23 +25,23 @@ extension Parser {
 
     /// Header clauses may appear anywhere but conventionally come first.
     mutating func parseHeaderClause(_ h: inout Header) throws -> Bool {
-        if accept(.version) != nil { h.version = try string("版本").0; return true }
-        if accept(.jurisdiction) != nil { h.jurisdiction = try string("辖区").0; return true }
-        if accept(.notice) != nil { h.notice = try string("通知名称").0; return true }
+        if accept(.version) != nil { h.version = try string(.version).0; return true }
+        if accept(.jurisdiction) != nil { h.jurisdiction = try string(.jurisdiction).0; return true }
+        if accept(.notice) != nil { h.notice = try string(.noticeName).0; return true }
         if accept(.year) != nil {
-            guard case .number(let n) = current.kind, let y = Int(n) else { throw fail("“年度” 后应为年份，如 2022") }
+            guard case .number(let n) = current.kind, let y = Int(n) else { throw fail(.expectedYear) }
             _ = advance()
             h.year = y
             return true
         }
         if accept(.inForce) != nil {
-            h.inForceFrom = try date("生效起始日")
+            h.inForceFrom = try date(.inForceFrom)
             _ = try expect(.to)
-            h.inForceTo = try date("生效截止日")
+            h.inForceTo = try date(.inForceTo)
             return true
         }
         if accept(.extends) != nil {
-            let (path, r) = try string("上级规则文件路径")
+            let (path, r) = try string(.parentPath)
             h.extends.append((path, r))
             return true
         }
@@ -53,7 +53,7 @@ extension Parser {
         let isOverride = accept(.override) != nil
         let t = current
         guard case .keyword(let k) = t.kind else {
-            throw fail("此处应为声明（字段、参数、定义、资金、对象、类别、福利、评分、例子），但看到的是 “\(t.display)”", code: "parse.declaration")
+            throw fail(.expectedDeclaration(found: t), code: "parse.declaration")
         }
         _ = advance()
         let kind: Declaration.Kind
@@ -71,7 +71,7 @@ extension Parser {
         case .score: kind = .score(try parseScore())
         case .example: kind = .example(try parseExample())
         default:
-            throw fail("“\(k.chinese)” 不能开始一条声明", at: t.range, code: "parse.declaration")
+            throw fail(.cannotStartDeclaration(k), at: t.range, code: "parse.declaration")
         }
         return Declaration(kind: kind, isOverride: isOverride, range: range(from: start))
     }

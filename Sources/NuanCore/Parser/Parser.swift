@@ -48,33 +48,33 @@ public struct Parser {
         return nil
     }
 
-    mutating func expect(_ k: Keyword, _ what: String? = nil) throws -> Token {
+    mutating func expect(_ k: Keyword, _ what: Expected? = nil) throws -> Token {
         if let t = accept(k) { return t }
-        throw fail("此处应为 “\(k.chinese)”\(what.map { "（\($0)）" } ?? "")，但看到的是 “\(current.display)”")
+        throw fail(.expectedKeyword(k, what, found: current))
     }
 
     mutating func expect(_ s: Token.Symbol) throws -> Token {
         if let t = accept(s) { return t }
-        throw fail("此处应为 “\(s.rawValue)”，但看到的是 “\(current.display)”")
+        throw fail(.expectedSymbol(s, found: current))
     }
 
-    mutating func fail(_ message: String, at range: SourceRange? = nil, code: String = "parse.expected") -> Failure {
+    mutating func fail(_ message: Diagnostic.Message, at range: SourceRange? = nil, code: String = "parse.expected") -> Failure {
         var message = message
         if p > 0, case .identifier(let prev) = tokens[p - 1].kind, let split = Keyword.splitHint(prev) {
-            message += "；关键字前后要留空格，“\(prev)” 是不是想写 “\(split)”？"
+            message = message + .missingSpaces(prev, split)
         }
         diagnostics.append(.error(code, message, at: range ?? current.range))
         return Failure()
     }
 
     /// A name: an identifier, or (for labels) a quoted string.
-    mutating func name(_ what: String) throws -> (String, SourceRange) {
+    mutating func name(_ what: Expected) throws -> (String, SourceRange) {
         let t = current
         if case .identifier(let s) = t.kind { _ = advance(); return (s, t.range) }
         if case .keyword(let k) = t.kind {
-            throw fail("“\(k.chinese)” 是保留字，不能用作\(what)；请换一个名称或加引号")
+            throw fail(.reservedWord(k, as: what))
         }
-        throw fail("此处应为\(what)，但看到的是 “\(t.display)”")
+        throw fail(.expected(what, found: t))
     }
 
     mutating func optionalLabel() -> String? {
@@ -85,18 +85,18 @@ public struct Parser {
         }
     }
 
-    mutating func string(_ what: String) throws -> (String, SourceRange) {
+    mutating func string(_ what: Expected) throws -> (String, SourceRange) {
         if case .string(let s) = current.kind { let t = advance(); return (s, t.range) }
-        throw fail("此处应为带引号的\(what)，但看到的是 “\(current.display)”")
+        throw fail(.expectedString(what, found: current))
     }
 
-    mutating func date(_ what: String) throws -> Int32 {
+    mutating func date(_ what: Expected) throws -> Int32 {
         if case .date(let d) = current.kind { _ = advance(); return d }
-        throw fail("此处应为日期（YYYY-MM-DD，\(what)），但看到的是 “\(current.display)”")
+        throw fail(.expectedDate(what, found: current))
     }
 
     mutating func citation() throws -> Citation {
-        let (text, range) = try string("依据（通知及条款）")
+        let (text, range) = try string(.citation)
         return Citation(text: text, range: range)
     }
 

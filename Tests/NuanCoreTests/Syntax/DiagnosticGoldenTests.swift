@@ -3,34 +3,87 @@ import XCTest
 @testable import NuanCore
 
 /// Golden diagnostics: every `Tests/Fixtures/diagnostics/*.rules` is compiled and its rendered
-/// diagnostics compared with the sibling `.expected` file. `NUAN_RECORD=1 swift test` re-records;
-/// review the change with `git diff`.
+/// diagnostics compared with the sibling `.expected` file (Chinese, the default) and
+/// `.en.expected` (English, `--lang en`). `NUAN_RECORD=1 swift test` re-records; review the
+/// change with `git diff`.
 final class DiagnosticGoldenTests: XCTestCase {
     static var fixtures: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures")
     }
 
-    func testDiagnosticsMatchGoldenFiles() throws {
+    func withFixtures<T>(_ body: () throws -> T) rethrows -> T {
         let fm = FileManager.default
-        let root = DiagnosticGoldenTests.fixtures
         let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(root.path)
+        fm.changeCurrentDirectoryPath(DiagnosticGoldenTests.fixtures.path)
         defer { fm.changeCurrentDirectoryPath(saved) }
-        let names = try fm.contentsOfDirectory(atPath: "diagnostics").filter { $0.hasSuffix(".rules") }.sorted()
-        XCTAssertGreaterThanOrEqual(names.count, 8)
-        for name in names {
-            let path = "diagnostics/" + name
-            let (_, diags) = Nuan.compile(path: path)
-            XCTAssertTrue(diags.hasErrors, "\(name) should have errors")
-            let actual = DiagnosticRenderer.render(diags)
-            let expectedPath = path.replacingOccurrences(of: ".rules", with: ".expected")
-            if ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" {
-                try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
-                continue
+        return try body()
+    }
+
+    func testDiagnosticsMatchGoldenFiles() throws {
+        try withFixtures {
+            let names = try FileManager.default.contentsOfDirectory(atPath: "diagnostics").filter { $0.hasSuffix(".rules") }.sorted()
+            XCTAssertGreaterThanOrEqual(names.count, 10)
+            let record = ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1"
+            for name in names {
+                let path = "diagnostics/" + name
+                let (_, diags) = Nuan.compile(path: path)
+                XCTAssertTrue(diags.hasErrors, "\(name) should have errors")
+                for (english, suffix) in [(false, ".expected"), (true, ".en.expected")] {
+                    let actual = DiagnosticRenderer.render(diags, english: english)
+                    let expectedPath = path.replacingOccurrences(of: ".rules", with: suffix)
+                    if record {
+                        try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+                        continue
+                    }
+                    let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
+                    XCTAssertEqual(actual, expected, "diagnostics of \(name) (\(suffix)) changed; re-record with NUAN_RECORD=1 if on purpose")
+                }
             }
-            let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-            XCTAssertEqual(actual, expected, "diagnostics of \(name) changed; re-record with NUAN_RECORD=1 if on purpose")
         }
+    }
+
+    /// Every diagnostic the lexer, parser, loader and checker make has an English text, and so
+    /// has each of its notes; the Chinese rendering is the default.
+    func testEveryDiagnosticHasEnglish() throws {
+        try withFixtures {
+            let names = try FileManager.default.contentsOfDirectory(atPath: "diagnostics").filter { $0.hasSuffix(".rules") }
+            for name in names {
+                for d in Nuan.compile(path: "diagnostics/" + name).1 {
+                    XCTAssertNotNil(d.englishMessage, "\(name): \(d.code) \(d.message)")
+                    XCTAssertNotEqual(d.englishMessage, d.message, "\(name): \(d.code)")
+                    for n in d.notes { XCTAssertNotNil(n.englishMessage, "\(name): note of \(d.code): \(n.message)") }
+                    XCTAssertEqual(DiagnosticRenderer.render(d), DiagnosticRenderer.render(d, english: false))
+                }
+            }
+        }
+    }
+
+    /// `--set` problems have no place in a file: English puts them on the command line.
+    func testCommandLineOverrideProblemsInEnglish() throws {
+        let text = """
+        规则 "覆盖"
+        参数 低保标准 = 660 元/月 依据 "测试"
+        参数 倍数 = 3 倍 依据 "测试"
+        """
+        let (p, diags) = Nuan.compile(path: "set.rules", text: text, overrides: [("底保标准", "700"), ("倍数", "三")])
+        XCTAssertNil(p)
+        XCTAssertEqual(DiagnosticRenderer.render(diags, english: true), """
+        <command line>: error: --set: there is no parameter named “底保标准”; did you mean 低保标准? [set.unknown]
+        <command line>: error: --set 倍数=三: the value is not a number [set.value]
+
+        """)
+        XCTAssertEqual(DiagnosticRenderer.render(diags), """
+        <命令行>: error: --set：没有名为 “底保标准” 的参数；是不是 低保标准？ [set.unknown]
+        <命令行>: error: --set 倍数=三：值不是数字 [set.value]
+
+        """)
+    }
+
+    /// A diagnostic made without an English text (a later stage's, or a caller's) shows its one
+    /// message in both languages.
+    func testDiagnosticWithoutEnglishFallsBackToItsMessage() {
+        let d = Diagnostic.error("x.y", "只有中文", at: .synthetic, notes: [.init(message: "注", range: nil)])
+        XCTAssertEqual(DiagnosticRenderer.render(d, english: true), "<command line>: error: 只有中文 [x.y]\n  = note: 注\n")
     }
 }

@@ -35,7 +35,7 @@ final class LintGoldenTests: XCTestCase {
                 for (english, suffix) in [(false, ".expected"), (true, ".en.expected")] {
                     let diags = RulesCheck.check(path: path, english: english)
                     seen.formUnion(diags.map(\.code))
-                    let actual = DiagnosticRenderer.render(diags)
+                    let actual = DiagnosticRenderer.render(diags, english: english)
                     let expectedPath = path.replacingOccurrences(of: ".rules", with: suffix)
                     if record {
                         try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
