@@ -40,6 +40,7 @@ struct ExplanationBuilder {
 
     mutating func build(outcomes: [[Evaluator.BenefitOutcome]], category: Value, score: Rational?) -> [ExplanationEntry] {
         var out: [ExplanationEntry] = []
+        if let note = periodNote() { out.append(note) }
         for c in program.categories {
             let v = value(c.root)
             var e = ExplanationEntry(kind: .category, rule: t("类别 \(c.label ?? c.code)（\(c.code)）", "category \(c.code) (\(c.label ?? c.code))"), citation: c.citation,
@@ -111,6 +112,16 @@ struct ExplanationBuilder {
         b.margins = []
         b.children = e.kind == .score ? [] : e.children.filter { $0.outcome == .met }.map(brief)
         return b
+    }
+
+    /// A note when the application date falls outside the rules' period in force: the
+    /// decision still follows these rules, but the caseworker should know.
+    func periodNote() -> ExplanationEntry? {
+        guard let slot = program.applicationDateField, case .date(let d) = facts.values[slot],
+              let from = program.inForceFrom, let to = program.inForceTo, d < from || d > to else { return nil }
+        let text = t("申请日期 \(CivilDate.format(d)) 不在本规则的生效期间（\(CivilDate.format(from)) 至 \(CivilDate.format(to))）内，请确认是否选对了规则文件",
+                     "the application date \(CivilDate.format(d)) is outside these rules' period in force (\(CivilDate.format(from)) to \(CivilDate.format(to))); check that these are the right rules")
+        return ExplanationEntry(kind: .note, rule: text, citation: program.notice, outcome: .info)
     }
 
     func amountText(_ a: CheckedProgram.Amount, unit: Unit?) -> String {

@@ -21,3 +21,18 @@ final class ExplainLevelTests: XCTestCase {
         XCTAssertTrue(TestRules.decide(p, r, explain: .none).explanation.isEmpty)
     }
 }
+
+final class PeriodNoteTests: XCTestCase {
+    func testAnApplicationOutsideThePeriodInForceIsPointedOut() {
+        let p = TestRules.compile("""
+        字段 application_date 申请日期 : 日期
+        福利 甲 = 1000 元/户 当 享受低保 资金 [central_aid] 依据 "t 一"
+        """)
+        let late = TestRules.decide(p, #"{"id":"a","receives_dibao":true,"application_date":"2023-03-01"}"#)
+        XCTAssertEqual(late.explanation.first?.kind, .note)
+        XCTAssertTrue(late.explanation.first?.rule.contains("不在本规则的生效期间（2022-01-01 至 2022-12-31）") == true)
+        XCTAssertEqual(late.status, .eligible)
+        let inside = TestRules.decide(p, #"{"id":"a","receives_dibao":true,"application_date":"2022-03-01"}"#)
+        XCTAssertNotEqual(inside.explanation.first?.kind, .note)
+    }
+}
