@@ -103,10 +103,10 @@ enum BatchCommand {
         if io.stderrIsTerminal {
             let err = io.err
             options.progress = { done, bytes, total, secs in
-                let rate = secs > 0 ? Double(done) / secs : 0
+                let rate = secs > 0 ? Double(done) / secs : 0 // timing only
                 var left = ""
                 if total > 0 && bytes > 0 && bytes < total {
-                    left = String(format: "，约剩 %.0f 秒", secs * Double(total - bytes) / Double(bytes))
+                    left = String(format: "，约剩 %.0f 秒", secs * Double(total - bytes) / Double(bytes)) // timing only
                 }
                 err(String(format: "\r已处理 %d 条，%.0f 条/秒%@   ", done, rate, left))
             }
@@ -128,7 +128,7 @@ enum BatchCommand {
                 guard write(HTMLReport.render(result.report), to: r, io: io) else { return .failure }
             }
         }
-        let rate = result.seconds > 0 ? Double(result.recordsIn) / result.seconds : 0
+        let rate = result.seconds > 0 ? Double(result.recordsIn) / result.seconds : 0 // timing only
         io.err("读入 \(result.recordsIn) 条，输出 \(result.recordsOut) 条" +
                String(format: "（%.2f 秒，%.0f 条/秒", result.seconds, rate) +
                (result.encoding == .gb18030 ? "，输入编码 GB18030" : "") + "）\n")

@@ -22,7 +22,7 @@ public struct BatchOptions: Sendable {
     /// Testing: fail after this many records have been written (the output must not appear).
     public var failAfter: Int?
     /// Called from time to time (at most twice a second): records done, input bytes done, input size, seconds.
-    public var progress: (@Sendable (Int, Int, Int, Double) -> Void)?
+    public var progress: (@Sendable (Int, Int, Int, Double) -> Void)? // seconds elapsed: timing only
 
     public init(input: String, output: String, inputFormat: InputFormat, outputFormat: OutputFormat, jobs: Int) {
         self.input = input

@@ -29,7 +29,7 @@ public struct JSONError: Error, Sendable, Equatable {
 }
 
 /// A small byte-level JSON reader for one record (an object of scalars and arrays). Foundation's
-/// JSONSerialization is slow on Linux and turns numbers into Double, which money cannot afford.
+/// JSONSerialization is slow on Linux and turns numbers into binary floating point, which money cannot afford.
 public struct JSONRecordReader {
     let b: UnsafeBufferPointer<UInt8>
     var i: Int
