@@ -31,7 +31,7 @@ public struct DecisionText {
     public func render(_ d: Decision) -> String {
         var out = ""
         out += t("申请编号：", "Application: ") + (d.id ?? "—") + "\n"
-        out += t("结论：", "Decision: ") + DecisionText.statusText(d.status, english: english) + "（\(d.status.rawValue)）\n"
+        out += t("结论：", "Decision: ") + DecisionText.statusText(d.status, english: english) + t("（\(d.status.rawValue)）", "") + "\n"
         if d.status != .invalid { out += t("认定类别：", "Category: ") + categoryText(d.category) + "\n" }
         if !d.errors.isEmpty {
             out += t("记录问题：\n", "Problems with the record:\n")
@@ -40,20 +40,21 @@ public struct DecisionText {
         if !d.awards.isEmpty {
             out += t("可发放：\n", "Awards:\n")
             for a in d.awards {
-                let amount = a.amount.map { "\($0.formatted(places: 2)) \(a.unit?.rawValue ?? "元")" } ?? t("金额由发放单位确定", "amount set by the paying office")
-                out += "  · \(a.benefit)：\(amount)"
+                let unit = english ? (a.unit?.english ?? "yuan") : (a.unit?.rawValue ?? "元")
+                let amount = a.amount.map { "\($0.formatted(places: 2)) \(unit)" } ?? t("金额由发放单位确定", "amount set by the paying office")
+                out += "  · \(a.benefit)" + t("：", ": ") + amount
                 if let f = a.fund { out += t("；资金：", "; fund: ") + fundName(f) }
-                if a.allowedFunds.count > 1 { out += t("（可用：", " (allowed: ") + a.allowedFunds.joined(separator: "、") + t("）", ")") }
+                if a.allowedFunds.count > 1 { out += t("（可用：", " (allowed: ") + a.allowedFunds.joined(separator: t("、", ", ")) + t("）", ")") }
                 if let c = a.citation { out += t("；依据 ", "; source ") + c }
                 out += "\n"
             }
             out += t("合计：", "Total: ") + d.totalAmount.formatted(places: 2) + t(" 元", " yuan") + "\n"
         }
         if !d.pending.isEmpty {
-            out += t("可能还可发放（需补充信息）：", "May also apply once the missing inputs are given: ") + d.pending.joined(separator: "、") + "\n"
+            out += t("可能还可发放（需补充信息）：", "May also apply once the missing inputs are given: ") + d.pending.joined(separator: t("、", ", ")) + "\n"
         }
         if !d.missing.isEmpty {
-            out += t("缺少信息：", "Missing: ") + d.missing.map(label).joined(separator: "、") + "\n"
+            out += t("缺少信息：", "Missing: ") + d.missing.map(label).joined(separator: t("、", ", ")) + "\n"
         }
         if let s = d.score { out += t("困难优先分：", "Priority score: ") + DecisionJSON.number(s) + "\n" }
         if !d.explanation.isEmpty {
