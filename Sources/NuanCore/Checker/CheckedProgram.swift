@@ -8,7 +8,7 @@ public final class CheckedProgram: @unchecked Sendable {
             case negate, not, add, subtract, multiply, divide
             case less, lessEqual, greater, greaterEqual, equal, notEqual
             case and, or, inSet, notInSet, containsAll, containsAny, isEmpty, given
-            case min, max, clamp, conditional
+            case min, max, clamp, conditional, known
         }
         public var op: Op
         public var a: Int32 = -1

@@ -216,8 +216,10 @@ extension Diagnostic.Message {
 
     static func unknownFunction(_ name: String, suggestion: String?) -> Self {
         Self(zh: "未知的函数 “\(name)”", en: "unknown function “\(name)”")
-            .with(didYouMean(suggestion) ?? Self(zh: "；可用：最小、最大、限于", en: "; the functions are 最小 (min), 最大 (max) and 限于 (clamp)"))
+            .with(didYouMean(suggestion) ?? Self(zh: "；可用：最小、最大、限于、已知", en: "; the functions are 最小 (min), 最大 (max), 限于 (clamp) and 已知 (known)"))
     }
+
+    static let knownArity = Self(zh: "已知(…) 需要恰好一个参数", en: "已知 (known) takes exactly one argument")
 
     static func unknownGroup(_ name: String, suggestion: String?) -> Self {
         Self(zh: "对象 “\(name)” 未声明", en: "the recipient group “\(name)” is not declared").with(didYouMean(suggestion))

@@ -126,6 +126,11 @@ extension Checker {
     }
 
     mutating func compileCall(_ f: String, _ args: [Expr], _ e: Expr) -> Int32 {
+        if f == "已知" || f == "known" {
+            // 已知(x): whether x is settled for this record — any type; never itself unknown.
+            guard args.count == 1 else { error("check.arity", .knownArity, e.range); return constant(.failure(""), .error, e.range) }
+            return emit(.known, .bool, e.range, a: compile(args[0]))
+        }
         let nodes = args.map { compile($0) }
         let types = nodes.map { type($0) }
         let t = types.first { $0 != .error } ?? .error
@@ -143,7 +148,7 @@ extension Checker {
             guard nodes.count == 3 else { error("check.arity", .clampArity, e.range); return constant(.failure(""), .error, e.range) }
             return emit(.clamp, t, e.range, a: nodes[0], b: nodes[1], c: nodes[2])
         default:
-            let hint = Suggest.closest(to: f, in: ["最小", "最大", "限于", "min", "max", "clamp"])
+            let hint = Suggest.closest(to: f, in: ["最小", "最大", "限于", "已知", "min", "max", "clamp", "known"])
             error("check.unknown-function", .unknownFunction(f, suggestion: hint), e.range)
             return constant(.failure(""), .error, e.range)
         }

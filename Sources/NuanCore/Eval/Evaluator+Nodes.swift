@@ -91,6 +91,11 @@ extension Evaluator {
                 return combineUnknown(combineUnknown(x, lo), hi)
             }
             return .number(v < l ? l : (v > h ? h : v))
+        case .known:
+            // Never unknown itself: lets a rule fall back when an input cannot settle a test.
+            let v = eval(node.a)
+            if case .failure = v { return v }
+            return .bool(v.isKnown)
         case .conditional:
             switch eval(node.a) {
             case .bool(true): return eval(node.b)

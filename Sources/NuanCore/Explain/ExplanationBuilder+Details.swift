@@ -60,6 +60,18 @@ extension ExplanationBuilder {
         case .and, .or:
             if value(node.a) != nil { appendDetails(&e, node.a, depth: depth) }
             if value(node.b) != nil { appendDetails(&e, node.b, depth: depth) }
+        case .known:
+            let names = missingNames(value(node.a))
+            e.values.append(pad + program.nodeRanges[Int(n)].text + " " + mark(v)
+                            + (names.isEmpty ? "" : t("（缺少 ", " (missing: ") + names.joined(separator: t("、", ", ")) + t("）", ")")))
+        case .conditional:
+            // The test, then only the branch it chose.
+            appendDetails(&e, node.a, depth: depth)
+            switch value(node.a) {
+            case .bool(true)?: appendDetails(&e, node.b, depth: depth)
+            case .bool(false)?: appendDetails(&e, node.c, depth: depth)
+            default: break
+            }
         case .not:
             e.values.append(pad + t("非（以下不成立）", "not (the following fails) ") + mark(v))
             appendDetails(&e, node.a, depth: depth + 1)

@@ -89,3 +89,22 @@ final class OperatorTests: XCTestCase {
         XCTAssertTrue(d.errors[0].reason.contains("除数为零"), d.errors[0].reason)
     }
 }
+
+/// `已知(x)`: whether x is settled — never unknown itself, so a rule can fall back.
+final class KnownTests: XCTestCase {
+    func testKnownIsTrueFalseNeverUnknown() {
+        let p = TestRules.compile("""
+        福利 甲 = 1000 元/户 当 若 已知(人均月收入 < 低保标准) 则 人均月收入 < 低保标准 否则 建档类型 = 深度困难
+          资金 [central_aid] 依据 "t"
+        """)
+        // The test can be settled: it decides.
+        XCTAssertEqual(TestRules.decide(p, #"{"id":"a","region":"蚌埠市","household_size":1,"household_monthly_income":600,"archive_type":"none"}"#).status, .eligible)
+        XCTAssertEqual(TestRules.decide(p, #"{"id":"a","region":"蚌埠市","household_size":1,"household_monthly_income":700,"archive_type":"deep"}"#).status, .ineligible)
+        // It cannot (no 低保 figure for 西宁市): the fallback decides, and says why.
+        let d = TestRules.decide(p, #"{"id":"a","region":"西宁市","household_size":1,"household_monthly_income":600,"archive_type":"deep"}"#)
+        XCTAssertEqual(d.status, .eligible)
+        XCTAssertEqual(d.missing, [])
+        XCTAssertTrue(d.explanation[0].values.contains { $0.contains("已知(人均月收入 < 低保标准) ✗（缺少 低保标准）") }, "\(d.explanation[0].values)")
+        XCTAssertTrue(TestRules.diagnostics("定义 x = 已知(1, 2) 依据 \"t\"\n").contains { $0.code == "check.arity" })
+    }
+}

@@ -86,6 +86,8 @@ struct NodePrinter {
         case .min, .max:
             let args = (0..<Int(node.b)).map { text(program.arguments[Int(node.a) + $0], context: 0) }
             body = (node.op == .min ? "最小" : "最大") + "(" + args.joined(separator: ", ") + ")"
+        case .known:
+            body = "已知(" + text(node.a, context: 0) + ")"
         case .clamp:
             body = "限于(" + [node.a, node.b, node.c].map { text($0, context: 0) }.joined(separator: ", ") + ")"
         case .conditional:

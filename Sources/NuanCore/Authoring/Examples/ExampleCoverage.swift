@@ -90,7 +90,7 @@ public struct ExampleCoverage: Sendable {
             let node = program.nodes[Int(n)]
             switch node.op {
             case .constant, .field, .parameter, .definition, .group, .category, .given: return []
-            case .negate, .not, .isEmpty: return [node.a]
+            case .negate, .not, .isEmpty, .known: return [node.a]
             case .min, .max: return (0..<Int(node.b)).map { program.arguments[Int(node.a) + $0] }
             case .clamp, .conditional: return [node.a, node.b, node.c]
             default: return [node.a, node.b]

@@ -66,7 +66,7 @@ extension Printer {
     }
 
     /// English function names and their Chinese spellings.
-    static let functionNames = ["min": "最小", "max": "最大", "clamp": "限于"]
+    static let functionNames = ["min": "最小", "max": "最大", "clamp": "限于", "known": "已知"]
 
     static func amount(_ a: AmountSyntax) -> String {
         switch a {
