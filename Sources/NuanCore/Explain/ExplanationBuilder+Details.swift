@@ -119,11 +119,12 @@ extension ExplanationBuilder {
                 let line = "\(pad)  （\(p.name)[\(r.keys[0])] = \(r.value.map { $0.formatted(places: 2) } ?? "待定") \(p.unit?.rawValue ?? "")"
                     + (r.from.map { t("，自 \(CivilDate.format($0)) 起", ", from \(CivilDate.format($0))") } ?? "")
                     + (r.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (r.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
-                if !e.values.contains(line) { e.values.append(line) }
+                // Each figure's source is named once per explanation, where it is first used.
+                if notedRows.insert(Int(node.a) << 20 | row).inserted { e.values.append(line) }
             } else if p.keyField == nil {
                 let line = "\(pad)  （\(p.name) = \(p.value.map { $0.description } ?? "待定") \(p.unit?.rawValue ?? "")"
                     + (p.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (p.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
-                if !e.values.contains(line) { e.values.append(line) }
+                if notedRows.insert(Int(node.a) << 20 | 0xFFFFF).inserted { e.values.append(line) }
             } else if case .unknown? = value(n), let kf = p.keyField, case .text(let key) = facts.values[kf] {
                 e.values.append(pad + t("  （\(p.name) 表中没有 “\(key)” 的标准，需由经办单位用 --set 设定）", "  (\(p.name) has no row for “\(key)”; the office sets it with --set)"))
             }

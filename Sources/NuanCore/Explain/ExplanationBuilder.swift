@@ -10,6 +10,8 @@ struct ExplanationBuilder {
     let english: Bool
     /// Groups and named conditions already spelt out in this explanation (by root node).
     var expanded: Set<Int32> = []
+    /// Parameter figures (parameter, row) whose source was already named.
+    var notedRows: Set<Int> = []
 
     init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language) {
         self.program = program
