@@ -30,21 +30,8 @@ extension ExplanationBuilder {
         return compound ? "(" + render(n) + ")" : render(n)
     }
 
-    static func symbol(_ op: CheckedProgram.Node.Op) -> String {
-        switch op {
-        case .less: return "<"
-        case .lessEqual: return "≤"
-        case .greater: return ">"
-        case .greaterEqual: return "≥"
-        case .equal: return "="
-        case .notEqual: return "≠"
-        case .inSet: return "属于"
-        case .notInSet: return "不属于"
-        case .containsAny: return "含任一"
-        case .containsAll: return "含"
-        default: return ""
-        }
-    }
+    /// `含 x` compiles to 含全部 of one value; read it back as 含.
+    static func symbol(_ op: CheckedProgram.Node.Op) -> String { op == .containsAll ? "含" : op.symbol }
 
     /// One line per test in a condition, nested `且`/`或` flattened with indentation; groups
     /// and boolean definitions show their own tests one level deeper.

@@ -1,10 +1,9 @@
 extension Parser {
-    static let typeWords: [String: TypeSyntax.Base] = [
-        "整数": .integer, "integer": .integer, "数": .number, "number": .number, "金额": .money, "money": .money,
-        "是否": .boolean, "boolean": .boolean, "文本": .text, "text": .text, "日期": .date, "date": .date,
-        "选项": .choice, "enum": .choice, "多选": .list, "list": .list, "身份证号": .idNumber, "id_number": .idNumber,
-        "电话": .phone, "phone": .phone,
-    ]
+    static let typeWords: [String: TypeSyntax.Base] = {
+        var t: [String: TypeSyntax.Base] = [:]
+        for b in TypeSyntax.Base.allCases { for w in b.words { t[w] = b } }
+        return t
+    }()
 
     mutating func parseField() throws -> FieldDecl {
         let (key, r) = try name(.fieldKey)

@@ -58,7 +58,25 @@ public struct Declaration: Sendable {
 }
 
 public struct TypeSyntax: Sendable {
-    public enum Base: String, Sendable { case integer, number, money, boolean, text, date, choice, list, idNumber, phone }
+    public enum Base: String, Sendable, CaseIterable {
+        case integer, number, money, boolean, text, date, choice, list, idNumber, phone
+
+        /// The type's word in the rule language (Chinese spelling first, then the English alias).
+        public var words: [String] {
+            switch self {
+            case .integer: return ["整数", "integer"]
+            case .number: return ["数", "number"]
+            case .money: return ["金额", "money"]
+            case .boolean: return ["是否", "boolean"]
+            case .text: return ["文本", "text"]
+            case .date: return ["日期", "date"]
+            case .choice: return ["选项", "enum"]
+            case .list: return ["多选", "list"]
+            case .idNumber: return ["身份证号", "id_number"]
+            case .phone: return ["电话", "phone"]
+            }
+        }
+    }
     public var base: Base
     public var options: [EnumOption]
     public var range: SourceRange

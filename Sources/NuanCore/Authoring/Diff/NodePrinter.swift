@@ -32,28 +32,6 @@ struct NodePrinter {
         }
     }
 
-    static func symbol(_ op: Op) -> String {
-        switch op {
-        case .add: return "+"
-        case .subtract: return "-"
-        case .multiply: return "×"
-        case .divide: return "÷"
-        case .less: return "<"
-        case .lessEqual: return "≤"
-        case .greater: return ">"
-        case .greaterEqual: return "≥"
-        case .equal: return "="
-        case .notEqual: return "≠"
-        case .and: return "且"
-        case .or: return "或"
-        case .inSet: return "属于"
-        case .notInSet: return "不属于"
-        case .containsAll: return "含全部"
-        case .containsAny: return "含任一"
-        default: return "?"
-        }
-    }
-
     private func text(_ n: Int32, context: Int) -> String {
         let node = program.nodes[Int(n)]
         let p = NodePrinter.precedence(node.op)
@@ -71,11 +49,11 @@ struct NodePrinter {
             var parts: [String] = []
             collect(n, node.op, into: &parts, context: p + 1)
             if sortOperands { parts.sort() }
-            body = parts.joined(separator: " \(NodePrinter.symbol(node.op)) ")
+            body = parts.joined(separator: " \(node.op.symbol) ")
         case .add, .subtract, .multiply, .divide:
-            body = text(node.a, context: p) + " " + NodePrinter.symbol(node.op) + " " + text(node.b, context: p + 1)
+            body = text(node.a, context: p) + " " + node.op.symbol + " " + text(node.b, context: p + 1)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .inSet, .notInSet, .containsAny:
-            body = text(node.a, context: p + 1) + " " + NodePrinter.symbol(node.op) + " " + text(node.b, context: p + 1)
+            body = text(node.a, context: p + 1) + " " + node.op.symbol + " " + text(node.b, context: p + 1)
         case .containsAll:
             let items = listItems(program.nodes[Int(node.b)])
             if items.count == 1 { body = text(node.a, context: p + 1) + " 含 " + items[0] } else {

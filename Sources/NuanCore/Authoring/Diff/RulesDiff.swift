@@ -100,17 +100,7 @@ struct ProgramDiff {
             let options = e.codes.indices.map { i in e.labels[i].map { "\(e.codes[i]) \($0)" } ?? e.codes[i] }
             return (f.base == .choice ? "选项" : "多选") + " { " + options.joined(separator: ", ") + " }"
         default:
-            switch f.base {
-            case .integer: return "整数"
-            case .number: return "数"
-            case .money: return "金额"
-            case .boolean: return "是否"
-            case .text: return "文本"
-            case .date: return "日期"
-            case .idNumber: return "身份证号"
-            case .phone: return "电话"
-            default: return f.type.description
-            }
+            return f.base.words[0]
         }
     }
 

@@ -141,20 +141,7 @@ struct Printer {
         return quote(s)
     }
 
-    static func typeWord(_ b: TypeSyntax.Base) -> String {
-        switch b {
-        case .integer: return "整数"
-        case .number: return "数"
-        case .money: return "金额"
-        case .boolean: return "是否"
-        case .text: return "文本"
-        case .date: return "日期"
-        case .choice: return "选项"
-        case .list: return "多选"
-        case .idNumber: return "身份证号"
-        case .phone: return "电话"
-        }
-    }
+    static func typeWord(_ b: TypeSyntax.Base) -> String { b.words[0] }
 
     static func date(_ d: Int32) -> String { CivilDate.format(d) }
 
