@@ -26,7 +26,7 @@ public enum Nuan {
     public static func screen(_ program: CheckedProgram, json: [UInt8], explain: ExplainLevel = .full, language: Language = .chinese) -> Decision {
         switch JSONRecordReader.parseObject(json) {
         case .failure(let e):
-            return .invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "JSON 格式错误：\(e.message)（第 \(e.offset) 字节）")])
+            return .invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: e.describe(in: json))])
         case .success(let pairs):
             return screen(program, pairs: pairs, explain: explain, language: language)
         }

@@ -68,6 +68,14 @@ final class ScreenCommandTests: XCTestCase {
         XCTAssertFalse(out.contains("110105194912310021"), "ID number must be masked")
     }
 
+    func testMalformedJSONNamesLineAndColumnAndPointsToBatchForManyRecords() {
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "json", "-"], input: "{\"id\": \"a\",\n \"name\" \"x\"}")
+        XCTAssertEqual(code, .failure)
+        XCTAssertTrue(out.contains("第 2 行第 9 列"), out)
+        let (_, two, _) = run(["screen", "--rules", rules, "--format", "json", "-"], input: deep + "\n" + deep + "\n")
+        XCTAssertTrue(two.contains("请用 nuan batch"), two)
+    }
+
     func testUsageAndRulesErrorsExitTwo() {
         XCTAssertEqual(run(["screen", "--rules", rules, "--bogus"]).0, .usage)
         XCTAssertEqual(run(["screen", "--rules", "/no/such.rules", "-"], input: deep).0, .usage)

@@ -47,7 +47,7 @@ enum ScreenCommand {
             switch JSONRecordReader.parseObject(bytes) {
             case .success(let p): pairs = p
             case .failure(let e):
-                let decision = Decision.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "\(path)：JSON 格式错误：\(e.message)（第 \(e.offset + 1) 字节）")])
+                let decision = Decision.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "\(path)：" + e.describe(in: bytes))])
                 emit(decision, program, format: format, english: english, io: io)
                 return .failure
             }

@@ -26,6 +26,19 @@ public enum RawValue: Sendable, Equatable {
 public struct JSONError: Error, Sendable, Equatable {
     public var message: String
     public var offset: Int
+
+    /// "第 L 行第 C 列" of the error in `bytes` (columns count characters), with a hint when
+    /// the input holds more than one record.
+    public func describe(in bytes: [UInt8]) -> String {
+        let upto = bytes.prefix(min(offset, bytes.count))
+        let line = upto.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = upto.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<upto.count], as: UTF8.self).count + 1
+        var text = "JSON 格式错误：\(message)（第 \(line) 行第 \(column) 列）"
+        let rest = bytes[min(offset, bytes.count)...].drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if rest.first == UInt8(ascii: "{") { text += "；文件中有不止一条记录，逐条判定整个档案请用 nuan batch" }
+        return text
+    }
 }
 
 /// A small byte-level JSON reader for one record (an object of scalars and arrays). Foundation's
