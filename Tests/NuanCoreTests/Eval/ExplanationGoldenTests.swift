@@ -34,7 +34,11 @@ final class ExplanationGoldenTests: XCTestCase {
             if name == "bengbu-high-income.json" || name == "heilongjiang-holiday-frontline.json" { cases.append((.english, ".en.expected")) }
             for (language, suffix) in cases {
                 let d = Nuan.screen(program, json: [UInt8](json), explain: .full, language: language)
-                let text = DecisionText(program: program, english: language == .english).render(d)
+                // The rules digest changes with every edit of a comment; the golden is about the words.
+                var text = DecisionText(program: program, english: language == .english).render(d)
+                if let r = text.range(of: "sha256 ") {
+                    text.replaceSubrange(r.upperBound..<text.index(r.upperBound, offsetBy: 12), with: "…")
+                }
                 let golden = "Tests/Fixtures/explain/" + name.replacingOccurrences(of: ".json", with: suffix)
                 if ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" {
                     try text.write(toFile: golden, atomically: true, encoding: .utf8)
