@@ -50,7 +50,8 @@ extension Checker {
             if f.type.base == .list && f.type.options.count > 64 {
                 error("check.too-many-options", .tooManyOptions, f.type.range)
             }
-            program.enums.append(EnumInfo(codes: f.type.options.map(\.code), labels: f.type.options.map(\.label)))
+            program.enums.append(EnumInfo(codes: f.type.options.map(\.code), labels: f.type.options.map(\.label),
+                                          aliases: f.type.options.map(\.aliases)))
             type = f.type.base == .choice ? .choice(program.enums.count - 1) : .list(program.enums.count - 1)
         }
         let index = program.fields.count

@@ -57,10 +57,19 @@ public enum ValueType: Equatable, Sendable, CustomStringConvertible {
 public struct EnumInfo: Sendable {
     public var codes: [String]
     public var labels: [String?]
+    /// Further accepted spellings of each option (the record contract's long labels…).
+    public var aliases: [[String]] = []
+
+    public init(codes: [String], labels: [String?], aliases: [[String]] = []) {
+        self.codes = codes
+        self.labels = labels
+        self.aliases = aliases
+    }
 
     public func index(of name: String) -> Int? {
         if let i = codes.firstIndex(of: name) { return i }
-        return labels.firstIndex { $0 == name }
+        if let i = labels.firstIndex(where: { $0 == name }) { return i }
+        return aliases.firstIndex { $0.contains(name) }
     }
 
     public func display(_ i: Int) -> String { labels[i] ?? codes[i] }

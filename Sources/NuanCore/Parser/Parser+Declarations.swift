@@ -21,7 +21,12 @@ extension Parser {
             while !current.isSymbol(.rightBrace) {
                 let (code, cr) = try name(.optionCode)
                 let lab = optionalLabel()
-                options.append(EnumOption(code: code, label: lab, range: range(from: cr.start)))
+                var aliases: [String] = []
+                while accept(.pipe) != nil {
+                    guard let alias = optionalLabel() else { throw fail(.expected(.optionAlias, found: current)) }
+                    aliases.append(alias)
+                }
+                options.append(EnumOption(code: code, label: lab, aliases: aliases, range: range(from: cr.start)))
                 if accept(.comma) == nil { break }
             }
             _ = try expect(.rightBrace)

@@ -4,7 +4,7 @@ extension Parser {
     /// What the parser was looking for where it failed: completes "此处应为…" / "expected …".
     enum Expected {
         // names
-        case fieldKey, optionCode, parameterName, tableKeyField, definitionName, groupName, fundCode
+        case fieldKey, optionCode, optionAlias, parameterName, tableKeyField, definitionName, groupName, fundCode
         case categoryCode, benefitName, benefitGroupName, scoreName, scorePartName, fieldName
         case expectation, status, exampleCategoryCode
         // quoted strings
@@ -18,6 +18,7 @@ extension Parser {
             switch self {
             case .fieldKey: return "字段名（记录契约中的英文键）"
             case .optionCode: return "选项代码"
+            case .optionAlias: return "选项的另一种写法（“|” 之后）"
             case .parameterName: return "参数名"
             case .tableKeyField: return "查表字段"
             case .definitionName: return "定义名"
@@ -55,6 +56,7 @@ extension Parser {
             switch self {
             case .fieldKey: return "a field key (the English key of the record contract)"
             case .optionCode: return "an option code"
+            case .optionAlias: return "another spelling of the option (after “|”)"
             case .parameterName: return "a parameter name"
             case .tableKeyField: return "the field the table is looked up by"
             case .definitionName: return "a definition name"

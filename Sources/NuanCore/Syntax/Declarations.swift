@@ -85,6 +85,8 @@ public struct TypeSyntax: Sendable {
 public struct EnumOption: Sendable {
     public var code: String
     public var label: String?
+    /// Further spellings a record may use (`national 全国 | "全国工会帮扶工作管理系统"`).
+    public var aliases: [String] = []
     public var range: SourceRange
 }
 

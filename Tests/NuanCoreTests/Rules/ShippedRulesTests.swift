@@ -53,4 +53,19 @@ final class ShippedRulesTests: XCTestCase {
         let (wzSet, _) = Nuan.compile(path: Self.rules.appendingPathComponent("wuzhou-2018.rules").path, overrides: [("低保标准", "660")])
         XCTAssertEqual(Nuan.screen(try XCTUnwrap(wzSet), json: Array(wr.utf8)).category, "relative")
     }
+
+    func testTheContractsChineseLabelsAreAcceptedAsValues() throws {
+        // shared/spec/applicant-record.md labels archive levels 全国工会帮扶工作管理系统 / 市（州）建档 / 产业建档.
+        let p = try program("bengbu-2022.rules")
+        for (label, code) in [("全国工会帮扶工作管理系统", "national"), ("市（州）建档", "city"), ("产业建档", "industry")] {
+            let r = #"{"申请编号":"C","姓名":"孙","所属地区":"蚌埠市","家庭人口":3,"家庭月收入":1800,"家庭月刚性支出":600,"致困原因":["大病"],"建档类型":"深度困难","建档层级":"LEVEL"}"#
+            let byLabel = Nuan.screen(p, json: Array(r.replacingOccurrences(of: "LEVEL", with: label).utf8), explain: .none)
+            let byCode = Nuan.screen(p, json: Array(r.replacingOccurrences(of: "LEVEL", with: code).utf8), explain: .none)
+            XCTAssertEqual(byLabel.status, .eligible, label)
+            XCTAssertEqual(byLabel.awards, byCode.awards, label)
+        }
+        let bad = Nuan.screen(p, json: Array(#"{"id":"C","name":"孙","archive_level":"省级"}"#.utf8))
+        XCTAssertEqual(bad.status, .invalid)
+        XCTAssertTrue(bad.errors[0].reason.contains("national 全国"), bad.errors[0].reason)
+    }
 }

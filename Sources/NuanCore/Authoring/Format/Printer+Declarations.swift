@@ -125,7 +125,8 @@ extension Printer {
             head += " {"
             line(0, head, anchor: decl.range.start, blank: true)
             for (k, o) in f.type.options.enumerated() {
-                let text = o.code + (o.label.map { " " + Printer.word($0) } ?? "") + (k + 1 < f.type.options.count ? "," : "")
+                let text = o.code + (o.label.map { " " + Printer.word($0) } ?? "") + o.aliases.map { " | " + Printer.word($0) }.joined()
+                    + (k + 1 < f.type.options.count ? "," : "")
                 line(1, text, anchor: o.range.start)
             }
             line(0, "}" + tail, anchor: closingBrace(after: f.type.options.last?.range.end ?? f.nameRange.end))
