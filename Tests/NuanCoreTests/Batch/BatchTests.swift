@@ -8,8 +8,7 @@ import Glibc
 /// `Batch.run` end to end on small files: the fast readers agree with the general decoder byte
 /// for byte, nothing is lost, order holds across workers, output is atomic.
 final class BatchTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Golden.rootURL
     static let bengbu: CheckedProgram = {
         let (p, d) = Nuan.compile(path: root.appendingPathComponent("Rules/bengbu-2022.rules").path)
         precondition(p != nil, DiagnosticRenderer.render(d))

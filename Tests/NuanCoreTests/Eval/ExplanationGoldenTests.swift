@@ -7,45 +7,35 @@ import XCTest
 /// `Tests/Fixtures/explain/<name>.expected`. `NUAN_RECORD=1 swift test` re-records; review the
 /// change with `git diff` — these files are what a caseworker reads.
 final class ExplanationGoldenTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     static let rulesFor = ["bengbu": "bengbu-2022", "heilongjiang": "heilongjiang-2021", "leshan": "leshan-2012",
                            "qinghai": "qinghai-2020", "wuzhou": "wuzhou-2018"]
 
     func testExplanationsMatchGoldenFiles() throws {
         let fm = FileManager.default
-        let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(Self.root.path)
-        defer { fm.changeCurrentDirectoryPath(saved) }
-        let examples = try fm.contentsOfDirectory(atPath: "Rules/examples").filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertGreaterThanOrEqual(examples.count, 10)
-        var programs: [String: CheckedProgram] = [:]
-        for name in examples {
-            let prefix = String(name.prefix { $0 != "-" })
-            let rules = try XCTUnwrap(Self.rulesFor[prefix], "no rules file for \(name)")
-            if programs[rules] == nil {
-                let (p, d) = Nuan.compile(path: "Rules/\(rules).rules")
-                programs[rules] = try XCTUnwrap(p, DiagnosticRenderer.render(d))
-            }
-            let program = programs[rules]!
-            let json = try XCTUnwrap(fm.contents(atPath: "Rules/examples/" + name))
-            var cases: [(Language, String)] = [(.chinese, ".expected")]
-            if name == "bengbu-high-income.json" || name == "heilongjiang-holiday-frontline.json" { cases.append((.english, ".en.expected")) }
-            for (language, suffix) in cases {
-                let d = Nuan.screen(program, json: [UInt8](json), explain: .full, language: language)
-                // The rules digest changes with every edit of a comment; the golden is about the words.
-                var text = DecisionText(program: program, english: language == .english).render(d)
-                if let r = text.range(of: "sha256 ") {
-                    text.replaceSubrange(r.upperBound..<text.index(r.upperBound, offsetBy: 12), with: "…")
+        try Golden.inDirectory(Golden.root) {
+            let examples = try fm.contentsOfDirectory(atPath: "Rules/examples").filter { $0.hasSuffix(".json") }.sorted()
+            XCTAssertGreaterThanOrEqual(examples.count, 10)
+            var programs: [String: CheckedProgram] = [:]
+            for name in examples {
+                let prefix = String(name.prefix { $0 != "-" })
+                let rules = try XCTUnwrap(Self.rulesFor[prefix], "no rules file for \(name)")
+                if programs[rules] == nil {
+                    let (p, d) = Nuan.compile(path: "Rules/\(rules).rules")
+                    programs[rules] = try XCTUnwrap(p, DiagnosticRenderer.render(d))
                 }
-                let golden = "Tests/Fixtures/explain/" + name.replacingOccurrences(of: ".json", with: suffix)
-                if ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" {
-                    try text.write(toFile: golden, atomically: true, encoding: .utf8)
-                    continue
+                let program = programs[rules]!
+                let json = try XCTUnwrap(fm.contents(atPath: "Rules/examples/" + name))
+                var cases: [(Language, String)] = [(.chinese, ".expected")]
+                if name == "bengbu-high-income.json" || name == "heilongjiang-holiday-frontline.json" { cases.append((.english, ".en.expected")) }
+                for (language, suffix) in cases {
+                    let d = Nuan.screen(program, json: [UInt8](json), explain: .full, language: language)
+                    // The rules digest changes with every edit of a comment; the golden is about the words.
+                    var text = DecisionText(program: program, english: language == .english).render(d)
+                    if let r = text.range(of: "sha256 ") {
+                        text.replaceSubrange(r.upperBound..<text.index(r.upperBound, offsetBy: 12), with: "…")
+                    }
+                    Golden.checkFixture(text, against: "explain/" + name.replacingOccurrences(of: ".json", with: suffix))
                 }
-                let expected = try String(contentsOfFile: golden, encoding: .utf8)
-                XCTAssertEqual(text, expected, "explanation of \(name) changed; re-record with NUAN_RECORD=1 if on purpose")
             }
         }
     }

@@ -5,8 +5,7 @@ import XCTest
 /// Explanations observe the one evaluation: deciding with tracing on must give exactly the
 /// decision it gives with tracing off, for every shipped rules file and many applicants.
 final class TraceInvarianceTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Golden.rootURL
 
     func strip(_ d: Decision) -> String {
         var d = d

@@ -5,8 +5,7 @@ import XCTest
 /// Decisions under the shipped rules that the issue names explicitly (the files' own worked
 /// examples are run by `ExampleRunnerTests` and by `nuan test Rules/` in CI).
 final class ShippedRulesTests: XCTestCase {
-    static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules")
+    static let rules = Golden.rootURL.appendingPathComponent("Rules")
 
     func program(_ name: String) throws -> CheckedProgram {
         let (p, d) = Nuan.compile(path: Self.rules.appendingPathComponent(name).path)

@@ -7,37 +7,19 @@ import XCTest
 /// `.en.expected` (English, `--lang en`). `NUAN_RECORD=1 swift test` re-records; review the
 /// change with `git diff`.
 final class DiagnosticGoldenTests: XCTestCase {
-    static var fixtures: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures")
-    }
-
-    func withFixtures<T>(_ body: () throws -> T) rethrows -> T {
-        let fm = FileManager.default
-        let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(DiagnosticGoldenTests.fixtures.path)
-        defer { fm.changeCurrentDirectoryPath(saved) }
-        return try body()
-    }
+    func withFixtures<T>(_ body: () throws -> T) rethrows -> T { try Golden.inDirectory(Golden.fixtures, body) }
 
     func testDiagnosticsMatchGoldenFiles() throws {
         try withFixtures {
             let names = try FileManager.default.contentsOfDirectory(atPath: "diagnostics").filter { $0.hasSuffix(".rules") }.sorted()
             XCTAssertGreaterThanOrEqual(names.count, 10)
-            let record = ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1"
             for name in names {
                 let path = "diagnostics/" + name
                 let (_, diags) = Nuan.compile(path: path)
                 XCTAssertTrue(diags.hasErrors, "\(name) should have errors")
                 for (english, suffix) in [(false, ".expected"), (true, ".en.expected")] {
-                    let actual = DiagnosticRenderer.render(diags, english: english)
-                    let expectedPath = path.replacingOccurrences(of: ".rules", with: suffix)
-                    if record {
-                        try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
-                        continue
-                    }
-                    let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-                    XCTAssertEqual(actual, expected, "diagnostics of \(name) (\(suffix)) changed; re-record with NUAN_RECORD=1 if on purpose")
+                    Golden.checkFixture(DiagnosticRenderer.render(diags, english: english),
+                                        against: path.replacingOccurrences(of: ".rules", with: suffix))
                 }
             }
         }

@@ -6,18 +6,7 @@ import XCTest
 /// `NAME.new.rules`, the changes rendered as text must equal `NAME.expected` and as JSON
 /// `NAME.json.expected`. `NUAN_RECORD=1 swift test` re-records; review with `git diff`.
 final class DiffGoldenTests: XCTestCase {
-    static var fixtures: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures")
-    }
-
-    func withFixtures<T>(_ body: () throws -> T) rethrows -> T {
-        let fm = FileManager.default
-        let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(DiffGoldenTests.fixtures.path)
-        defer { fm.changeCurrentDirectoryPath(saved) }
-        return try body()
-    }
+    func withFixtures<T>(_ body: () throws -> T) rethrows -> T { try Golden.inDirectory(Golden.fixtures, body) }
 
     func changes(_ name: String) -> [RulesChange] {
         let (a, da) = Nuan.compile(path: "diff/\(name).old.rules")
@@ -37,12 +26,7 @@ final class DiffGoldenTests: XCTestCase {
                 let c = changes(name)
                 let old = "diff/\(name).old.rules", new = "diff/\(name).new.rules"
                 for (suffix, actual) in [(".expected", DiffReport.text(c, old: old, new: new)), (".json.expected", DiffReport.json(c, old: old, new: new))] {
-                    let path = "diff/\(name)\(suffix)"
-                    if ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" {
-                        try actual.write(toFile: path, atomically: true, encoding: .utf8)
-                        continue
-                    }
-                    XCTAssertEqual(actual, try String(contentsOfFile: path, encoding: .utf8), "\(path) changed; re-record with NUAN_RECORD=1 if on purpose")
+                    Golden.checkFixture(actual, against: "diff/\(name)\(suffix)")
                 }
             }
         }

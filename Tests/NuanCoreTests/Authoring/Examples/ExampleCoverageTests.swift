@@ -6,7 +6,7 @@ import XCTest
 final class ExampleCoverageTests: XCTestCase {
     func coverage(_ relative: String) -> ExampleCoverage {
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(AuthoringGolden.root)
+        FileManager.default.changeCurrentDirectoryPath(Golden.root)
         defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
         let r = ExampleRunner.run(path: relative)
         XCTAssertEqual(r.failed, 0, ExampleReport.render(r))
@@ -15,8 +15,8 @@ final class ExampleCoverageTests: XCTestCase {
 
     func testCoverageGolden() {
         let c = coverage("Tests/Fixtures/test/coverage.rules")
-        AuthoringGolden.check(ExampleCoverage.render(c), against: "Tests/Fixtures/test/coverage.expected")
-        AuthoringGolden.check(ExampleCoverage.json(c) + "\n", against: "Tests/Fixtures/test/coverage.json.expected")
+        Golden.check(ExampleCoverage.render(c), against: "Tests/Fixtures/test/coverage.expected")
+        Golden.check(ExampleCoverage.json(c) + "\n", against: "Tests/Fixtures/test/coverage.json.expected")
     }
 
     func testUncoveredRulesAndSides() {
@@ -36,7 +36,7 @@ final class ExampleCoverageTests: XCTestCase {
     }
 
     func testShippedRulesHaveCoverage() {
-        for path in AuthoringGolden.rulesFiles(under: "Rules") where !path.hasSuffix("national-base.rules") {
+        for path in Golden.rulesFiles(under: "Rules") where !path.hasSuffix("national-base.rules") {
             let c = coverage(path)
             XCTAssertGreaterThan(c.rulesCovered, 0, path)
         }

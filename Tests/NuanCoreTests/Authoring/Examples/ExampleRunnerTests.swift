@@ -4,7 +4,7 @@ import XCTest
 
 /// `nuan test`: examples become records through RecordDecoder, are decided, and compared.
 final class ExampleRunnerTests: XCTestCase {
-    let root = AuthoringGolden.root
+    let root = Golden.root
 
     func run(_ relative: String) -> ExampleRunner.FileResult {
         let cwd = FileManager.default.currentDirectoryPath
@@ -14,7 +14,7 @@ final class ExampleRunnerTests: XCTestCase {
     }
 
     func testShippedRulesExamplesAllPass() {
-        for path in AuthoringGolden.rulesFiles(under: "Rules") {
+        for path in Golden.rulesFiles(under: "Rules") {
             let r = run(path)
             XCTAssertFalse(r.rulesError, "\(path)：\(DiagnosticRenderer.render(r.diagnostics))")
             if r.failed > 0 { XCTFail(ExampleReport.render(r)) }
@@ -25,7 +25,7 @@ final class ExampleRunnerTests: XCTestCase {
         let r = run("Tests/Fixtures/test/failing.rules")
         XCTAssertEqual(r.examples.count, 5)
         XCTAssertEqual(r.failed, 4)
-        AuthoringGolden.check(ExampleReport.render(r) + "\n" + ExampleReport.summary([r]), against: "Tests/Fixtures/test/failing.expected")
+        Golden.check(ExampleReport.render(r) + "\n" + ExampleReport.summary([r]), against: "Tests/Fixtures/test/failing.expected")
     }
 
     func testMismatchesNameEachAspect() {

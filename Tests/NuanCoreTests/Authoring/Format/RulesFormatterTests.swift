@@ -6,7 +6,7 @@ import XCTest
 /// decision.
 final class RulesFormatterTests: XCTestCase {
     override func setUp() {
-        FileManager.default.changeCurrentDirectoryPath(AuthoringGolden.root)
+        FileManager.default.changeCurrentDirectoryPath(Golden.root)
     }
 
     func format(_ text: String, path: String = "t.rules", file: StaticString = #filePath, line: UInt = #line) -> String {
@@ -16,19 +16,19 @@ final class RulesFormatterTests: XCTestCase {
     }
 
     func testMessyGolden() {
-        let text = AuthoringGolden.read("Tests/Fixtures/fmt/messy.rules")!
-        AuthoringGolden.check(format(text, path: "Tests/Fixtures/fmt/messy.rules"), against: "Tests/Fixtures/fmt/messy.expected")
+        let text = Golden.read("Tests/Fixtures/fmt/messy.rules")!
+        Golden.check(format(text, path: "Tests/Fixtures/fmt/messy.rules"), against: "Tests/Fixtures/fmt/messy.expected")
     }
 
     /// Every shipped file and every parseable file under Tests/.
     var corpus: [String] {
-        AuthoringGolden.rulesFiles(under: "Rules") + AuthoringGolden.rulesFiles(under: "Tests")
+        Golden.rulesFiles(under: "Rules") + Golden.rulesFiles(under: "Tests")
     }
 
     func testIdempotentAndParsesOnCorpus() {
         var formatted = 0
         for path in corpus {
-            let text = AuthoringGolden.read(path)!
+            let text = Golden.read(path)!
             guard let once = RulesFormatter.format(path: path, text: text).text else {
                 // A file with syntax errors on purpose (diagnostic fixtures) is never rewritten.
                 XCTAssertTrue(Parser.parse(SourceFile(path: path, text: text)).1.hasErrors, path)
@@ -75,12 +75,12 @@ final class RulesFormatterTests: XCTestCase {
         let records = (try? FileManager.default.contentsOfDirectory(atPath: "Rules/examples")) ?? []
         var compared = 0
         for path in corpus {
-            let text = AuthoringGolden.read(path)!
+            let text = Golden.read(path)!
             guard let formatted = RulesFormatter.format(path: path, text: text).text else { continue }
             let name = (path as NSString).lastPathComponent
             let prefix = String(name.prefix { $0 != "-" && $0 != "." })
             let mine = path.hasPrefix("Rules/")
-                ? records.filter { $0.hasPrefix(prefix + "-") && $0.hasSuffix(".json") }.sorted().compactMap { AuthoringGolden.read("Rules/examples/" + $0) }
+                ? records.filter { $0.hasPrefix(prefix + "-") && $0.hasSuffix(".json") }.sorted().compactMap { Golden.read("Rules/examples/" + $0) }
                 : []
             guard let before = decisions(path, text, records: mine) else { continue }
             let after = decisions(path, formatted, records: mine)
@@ -93,7 +93,7 @@ final class RulesFormatterTests: XCTestCase {
     func testFullTextDecisionsUnchangedWhenExpressionsAreCanonical() {
         // Where the source already writes expressions canonically, even the explanation text is identical.
         let path = "Tests/Fixtures/test/failing.rules"
-        let text = AuthoringGolden.read(path)!
+        let text = Golden.read(path)!
         let formatted = format(text, path: path)
         let a = ExampleRunner.run(path: path, text: text), b = ExampleRunner.run(path: path, text: formatted)
         for (x, y) in zip(a.examples, b.examples) {

@@ -6,43 +6,26 @@ import XCTest
 /// and the lints) and its rendered diagnostics compared with `NAME.expected` (Chinese) and
 /// `NAME.en.expected` (`--lang en`). `NUAN_RECORD=1 swift test` re-records; review with `git diff`.
 final class LintGoldenTests: XCTestCase {
-    static var fixtures: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures")
-    }
 
     /// Every lint code, and the checker errors the lints rely on, has a fixture producing it.
     static let codes = ["lint.unused", "lint.contradiction", "lint.shadowed", "lint.unique-overlap", "lint.income-gap",
                         "lint.region-missing", "lint.earmark-open", "lint.no-citation", "lint.implausible",
                         "check.earmark", "type.amount-unit", "check.override-missing"]
 
-    func withFixtures<T>(_ body: () throws -> T) rethrows -> T {
-        let fm = FileManager.default
-        let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(LintGoldenTests.fixtures.path)
-        defer { fm.changeCurrentDirectoryPath(saved) }
-        return try body()
-    }
+    func withFixtures<T>(_ body: () throws -> T) rethrows -> T { try Golden.inDirectory(Golden.fixtures, body) }
 
     func testCheckDiagnosticsMatchGoldenFiles() throws {
         try withFixtures {
             let names = try FileManager.default.contentsOfDirectory(atPath: "check").filter { $0.hasSuffix(".rules") }.sorted()
             XCTAssertGreaterThanOrEqual(names.count, 12)
             var seen: Set<String> = []
-            let record = ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1"
             for name in names {
                 let path = "check/" + name
                 for (english, suffix) in [(false, ".expected"), (true, ".en.expected")] {
                     let diags = RulesCheck.check(path: path, english: english)
                     seen.formUnion(diags.map(\.code))
-                    let actual = DiagnosticRenderer.render(diags, english: english)
-                    let expectedPath = path.replacingOccurrences(of: ".rules", with: suffix)
-                    if record {
-                        try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
-                        continue
-                    }
-                    let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-                    XCTAssertEqual(actual, expected, "diagnostics of \(name) (\(suffix)) changed; re-record with NUAN_RECORD=1 if on purpose")
+                    Golden.checkFixture(DiagnosticRenderer.render(diags, english: english),
+                                        against: path.replacingOccurrences(of: ".rules", with: suffix))
                 }
             }
             for code in LintGoldenTests.codes { XCTAssertTrue(seen.contains(code), "no fixture produces \(code)") }

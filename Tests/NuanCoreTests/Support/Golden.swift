@@ -1,15 +1,35 @@
 import Foundation
 import XCTest
 
-/// Golden files for the authoring tools (`nuan test`, `nuan fmt`). Run with `NUAN_RECORD=1`
-/// to (re)write the expected files from the current output instead of comparing.
-enum AuthoringGolden {
+/// Golden files: diagnostics, explanations, and the authoring tools' output. Run with
+/// `NUAN_RECORD=1` to (re)write the expected files from the current output instead of
+/// comparing; review the change with `git diff` (see Tests/Fixtures/README.md).
+enum Golden {
     /// The package root (paths in goldens are relative to it, as `nuan` run from there prints them).
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { url.deleteLastPathComponent() }
+        for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.path
     }()
+
+    static var rootURL: URL { URL(fileURLWithPath: root) }
+
+    /// `Tests/Fixtures`, where diagnostics goldens run (their paths are relative to it).
+    static var fixtures: String { root + "/Tests/Fixtures" }
+
+    /// Runs `body` with the working directory set to `dir`, then restores it.
+    static func inDirectory<T>(_ dir: String, _ body: () throws -> T) rethrows -> T {
+        let fm = FileManager.default
+        let saved = fm.currentDirectoryPath
+        fm.changeCurrentDirectoryPath(dir)
+        defer { fm.changeCurrentDirectoryPath(saved) }
+        return try body()
+    }
+
+    /// `check` for a golden under `Tests/Fixtures`.
+    static func checkFixture(_ actual: String, against relative: String, file: StaticString = #filePath, line: UInt = #line) {
+        check(actual, against: "Tests/Fixtures/" + relative, file: file, line: line)
+    }
 
     static var recording: Bool { ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" }
 
