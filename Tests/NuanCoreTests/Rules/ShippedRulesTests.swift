@@ -46,11 +46,14 @@ final class ShippedRulesTests: XCTestCase {
         let r = #"{"id":"X","name":"甲","region":"蚌埠市","household_size":1,"household_monthly_income":792,"hardship_causes":["education_burden"],"archive_type":"none","archive_level":"none"}"#
         XCTAssertEqual(Nuan.screen(bb, json: Array(r.utf8)).category, "relative")
         let wr = r.replacingOccurrences(of: "蚌埠市", with: "梧州市")
-        // 梧州's 低保 line is not known: the category waits for it.
-        let w = Nuan.screen(wz, json: Array(wr.utf8))
-        XCTAssertEqual(w.category, "undetermined")
-        let (wzSet, _) = Nuan.compile(path: Self.rules.appendingPathComponent("wuzhou-2018.rules").path, overrides: [("低保标准", "660")])
-        XCTAssertEqual(Nuan.screen(try XCTUnwrap(wzSet), json: Array(wr.utf8)).category, "relative")
+        // 梧州's line of 587 (未确认): 792 ≤ 1.5 × 587 = 880.50 with schooling costs → 低保边缘户.
+        XCTAssertEqual(Nuan.screen(wz, json: Array(wr.utf8)).category, "relative")
+        // At a line of 500 the schemes part: 792 > 1.5 × 500 (pre-2019: no category) but
+        // 792 < 2 × 500 (2019: 相对困难).
+        let (wzSet, _) = Nuan.compile(path: Self.rules.appendingPathComponent("wuzhou-2018.rules").path, overrides: [("低保标准", "500")])
+        XCTAssertEqual(Nuan.screen(try XCTUnwrap(wzSet), json: Array(wr.utf8)).category, "none")
+        let (bbSet, _) = Nuan.compile(path: Self.rules.appendingPathComponent("bengbu-2022.rules").path, overrides: [("低保标准", "500")])
+        XCTAssertEqual(Nuan.screen(try XCTUnwrap(bbSet), json: Array(r.utf8)).category, "relative")
     }
 
     func testTheContractsChineseLabelsAreAcceptedAsValues() throws {
