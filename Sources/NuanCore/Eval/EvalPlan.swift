@@ -66,7 +66,11 @@ final class EvalPlan: @unchecked Sendable {
         categoryRoots = p.categories.map(\.root)
         categoryCodes = p.categories.map { Int32(p.enums[p.categoryEnum].index(of: $0.code) ?? 0) }
         parameters = p.parameters.map { Parameter(keyField: Int32($0.keyField ?? -1), scalar: $0.value) }
-        rowIndex = p.parameters.map(\.rowIndex)
+        // Tables keyed by 所属地区 also answer short forms and district or county codes.
+        rowIndex = p.parameters.map { param in
+            guard let kf = param.keyField, p.fields[kf].key == "region" else { return param.rowIndex }
+            return Gazetteer.widenRegionIndex(param.rowIndex)
+        }
         rowValues = p.parameters.map { $0.rows.map(\.value) }
         rowFrom = p.parameters.map { $0.rows.map(\.from) }
         func amount(_ a: CheckedProgram.Amount) -> Amount {

@@ -130,9 +130,14 @@ public struct Evaluator {
             if let v = p.scalar { return .number(v) }
             return .unknown(InputSet(slot: slot))
         }
-        let rows: [Int]?
+        var rows: [Int]?
         switch facts.values[Int(p.keyField)] {
-        case .text(let s): rows = plan.rowIndex[i][s]
+        case .text(let s):
+            rows = plan.rowIndex[i][s]
+            if rows == nil {
+                let index = plan.rowIndex[i]
+                rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
+            }
         case .unknown(let m): return .unknown(m)
         default: return .unknown(InputSet(slot: slot))
         }
