@@ -70,4 +70,21 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertEqual(bad.status, .invalid)
         XCTAssertTrue(bad.errors[0].reason.contains("national 全国"), bad.errors[0].reason)
     }
+
+    func testAnUnknownLowIncomeLineNeverMakesTheCategoryNone() throws {
+        // 齐齐哈尔 has no 低保 row: an archived household keeps its verified category, an
+        // unarchived or exited one is undetermined — never `none` (which would feed the 统计表).
+        let p = try program("heilongjiang-2021.rules")
+        func decide(_ archive: String) -> Decision {
+            Nuan.screen(p, json: Array(#"{"id":"X","name":"甲","region":"齐齐哈尔市","household_size":3,"household_monthly_income":1500,"hardship_causes":["serious_illness"],\#(archive)}"#.utf8))
+        }
+        XCTAssertEqual(decide(#""archive_type":"deep","archive_level":"national""#).category, "deep")
+        XCTAssertEqual(decide(#""archive_type":"relative","archive_level":"city""#).category, "relative")
+        let unarchived = decide(#""archive_type":"none","archive_level":"none""#)
+        XCTAssertEqual(unarchived.category, "undetermined")
+        XCTAssertEqual(unarchived.missing, ["低保标准"])
+        let exited = decide(#""archive_type":"deep","archive_level":"national","archive_exited_this_year":true"#)
+        XCTAssertEqual(exited.category, "undetermined")
+        XCTAssertEqual(exited.status, .undetermined)
+    }
 }
