@@ -10,7 +10,7 @@ extension ExplanationBuilder {
             let f = program.fields[Int(node.a)]
             guard let v = value(n) else { return text }
             var shown = fmt.format(v, type: node.type)
-            if f.isPersonal, case .text(let s) = v { shown = ValueFormatter.mask(s) }
+            if f.isPersonal, case .text(let s) = v { shown = Privacy.mask(s) }
             if !facts.given[Int(node.a)] && v.isKnown { shown += t("（默认）", " (default)") }
             return "\(text) \(shown)"
         case .parameter, .definition, .group, .category:

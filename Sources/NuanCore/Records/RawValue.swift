@@ -204,7 +204,9 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // Every control character as \uXXXX (C0 as JSON requires; DEL, C1 and bidi
+                // controls too, so the JSON is safe to print on a terminal). Same value either way.
+                if SafeText.isUnsafe(u) {
                     let h = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
                 } else {
