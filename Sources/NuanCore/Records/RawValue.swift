@@ -155,10 +155,20 @@ public struct JSONRecordReader {
                 case UInt8(ascii: "f"): bytes.append(0x0C)
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code), i + 2 < b.count, b[i + 1] == UInt8(ascii: "\\"), b[i + 2] == UInt8(ascii: "u") {
-                        i += 2
-                        let low = try hex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    if (0xD800..<0xDC00).contains(code) {
+                        // A high surrogate counts only with a low one after it; alone it is
+                        // U+FFFD and the escape that follows is read on its own.
+                        let high = code, save = i
+                        code = 0xFFFD
+                        if i + 2 < b.count, b[i + 1] == UInt8(ascii: "\\"), b[i + 2] == UInt8(ascii: "u") {
+                            i += 2
+                            let low = try hex4()
+                            if (0xDC00..<0xE000).contains(low) {
+                                code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                i = save
+                            }
+                        }
                     }
                     bytes += Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
                 default: bytes.append(b[i])
