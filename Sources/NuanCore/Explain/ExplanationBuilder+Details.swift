@@ -126,6 +126,9 @@ extension ExplanationBuilder {
     /// the line, in yuan.
     func margin(_ node: CheckedProgram.Node) -> String? {
         guard case .number(let l)? = value(node.a), case .number(let r)? = value(node.b) else { return nil }
+        // Int64.min has no negation: such a figure (only from an absurd `--set`) gets no margin
+        // rather than a trap; so does a distance that overflows.
+        guard l.numerator != Int64.min, r.numerator != Int64.min else { return nil }
         let held = Evaluator.holds(node.op, l, r)
         let type = program.nodes[Int(node.a)].type
         guard type.isNumeric else { return nil }
@@ -138,7 +141,7 @@ extension ExplanationBuilder {
         case .parameter, .definition, .field: rightExpr = "（" + program.nodeRanges[Int(node.b)].text + "）"
         default: rightExpr = "（" + render(node.b) + "）"
         }
-        let diff = (l > r ? l.subtracting(r) : r.subtracting(l)) ?? .zero
+        guard let diff = l > r ? l.subtracting(r) : r.subtracting(l) else { return nil }
         let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
         let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)) ?? diff) <= (r.isNegative ? r.negated : r)
         switch node.op {

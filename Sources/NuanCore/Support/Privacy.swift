@@ -3,15 +3,16 @@
 /// when the user asks for it (`--unmask`).
 ///
 /// Mask forms (the same everywhere):
-/// - an ID number, or any run of 15 or more digits (with the check character `X`): the first 6
-///   (the region code) and the last 4 are kept — `110105********002X`;
+/// - an ID number — 18 digits, 17 digits and the check character `X`, or an old 15-digit
+///   number: the first 6 (the region code) and the last 4 are kept — `110105********002X`;
 /// - a mobile number (11 digits starting with 1, also written `138 1234 5678` or `138-1234-5678`):
 ///   the first 3 and the last 4 digits are kept, separators stay — `138****5678`;
 /// - a whole value of a personal field (`身份证号`, `电话`) that has neither shape is masked as a
 ///   whole by `mask(_:)`: 7–14 characters keep the first 3 and last 4, shorter ones are all `*`.
 ///
-/// A digit run glued to ASCII letters (`BB340300202400001`, a digest) is a code, not a number of
-/// a person, and is left alone.
+/// A digit run glued to ASCII letters or other digits (`BB340300202400001`, a digest) is a code,
+/// and one with a decimal point (`461168601842738790.00`) is an amount: neither is a number of
+/// a person, and both are left alone.
 public enum Privacy {
     /// Masks a whole personal value (ID or phone number), whatever its shape.
     public static func mask(_ s: String) -> String {
@@ -38,12 +39,15 @@ public enum Privacy {
             guard isDigit(c[i]) else { i += 1; continue }
             var j = i
             while j < c.count && isDigit(c[j]) { j += 1 }
-            // Only a run standing on its own (not part of a code like `BB3403…`).
+            // Only a run standing on its own: not part of a code like `BB3403…`, not the whole
+            // or the fraction of a decimal amount.
             if i > 0 && isWordASCII(c[i - 1]) { i = j; continue }
+            if i > 1 && c[i - 1] == "." && isDigit(c[i - 2]) { i = j; continue }
+            if j + 1 < c.count && c[j] == "." && isDigit(c[j + 1]) { i = j; continue }
             var end = j
             if j - i == 17, j < c.count, c[j] == "X" || c[j] == "x" { end = j + 1 }
             let free = end == c.count || !isWordASCII(c[end])
-            if end - i >= 15 && free {
+            if (end - i == 15 || end - i == 18) && free {
                 for k in (i + 6)..<(end - 4) { c[k] = "*" }
                 i = end
                 continue
