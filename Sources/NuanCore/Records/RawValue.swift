@@ -46,6 +46,11 @@ public struct JSONError: Error, Sendable, Equatable {
 public struct JSONRecordReader {
     let b: UnsafeBufferPointer<UInt8>
     var i: Int
+    /// Objects and arrays open around the current value.
+    var depth = 0
+    /// Deepest nesting read. A record is one object of scalars and arrays; anything much deeper
+    /// is not a record, and reading it recursively could exhaust the stack.
+    public static let maxDepth = 64
 
     /// Parses one JSON object into its key/value pairs, in order.
     public static func parseObject(_ bytes: [UInt8]) -> Result<[(String, RawValue)], JSONError> {
@@ -77,8 +82,15 @@ public struct JSONRecordReader {
         i += 1
     }
 
+    mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw JSONError(message: "嵌套超过 \(Self.maxDepth) 层", offset: i) }
+    }
+
     mutating func object() throws -> [(String, RawValue)] {
         try expect(UInt8(ascii: "{"), "“{”（一个 JSON 对象）")
+        try enter()
+        defer { depth -= 1 }
         var out: [(String, RawValue)] = []
         skipSpace()
         if i < b.count && b[i] == UInt8(ascii: "}") { i += 1; return out }
@@ -102,6 +114,8 @@ public struct JSONRecordReader {
         switch b[i] {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "["):
+            try enter()
+            defer { depth -= 1 }
             i += 1
             var xs: [RawValue] = []
             skipSpace()
