@@ -43,4 +43,13 @@ final class ScreenPrivacyTests: XCTestCase {
         XCTAssertFalse(out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, out)
         XCTAssertTrue(out.contains("姓名：张三\\u{1B}[2J\\u{9B}1m\n"), out)
     }
+
+    func testArgumentsAreEscapedInUsageErrors() {
+        let (code, _, err) = run(["\u{1B}[2Jscreen"], input: "")
+        XCTAssertEqual(code, .usage)
+        XCTAssertTrue(err.contains("“\\u{1B}[2Jscreen”"), err)
+        let (code2, _, err2) = run(["screen", "--x\u{1B}]0;t\u{07}"], input: "")
+        XCTAssertEqual(code2, .usage)
+        XCTAssertFalse(err2.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, err2)
+    }
 }

@@ -27,12 +27,12 @@ enum ScreenCommand {
             args = try Arguments(argv, valued: ["--rules", "--format", "--explain", "--set", "--lang"],
                                  flagNames: ["--interactive", "--unmask", "--help", "-h"])
         } catch {
-            io.err("nuan screen：\(error)\n")
+            io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n")
             return .usage
         }
         if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
         let sets: [(name: String, value: String)]
-        do { sets = try RulesOptions.parseSets(args.values("--set")) } catch { io.err("nuan screen：\(error)\n"); return .usage }
+        do { sets = try RulesOptions.parseSets(args.values("--set")) } catch { io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n"); return .usage }
         let format = args.value("--format") ?? (io.stdoutIsTerminal ? "text" : "json")
         guard format == "text" || format == "json" else { io.err("nuan screen：--format 应为 text 或 json\n"); return .usage }
         guard let explain = ExplainLevel(rawValue: args.value("--explain") ?? "full") else {
