@@ -10,7 +10,7 @@ extension ExplanationBuilder {
             let f = program.fields[Int(node.a)]
             guard let v = value(n) else { return text }
             var shown = fmt.format(v, type: node.type)
-            if f.isPersonal, case .text(let s) = v { shown = Privacy.mask(s) }
+            if f.isPersonal, case .text(let s) = v { shown = ExplanationBuilder.personal(s) }
             if !facts.given[Int(node.a)] && v.isKnown { shown += t("（默认）", " (default)") }
             return "\(text) \(shown)"
         case .parameter, .definition, .group, .category:
@@ -22,6 +22,13 @@ extension ExplanationBuilder {
         case .negate: return "-" + wrap(node.a)
         default: return text
         }
+    }
+
+    /// A personal field's value: an ID or mobile number is left for the renderer, which masks
+    /// it exactly as `Privacy.mask` would unless `--unmask`; any other shape is masked here, for
+    /// good (the renderer would not recognise it).
+    static func personal(_ s: String) -> String {
+        Privacy.redact(s) == Privacy.mask(s) ? s : Privacy.mask(s)
     }
 
     func wrap(_ n: Int32) -> String {

@@ -47,8 +47,20 @@ final class DecisionPrivacyTests: XCTestCase {
         }
         XCTAssertTrue(text(d, unmask: true).contains("= \"11010519491231002X\""))
         XCTAssertTrue(json(d, unmask: true).contains("联系人 13812345678"))
-        // A personal field's own value stays masked in the explanation even then: it is built masked.
-        XCTAssertFalse(text(d, unmask: true).contains("身份证号 11010519491231002X"))
+        XCTAssertTrue(text(d, unmask: true).contains("身份证号 11010519491231002X = "))
+    }
+
+    func testAPhoneOfNoKnownShapeIsMaskedInTheExplanationEvenWithUnmask() {
+        let p = TestRules.compile(DecisionPrivacyTests.body + "福利 电 = 1 元 当 联系电话 = \"x\" 资金 [central_aid] 依据 \"t\"\n")
+        guard !p.fields.isEmpty else { return }
+        for phone in ["0551-62345678", "138 1234 5678", "13812345678"] {
+            let d = TestRules.decide(p, #"{"id":"A-5","phone":"\#(phone)"}"#)
+            let masked = DecisionText(program: p).render(d), full = DecisionText(program: p, unmask: true).render(d)
+            XCTAssertFalse(masked.contains(phone), masked)
+            XCTAssertTrue(masked.contains("联系电话 " + Privacy.mask(phone)), masked)
+            // only a value the renderer recognises can be shown again
+            XCTAssertEqual(full.contains("联系电话 " + phone), phone == "13812345678", full)
+        }
     }
 
     func testTextDecisionStartsWithNameAndApplicationNumber() {
