@@ -28,10 +28,7 @@ public enum Privacy {
     /// Masks every ID-number-shaped and mobile-number-shaped part of free text; everything else
     /// is kept as it is.
     public static func redact(_ s: String) -> String {
-        // Fast path: fewer than 11 ASCII digits cannot hold either shape.
-        var digits = 0
-        for b in s.utf8 where b >= 0x30 && b <= 0x39 { digits += 1 }
-        if digits < 11 { return s }
+        if !mayHoldNumber(s) { return s }
 
         var c = Array(s)
         var i = 0
@@ -60,6 +57,20 @@ public enum Privacy {
             i = j
         }
         return String(c)
+    }
+
+    /// Fast path (most texts): fewer than 11 ASCII digits cannot hold either shape.
+    @inline(__always)
+    static func mayHoldNumber(_ s: String) -> Bool {
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var digits = 0
+            for b in bytes where b &- 0x30 < 10 { digits += 1 }
+            return digits >= 11
+        }
+        if s.utf8.count < 11 { return false }
+        if let r = s.utf8.withContiguousStorageIfAvailable(count) { return r }
+        var copy = s
+        return copy.withUTF8(count)
     }
 
     /// The end of a mobile number starting at `i` (`1[3-9]x xxxx xxxx`, groups optionally

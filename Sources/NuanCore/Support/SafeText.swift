@@ -13,11 +13,16 @@ public enum SafeText {
     /// Several lines (an explanation block): newline and tab are kept.
     public static func block(_ s: String) -> String { escape(s, keepNewlines: true) }
 
+    @inline(__always)
     public static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
+        // Ordered for the common case (printable ASCII, CJK) in as few comparisons as possible.
+        let v = u.value
+        if v < 0x20 { return true }
+        if v < 0x7F { return false }
+        if v <= 0x9F { return true }
+        if v < 0x2028 { return false }
+        if v <= 0x202E { return true }  // U+2028, U+2029 and U+202A–U+202E
+        return v >= 0x2066 && v <= 0x2069
     }
 
     static func escape(_ s: String, keepNewlines: Bool) -> String {
