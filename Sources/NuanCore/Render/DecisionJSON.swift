@@ -6,7 +6,7 @@ public struct DecisionJSON {
     /// unit and citation, and the rules block without the per-file digests.
     public var compact: Bool
     /// ID- and phone-shaped numbers in every text field are masked unless `unmask` (`--unmask`).
-    /// The rules block (paths, digests) is not personal and is left as it is.
+    /// File paths and digests in the rules block are not personal and are left as they are.
     public var disclosure: Disclosure
 
     public init(program: CheckedProgram, compact: Bool = false, unmask: Bool = false) {
@@ -83,7 +83,7 @@ public struct DecisionJSON {
     /// every file it extends (and, unless compact, each file's own digest) — and any `--set`.
     public var rules: String {
         var o = JSONObjectWriter(pretty: false)
-        o.field("name", JSONText.quote(program.title))
+        o.field("name", q(program.title))
         o.field("version", program.version.map(JSONText.quote) ?? "null")
         o.field("sha256", JSONText.quote(program.chainSHA256))
         if !compact {
@@ -91,7 +91,7 @@ public struct DecisionJSON {
                 "{\"path\":\(JSONText.quote(s.path)),\"sha256\":\(JSONText.quote(s.sha256))}"
             }.joined(separator: ",") + "]")
         }
-        o.field("overrides", "[" + program.overrides.map(JSONText.quote).joined(separator: ",") + "]")
+        o.field("overrides", "[" + program.overrides.map(q).joined(separator: ",") + "]")
         return o.close()
     }
 }
