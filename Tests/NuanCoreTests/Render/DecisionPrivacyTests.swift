@@ -99,4 +99,14 @@ final class DecisionPrivacyTests: XCTestCase {
         XCTAssertFalse(out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, out)
         XCTAssertTrue(out.contains("依据 通知\\u{1B}[31m\\u{7}"), out)
     }
+
+    func testAnOverrideIsMaskedInTheRulesBlockAndFooter() throws {
+        let (p, diags) = Nuan.compile(path: "test.rules", text: TestRules.prelude + DecisionPrivacyTests.body, overrides: [("低保标准", "110105194912310021")])
+        let program = try XCTUnwrap(p, DiagnosticRenderer.render(diags))
+        let d = TestRules.decide(program, #"{"id":"A-6"}"#)
+        let json = DecisionJSON(program: program).render(d), text = DecisionText(program: program).render(d)
+        XCTAssertTrue(json.contains("\"overrides\":[\"低保标准=110105********0021\"]"), json)
+        XCTAssertTrue(text.contains("临时设定 低保标准=110105********0021"), text)
+        XCTAssertFalse(json.contains("110105194912310021") || text.contains("110105194912310021"))
+    }
 }
