@@ -31,7 +31,7 @@ public enum CLI {
         if name == "--help" || name == "-h" || name == "help" { io.out(usage); return .success }
         if name == "--version" { io.out("nuan 0.1.0\n"); return .success }
         guard let cmd = commands.first(where: { $0.name == name }) else {
-            io.err("nuan：未知的命令 “\(name)”\n\n" + usage)
+            io.err("nuan：未知的命令 “\(Disclosure.masked.line(name))”\n\n" + usage)
             return .usage
         }
         return cmd.run(Array(argv.dropFirst()), io)

@@ -33,11 +33,19 @@ public enum Nuan {
     }
 
     /// Decides one record given as key/value pairs (English keys or Chinese labels).
-    public static func screen(_ program: CheckedProgram, pairs: [(String, RawValue)], explain: ExplainLevel = .full, language: Language = .chinese) -> Decision {
-        let decoder = RecordDecoder(program: program)
+    /// `unmask` echoes personal values in full in record errors (`--unmask`).
+    public static func screen(_ program: CheckedProgram, pairs: [(String, RawValue)], explain: ExplainLevel = .full, language: Language = .chinese,
+                              unmask: Bool = false) -> Decision {
+        let decoder = RecordDecoder(program: program, unmask: unmask)
         let (facts, errors, _) = decoder.decode(pairs)
-        if !errors.isEmpty { return .invalid(id: facts.id, errors: errors) }
-        var evaluator = Evaluator(program: program)
-        return evaluator.decide(facts, explain: explain, language: language)
+        var decision: Decision
+        if !errors.isEmpty {
+            decision = .invalid(id: facts.id, errors: errors)
+        } else {
+            var evaluator = Evaluator(program: program)
+            decision = evaluator.decide(facts, explain: explain, language: language)
+        }
+        decision.takeName(from: facts, program: program)
+        return decision
     }
 }

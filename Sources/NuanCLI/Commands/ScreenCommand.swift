@@ -14,6 +14,7 @@ enum ScreenCommand {
       --set 名称=值         临时改一个参数（可重复），如 --set 低保标准=750
       --lang zh|en          文本输出的语言（默认中文）
       --interactive         逐项询问仍缺少的信息，决定一旦确定即停止
+      --unmask              显示完整的身份证号和电话号码（默认只显示前 6 位和后 4 位、前 3 位和后 4 位）
       --help                显示本帮助
 
     退出码：0 已判定（符合或不符合）；1 记录有误或缺少信息；2 用法或规则文件错误。
@@ -24,14 +25,14 @@ enum ScreenCommand {
         let args: Arguments
         do {
             args = try Arguments(argv, valued: ["--rules", "--format", "--explain", "--set", "--lang"],
-                                 flagNames: ["--interactive", "--help", "-h"])
+                                 flagNames: ["--interactive", "--unmask", "--help", "-h"])
         } catch {
-            io.err("nuan screen：\(error)\n")
+            io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n")
             return .usage
         }
         if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
         let sets: [(name: String, value: String)]
-        do { sets = try RulesOptions.parseSets(args.values("--set")) } catch { io.err("nuan screen：\(error)\n"); return .usage }
+        do { sets = try RulesOptions.parseSets(args.values("--set")) } catch { io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n"); return .usage }
         let format = args.value("--format") ?? (io.stdoutIsTerminal ? "text" : "json")
         guard format == "text" || format == "json" else { io.err("nuan screen：--format 应为 text 或 json\n"); return .usage }
         guard let explain = ExplainLevel(rawValue: args.value("--explain") ?? "full") else {
@@ -39,6 +40,7 @@ enum ScreenCommand {
             return .usage
         }
         let english = args.value("--lang") == "en"
+        let unmask = args.flag("--unmask")
         guard let program = RulesOptions.load(args.value("--rules"), sets: sets, io: io, english: english) else { return .usage }
 
         var pairs: [(String, RawValue)] = []
@@ -48,7 +50,7 @@ enum ScreenCommand {
             case .success(let p): pairs = p
             case .failure(let e):
                 let decision = Decision.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "\(path)：" + e.describe(in: bytes))])
-                emit(decision, program, format: format, english: english, io: io)
+                emit(decision, program, format: format, english: english, unmask: unmask, io: io)
                 return .failure
             }
         } else if !args.flag("--interactive") {
@@ -62,20 +64,22 @@ enum ScreenCommand {
             var interview = Interview(program: program, sets: sets, pairs: pairs, io: io, english: english)
             (decision, current) = interview.run(explain: explain)
         } else {
-            decision = Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese)
+            decision = Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese, unmask: unmask)
         }
-        emit(decision, current, format: format, english: english, io: io)
+        decision.takeName(from: pairs)
+        emit(decision, current, format: format, english: english, unmask: unmask, io: io)
         switch decision.status {
         case .eligible, .ineligible: return .success
         case .invalid, .undetermined: return .failure
         }
     }
 
-    static func emit(_ d: Decision, _ program: CheckedProgram, format: String, english: Bool, io: IO) {
+    /// Masked unless `unmask`: the text decision and the JSON alike.
+    static func emit(_ d: Decision, _ program: CheckedProgram, format: String, english: Bool, unmask: Bool, io: IO) {
         if format == "json" {
-            io.out(DecisionJSON(program: program).render(d, pretty: true) + "\n")
+            io.out(DecisionJSON(program: program, unmask: unmask).render(d, pretty: true) + "\n")
         } else {
-            io.out(DecisionText(program: program, english: english).render(d))
+            io.out(DecisionText(program: program, english: english, unmask: unmask).render(d))
         }
     }
 }

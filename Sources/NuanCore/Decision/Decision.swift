@@ -28,10 +28,28 @@ public struct Decision: Sendable {
     public var explanation: [ExplanationEntry]
     /// Benefits that may still apply once `missing` is given.
     public var pending: [String]
+    /// The applicant's 姓名, for the printed decision (not part of the JSON contract).
+    public var name: String? = nil
 
     public static func invalid(id: String?, errors: [RecordError]) -> Decision {
         Decision(id: id, status: .invalid, category: "undetermined", awards: [], totalAmount: .zero, score: nil,
                  missing: [], errors: errors, explanation: [], pending: [])
+    }
+
+    /// Takes the applicant's 姓名 from the record's `name` field, when it gave one as text, so
+    /// the printed decision can say whom it is for.
+    public mutating func takeName(from facts: Facts, program: CheckedProgram) {
+        guard let slot = program.fieldIndex(named: "name"), slot < facts.values.count,
+              case .text(let s) = facts.values[slot] else { return }
+        name = s
+    }
+
+    /// The same from the record's raw pairs (`name` or `姓名`), for a record that never became facts.
+    public mutating func takeName(from pairs: [(String, RawValue)]) {
+        guard name == nil else { return }
+        for (k, v) in pairs where k == "name" || k == "姓名" {
+            if case .string(let s) = v, !s.isEmpty { name = s; return }
+        }
     }
 }
 

@@ -3,19 +3,26 @@
 ///
 /// Chinese by default; `english: true` (`--lang en`) takes each diagnostic's and note's English
 /// text where it has one.
+///
+/// Diagnostics quote rules text, `--set` values and file contents, so every line is masked
+/// (ID- and phone-shaped numbers, `Privacy`) and its control characters escaped (`SafeText`)
+/// before it reaches a terminal.
 public enum DiagnosticRenderer {
     public static func render(_ d: Diagnostic, english: Bool = false) -> String {
-        var out = "\(position(d.range, english: english)): \(label(d.severity)): \(d.text(english: english)) [\(d.code)]\n"
+        var out = safe("\(position(d.range, english: english)): \(label(d.severity)): \(d.text(english: english)) [\(d.code)]") + "\n"
         out += snippet(d.range)
         for note in d.notes {
             if let r = note.range, r.file != nil {
-                out += "\(r.position): note: \(note.text(english: english))\n" + snippet(r)
+                out += safe("\(r.position): note: \(note.text(english: english))") + "\n" + snippet(r)
             } else {
-                out += "  = note: \(note.text(english: english))\n"
+                out += safe("  = note: \(note.text(english: english))") + "\n"
             }
         }
         return out
     }
+
+    /// One line of a diagnostic as it may be printed: masked, control characters escaped.
+    static func safe(_ s: String) -> String { Disclosure.masked.line(s) }
 
     public static func render(_ ds: [Diagnostic], english: Bool = false) -> String {
         ds.map { render($0, english: english) }.joined()
@@ -41,7 +48,9 @@ public enum DiagnosticRenderer {
         guard let file = r.file else { return "" }
         let (line, column) = file.location(of: r.start)
         let text = file.lineText(line)
-        let chars = Array(text)
+        // Masking keeps every character's place; escaping widens a control character, so the
+        // caret line is measured on the escaped text.
+        let chars = Array(Privacy.redact(text))
         let prefix = chars.prefix(column - 1)
         let endLoc = file.location(of: max(r.start, r.end))
         let spanChars: ArraySlice<Character>
@@ -50,11 +59,13 @@ public enum DiagnosticRenderer {
         } else {
             spanChars = []
         }
-        let pad = prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: width($0)) }.joined()
-        let carets = String(repeating: "^", count: max(1, spanChars.reduce(0) { $0 + width($1) }))
+        let shownPrefix = Array(SafeText.line(String(prefix)))
+        let shownSpan = Array(SafeText.line(String(spanChars)))
+        let pad = shownPrefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: width($0)) }.joined()
+        let carets = String(repeating: "^", count: max(1, shownSpan.reduce(0) { $0 + width($1) }))
         let gutter = String(line)
         let blank = String(repeating: " ", count: gutter.count)
-        return " \(gutter) | \(text)\n \(blank) | \(pad)\(carets)\n"
+        return " \(gutter) | \(SafeText.line(String(chars)))\n \(blank) | \(pad)\(carets)\n"
     }
 
     static func width(_ c: Character) -> Int {

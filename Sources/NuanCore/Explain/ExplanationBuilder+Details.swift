@@ -10,7 +10,7 @@ extension ExplanationBuilder {
             let f = program.fields[Int(node.a)]
             guard let v = value(n) else { return text }
             var shown = fmt.format(v, type: node.type)
-            if f.isPersonal, case .text(let s) = v { shown = ValueFormatter.mask(s) }
+            if f.isPersonal, case .text(let s) = v { shown = ExplanationBuilder.personal(s) }
             if !facts.given[Int(node.a)] && v.isKnown { shown += t("（默认）", " (default)") }
             return "\(text) \(shown)"
         case .parameter, .definition, .group, .category:
@@ -22,6 +22,13 @@ extension ExplanationBuilder {
         case .negate: return "-" + wrap(node.a)
         default: return text
         }
+    }
+
+    /// A personal field's value: an ID or mobile number is left for the renderer, which masks
+    /// it exactly as `Privacy.mask` would unless `--unmask`; any other shape is masked here, for
+    /// good (the renderer would not recognise it).
+    static func personal(_ s: String) -> String {
+        Privacy.redact(s) == Privacy.mask(s) ? s : Privacy.mask(s)
     }
 
     func wrap(_ n: Int32) -> String {
@@ -126,6 +133,9 @@ extension ExplanationBuilder {
     /// the line, in yuan.
     func margin(_ node: CheckedProgram.Node) -> String? {
         guard case .number(let l)? = value(node.a), case .number(let r)? = value(node.b) else { return nil }
+        // Int64.min has no negation: such a figure (only from an absurd `--set`) gets no margin
+        // rather than a trap; so does a distance that overflows.
+        guard l.numerator != Int64.min, r.numerator != Int64.min else { return nil }
         let held = Evaluator.holds(node.op, l, r)
         let type = program.nodes[Int(node.a)].type
         guard type.isNumeric else { return nil }
@@ -138,7 +148,7 @@ extension ExplanationBuilder {
         case .parameter, .definition, .field: rightExpr = "（" + program.nodeRanges[Int(node.b)].text + "）"
         default: rightExpr = "（" + render(node.b) + "）"
         }
-        let diff = (l > r ? l.subtracting(r) : r.subtracting(l)) ?? .zero
+        guard let diff = l > r ? l.subtracting(r) : r.subtracting(l) else { return nil }
         let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
         let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)) ?? diff) <= (r.isNegative ? r.negated : r)
         switch node.op {

@@ -1,5 +1,5 @@
 /// Shows runtime values the way a caseworker reads them: money with two places, enum values by
-/// their Chinese label, personal identifiers masked.
+/// their Chinese label. Personal identifiers are masked by `Privacy` (Support/Privacy.swift).
 public struct ValueFormatter {
     public let program: CheckedProgram
     public var english = false
@@ -26,13 +26,5 @@ public struct ValueFormatter {
             let items = e.codes.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { english ? e.codes[$0] : e.display($0) }
             return "[" + items.joined(separator: english ? ", " : "、") + "]"
         }
-    }
-
-    /// Masks an ID number (keeps the region code and the last four) or a phone number.
-    public static func mask(_ s: String) -> String {
-        let chars = Array(s)
-        if chars.count >= 15 { return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4)) }
-        if chars.count >= 7 { return String(chars.prefix(3)) + String(repeating: "*", count: chars.count - 7) + String(chars.suffix(4)) }
-        return String(repeating: "*", count: chars.count)
     }
 }

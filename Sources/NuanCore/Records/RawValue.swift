@@ -46,6 +46,11 @@ public struct JSONError: Error, Sendable, Equatable {
 public struct JSONRecordReader {
     let b: UnsafeBufferPointer<UInt8>
     var i: Int
+    /// Objects and arrays open around the current value.
+    var depth = 0
+    /// Deepest nesting read. A record is one object of scalars and arrays; anything much deeper
+    /// is not a record, and reading it recursively could exhaust the stack.
+    public static let maxDepth = 64
 
     /// Parses one JSON object into its key/value pairs, in order.
     public static func parseObject(_ bytes: [UInt8]) -> Result<[(String, RawValue)], JSONError> {
@@ -77,8 +82,15 @@ public struct JSONRecordReader {
         i += 1
     }
 
+    mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw JSONError(message: "嵌套超过 \(Self.maxDepth) 层", offset: i) }
+    }
+
     mutating func object() throws -> [(String, RawValue)] {
         try expect(UInt8(ascii: "{"), "“{”（一个 JSON 对象）")
+        try enter()
+        defer { depth -= 1 }
         var out: [(String, RawValue)] = []
         skipSpace()
         if i < b.count && b[i] == UInt8(ascii: "}") { i += 1; return out }
@@ -102,6 +114,8 @@ public struct JSONRecordReader {
         switch b[i] {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "["):
+            try enter()
+            defer { depth -= 1 }
             i += 1
             var xs: [RawValue] = []
             skipSpace()
@@ -155,10 +169,20 @@ public struct JSONRecordReader {
                 case UInt8(ascii: "f"): bytes.append(0x0C)
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code), i + 2 < b.count, b[i + 1] == UInt8(ascii: "\\"), b[i + 2] == UInt8(ascii: "u") {
-                        i += 2
-                        let low = try hex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    if (0xD800..<0xDC00).contains(code) {
+                        // A high surrogate counts only with a low one after it; alone it is
+                        // U+FFFD and the escape that follows is read on its own.
+                        let high = code, save = i
+                        code = 0xFFFD
+                        if i + 2 < b.count, b[i + 1] == UInt8(ascii: "\\"), b[i + 2] == UInt8(ascii: "u") {
+                            i += 2
+                            let low = try hex4()
+                            if (0xDC00..<0xE000).contains(low) {
+                                code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                i = save
+                            }
+                        }
                     }
                     bytes += Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
                 default: bytes.append(b[i])
@@ -204,7 +228,9 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // Every control character as \uXXXX (C0 as JSON requires; DEL, C1 and bidi
+                // controls too, so the JSON is safe to print on a terminal). Same value either way.
+                if SafeText.isUnsafe(u) {
                     let h = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
                 } else {

@@ -4,9 +4,13 @@ public struct RecordDecoder: Sendable {
     public let program: CheckedProgram
     /// English keys and Chinese labels → field slot.
     public let slotByName: [String: Int]
+    /// Echo values in full in record errors (`--unmask`); otherwise a personal field's value is
+    /// masked whole and any other value's ID- and phone-shaped parts are masked.
+    public var unmask: Bool
 
-    public init(program: CheckedProgram) {
+    public init(program: CheckedProgram, unmask: Bool = false) {
         self.program = program
+        self.unmask = unmask
         var m: [String: Int] = [:]
         for (i, f) in program.fields.enumerated() {
             m[f.key] = i
@@ -51,8 +55,10 @@ public struct RecordDecoder: Sendable {
         return f.label.map { "\($0)（\(f.key)）" } ?? f.key
     }
 
+    /// The value as a record error may echo it.
     func shown(_ slot: Int, _ text: String) -> String {
-        program.fields[slot].isPersonal ? ValueFormatter.mask(text) : text
+        if unmask { return text }
+        return program.fields[slot].isPersonal ? Privacy.mask(text) : Privacy.redact(text)
     }
 
     /// Assigns one raw value to a slot; an empty or null value means "not given".

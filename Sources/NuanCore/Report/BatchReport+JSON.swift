@@ -1,7 +1,8 @@
 /// `--summary FILE`: the report as JSON. Keys are always in the order written here; money is
 /// a decimal string of yuan with 2 places (万元 with 4 places where the 统计表 asks for 万元).
 extension BatchReport {
-    public func json() -> String {
+    /// Record ids that look like ID or phone numbers are masked unless `unmask` (`--unmask`).
+    public func json(unmask: Bool = false) -> String {
         var o = JSONObjectWriter(pretty: true)
         o.field("rules", Self.rulesJSON(rules))
         o.field("against", against.map(Self.rulesJSON) ?? "null")
@@ -32,7 +33,7 @@ extension BatchReport {
             object([("bucket", JSONText.quote(b.code)), ("label", JSONText.quote(b.label)),
                     ("records", String(incomeRecords[b.rawValue])), ("eligible", String(incomeEligible[b.rawValue]))])
         }))
-        o.field("impact", impact.map(impactJSON) ?? "null")
+        o.field("impact", impact.map { impactJSON($0, unmask: unmask) } ?? "null")
         o.field("money_overflow", overflow ? "true" : "false")
         return o.close() + "\n"
     }
@@ -64,7 +65,7 @@ extension BatchReport {
         ])
     }
 
-    private func impactJSON(_ m: Impact) -> String {
+    private func impactJSON(_ m: Impact, unmask: Bool) -> String {
         let cats = categoryOrder
         let matrix = cats.compactMap { from -> String? in
             guard let row = m.transitions[from] else { return nil }
@@ -81,7 +82,7 @@ extension BatchReport {
                            ("old_pending_awards", String(old?.pendingAwards ?? 0)),
                            ("new_pending_awards", String(new?.pendingAwards ?? 0))])
         }
-        func ids(_ list: [String]) -> String { array(list.map(JSONText.quote)) }
+        func ids(_ list: [String]) -> String { array(list.map { JSONText.quote(Privacy.shown($0, unmask: unmask)) }) }
         return object([
             ("records", String(m.compared)),
             ("transitions", "{" + matrix.joined(separator: ",") + "}"),

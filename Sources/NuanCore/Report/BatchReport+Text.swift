@@ -26,6 +26,8 @@ extension BatchReport {
         code.isEmpty ? "未指定资金" : (fundLabels[code] ?? code)
     }
 
+    /// The summary for a terminal: rule and fund names come from the rules file, so each line is
+    /// masked and its control characters escaped.
     public func text() -> String {
         var lines: [String] = []
         lines.append("规则：\(rules.name)\(rules.version.map { "（版本 \($0)）" } ?? "")")
@@ -55,6 +57,6 @@ extension BatchReport {
             if !deltas.isEmpty { lines.append("资金变化：" + deltas.joined(separator: "；")) }
         }
         if overflow { lines.append("注意：金额合计超出计算范围，合计不完整") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(Disclosure.masked.line).joined(separator: "\n") + "\n"
     }
 }

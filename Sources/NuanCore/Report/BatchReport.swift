@@ -168,16 +168,19 @@ public struct BatchReport: Sendable, Equatable {
     }
 
     /// Everything taken from the checked programs: rules identity, group names, funds, benefits.
+    /// Their texts are masked here (`Privacy.redact`): a number written in a rules file is not
+    /// shown in full in any report.
     public init(program: CheckedProgram, against old: CheckedProgram? = nil, exampleLimit: Int = 1000) {
+        let m = Privacy.redact
         func info(_ p: CheckedProgram) -> RulesInfo {
-            RulesInfo(name: p.title, version: p.version, sha256: p.chainSHA256)
+            RulesInfo(name: m(p.title), version: p.version.map(m), sha256: p.chainSHA256)
         }
-        var funds = program.funds.map { (code: $0.code, label: $0.label) }
+        var funds = program.funds.map { (code: $0.code, label: $0.label.map(m)) }
         if let old {
-            for f in old.funds where !funds.contains(where: { $0.code == f.code }) { funds.append((f.code, f.label)) }
+            for f in old.funds where !funds.contains(where: { $0.code == f.code }) { funds.append((f.code, f.label.map(m))) }
         }
-        self.init(rules: info(program), against: old.map(info), groupNames: program.groups.map(\.name), funds: funds,
-                  benefits: program.benefits.map(\.name), exampleLimit: exampleLimit)
+        self.init(rules: info(program), against: old.map(info), groupNames: program.groups.map { m($0.name) }, funds: funds,
+                  benefits: program.benefits.map { m($0.name) }, exampleLimit: exampleLimit)
     }
 
     // MARK: - Accumulating
@@ -211,7 +214,8 @@ public struct BatchReport: Sendable, Equatable {
         }
         for a in d.awards {
             funds.add(a.fund ?? "", a.amount, &overflow)
-            benefits.add(a.benefit, a.amount, &overflow)
+            // keyed as `benefitOrder` is: the name masked
+            benefits.add(Privacy.redact(a.benefit), a.amount, &overflow)
         }
         if eligible {
             if let slot, slot <= 2 {  // deep, relative, accidental: `hardshipCategories`

@@ -1,6 +1,6 @@
 /// The `--against` section of the HTML report, and the page's style sheet.
 extension HTMLReport {
-    static func impactSection(_ r: BatchReport, _ m: BatchReport.Impact) -> String {
+    static func impactSection(_ r: BatchReport, _ m: BatchReport.Impact, unmask: Bool) -> String {
         var h = "<section>\n<h2>五、规则变化的影响</h2>\n"
         if let a = r.against {
             h += "<p class=\"note\">旧规则：\(escape(a.name))\(a.version.map { "（版本 \(escape($0))）" } ?? "")；"
@@ -12,7 +12,7 @@ extension HTMLReport {
             guard !list.isEmpty else { return "—" }
             let more = count > list.count ? "（仅列前 \(num(list.count)) 条）" : ""
             return "<details><summary>申请编号\(more)</summary><p class=\"ids\">"
-                + list.map { escape($0.isEmpty ? "（无编号）" : $0) }.joined(separator: "、") + "</p></details>"
+                + list.map { escape($0.isEmpty ? "（无编号）" : Privacy.shown($0, unmask: unmask)) }.joined(separator: "、") + "</p></details>"
         }
         h += table(["变化", "记录数", "记录"], [
             ["新获帮扶（旧规则下未获帮扶）", num(m.newlyEligible), ids(m.newlyEligibleIDs, m.newlyEligible)],

@@ -1,9 +1,10 @@
 /// `--report FILE`: the batch report as ONE self-contained HTML page — inline CSS, charts as
 /// inline SVG, no script, no font, image or style sheet fetched from anywhere; it opens offline
 /// in any browser. Every text from the rules or the records is HTML-escaped. It shows record
-/// ids only (no names, ID numbers or phones: the report never receives them).
+/// ids only (no names, ID numbers or phones: the report never receives them; an id that looks
+/// like an ID or phone number is masked unless `unmask`).
 public enum HTMLReport {
-    public static func render(_ r: BatchReport) -> String {
+    public static func render(_ r: BatchReport, unmask: Bool = false) -> String {
         var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>送温暖批量评估报告 — \(escape(r.rules.name))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
@@ -13,12 +14,13 @@ public enum HTMLReport {
         h += fundSection(r)
         h += statTableSection(r)
         h += incomeSection(r)
-        if let m = r.impact { h += impactSection(r, m) }
+        if let m = r.impact { h += impactSection(r, m, unmask: unmask) }
         h += "<footer>本报告由 Nuan 规则引擎生成；金额为规则确定的金额（待定金额不计入合计）；仅列申请编号，不含个人身份信息。</footer>\n"
         return h + "</body>\n</html>\n"
     }
 
-    /// HTML-escapes text for element content and quoted attribute values.
+    /// HTML-escapes text for element content and quoted attribute values; control characters
+    /// are shown as `\u{1B}` (a page printed with `cat` cannot drive the terminal).
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -29,7 +31,9 @@ public enum HTMLReport {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+            case "\n", "\t": out.unicodeScalars.append(c)
+            default:
+                if SafeText.isUnsafe(c) { out += SafeText.line(String(c)) } else { out.unicodeScalars.append(c) }
             }
         }
         return out

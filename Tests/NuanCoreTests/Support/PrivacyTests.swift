@@ -1,0 +1,51 @@
+import XCTest
+@testable import NuanCore
+
+/// The one masking function and the one escaping function every output goes through.
+final class PrivacyTests: XCTestCase {
+    func testIDNumbersAreMaskedWhereverTheyStand() {
+        XCTAssertEqual(Privacy.redact("家庭人口：应为整数（值：11010519491231002X）"), "家庭人口：应为整数（值：110105********002X）")
+        XCTAssertEqual(Privacy.redact("110105194912310021"), "110105********0021")
+        XCTAssertEqual(Privacy.redact("id 11010519491231002x."), "id 110105********002x.")
+        // an old 15-digit number
+        XCTAssertEqual(Privacy.redact("旧号 110105491231002"), "旧号 110105*****1002")
+        XCTAssertEqual(Privacy.redact("两个：110105194912310021、110105194912310021"), "两个：110105********0021、110105********0021")
+    }
+
+    func testMobileNumbersAreMaskedAlsoWithSpacesOrDashes() {
+        XCTAssertEqual(Privacy.redact("电话 13812345678"), "电话 138****5678")
+        XCTAssertEqual(Privacy.redact("138 1234 5678"), "138 **** 5678")
+        XCTAssertEqual(Privacy.redact("(138-1234-5678)"), "(138-****-5678)")
+        XCTAssertEqual(Privacy.redact("+86 13812345678"), "+86 138****5678")
+    }
+
+    func testOtherNumbersAndCodesAreLeftAlone() {
+        for s in ["人均月收入 1980.00 元", "BB-2022-0001", "BB340300202400001", "12345678901", "2022-01-05",
+                  "1381234567", "138123456789", "138 1234-5678", "sha256 0123456789abcdef0123456789abcdef", "低保标准 660.00 × 3",
+                  // amounts, and runs of other lengths
+                  "超过上限 -461168601842738790.00 元", "0.110105194912310021", "1101051949123100211", "11010519491231002"] {
+            XCTAssertEqual(Privacy.redact(s), s)
+        }
+    }
+
+    func testWholeValueMaskKeepsTheExistingForm() {
+        XCTAssertEqual(Privacy.mask("11010519491231002X"), "110105********002X")
+        XCTAssertEqual(Privacy.mask("13800000000"), "138****0000")
+        XCTAssertEqual(Privacy.mask("0551-1234"), "055**1234")
+        XCTAssertEqual(Privacy.mask("12345"), "*****")
+        XCTAssertEqual(Privacy.shown("13800000000", unmask: true), "13800000000")
+        XCTAssertEqual(Privacy.shown("13800000000", unmask: false), "138****0000")
+    }
+
+    func testControlCharactersAreEscaped() {
+        XCTAssertEqual(SafeText.line("张\u{1B}[31m三"), "张\\u{1B}[31m三")
+        XCTAssertEqual(SafeText.line("a\nb\r\tc\u{7F}\u{9B}\u{202E}d"), "a\\u{A}b\\u{D}\tc\\u{7F}\\u{9B}\\u{202E}d")
+        XCTAssertEqual(SafeText.block("a\nb\u{07}"), "a\nb\\u{7}")
+        XCTAssertEqual(SafeText.line("人均月收入 600.00 < 低保标准 660.00 ✓"), "人均月收入 600.00 < 低保标准 660.00 ✓")
+        XCTAssertEqual(Disclosure.masked.line("\u{1B}]0;13812345678\u{07}"), "\\u{1B}]0;138****5678\\u{7}")
+    }
+
+    func testJSONStringsEscapeEveryControlCharacter() {
+        XCTAssertEqual(JSONText.quote("a\u{1B}b\u{7F}\u{85}\u{202E}"), "\"a\\u001bb\\u007f\\u0085\\u202e\"")
+    }
+}
