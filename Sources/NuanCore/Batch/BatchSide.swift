@@ -48,12 +48,16 @@ struct BatchSide {
             return .decided(.invalid(id: nil, errors: [Self.encodingError(s, e, line: ln, bp: bp)]))
         }
         let bytes = Array(UnsafeBufferPointer(start: s, count: e - s))
+        if let (key, reason) = bytes.withUnsafeBufferPointer({ JSONLineCheck.problem($0) }) {
+            let field = key.isEmpty ? "" : bp.decoder.slotByName[key].map { bp.decoder.name($0) } ?? BatchPrivacy.maskShapes(key)
+            return .decided(.invalid(id: nil, errors: [RecordError(field: field, value: nil, reason: reason, line: ln)]))
+        }
         switch JSONRecordReader.parseObject(bytes) {
         case .failure(let err):
             return .decided(.invalid(id: nil, errors: [RecordError(field: "", value: nil,
                 reason: "JSON 格式错误：\(err.message)（第 \(err.offset + 1) 字节）", line: ln)]))
         case .success(let pairs):
-            let (facts, errors, _) = bp.decoder.decode(pairs, line: ln)
+            let (facts, errors, _) = bp.decoder.decode(JSONLineCheck.plainNumbers(pairs), line: ln)
             if !errors.isEmpty { return .decided(.invalid(id: facts.id, errors: errors)) }
             if parseOnly { return .parsed }
             if flip { fa = facts } else { fb = facts }

@@ -130,9 +130,20 @@ struct ByteBuffer {
         put(0x22)
     }
 
-    /// A CSV cell: quoted (quotes doubled) only when it holds a comma, quote, CR or LF.
+    /// A CSV cell: quoted (quotes doubled) only when it holds a comma, quote, CR or LF. A cell
+    /// beginning with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so a spreadsheet
+    /// shows it as text instead of running it as a formula.
     mutating func putCSVCell(_ p: UnsafePointer<UInt8>?, _ n: Int) {
         guard let p, n > 0 else { return }
+        let c0 = p[0]
+        if c0 == 0x3D || c0 == 0x2B || c0 == 0x2D || c0 == 0x40 || c0 == 0x09 || c0 == 0x0D {
+            var cell = ByteBuffer(capacity: n + 1)
+            cell.put(0x27)
+            cell.put(p, n)
+            putCSVCell(UnsafePointer(cell.base), cell.count)
+            cell.free()
+            return
+        }
         var needs = false
         for i in 0..<n {
             let c = p[i]
