@@ -96,7 +96,11 @@ struct BatchSide {
         let layout = self.layout!
         if let _ = sp.split(s, e) {
             slow += 1
-            return .decided(.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "引号不成对（带引号的单元格应以引号结束，其后是逗号或行尾）", line: line())]))
+            var id: String?
+            if let k = layout.columns.firstIndex(where: { $0.isID }), k < sp.cells.count, let p = sp.cells[k].0 {
+                id = String(decoding: UnsafeBufferPointer(start: p, count: sp.cells[k].1), as: UTF8.self)
+            }
+            return .decided(.invalid(id: id, errors: [RecordError(field: "", value: nil, reason: "引号不成对（带引号的单元格应以引号结束，其后是逗号或行尾）", line: line())]))
         }
         let cells = sp.cells
         if cells.count != layout.columns.count {

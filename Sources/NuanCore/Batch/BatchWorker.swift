@@ -154,9 +154,13 @@ struct BatchWorker {
                 if let g = rowGB {
                     rowConv.count = 0
                     g.convert(s, e - s, into: &rowConv)
-                    rs = UnsafePointer(rowConv.base)
-                    re = rs + rowConv.count
-                    converted += 1
+                    // not GB18030 either: read it as UTF-8 with a bad byte, so only its cell is named
+                    if UTF8Check.isValid(rowConv.base, rowConv.count) {
+                        rs = UnsafePointer(rowConv.base)
+                        re = rs + rowConv.count
+                        utf8OK = true
+                        converted += 1
+                    }
                 }
             } else if !utf8OK && perRow {
                 utf8OK = true

@@ -63,13 +63,14 @@ public final class StagedOutputs: @unchecked Sendable {
             if (st.st_mode & S_IFMT) != S_IFREG { return refuse("不是普通文件（设备、管道或套接字），不会替换；写到标准输出请用 -") }
         }
         let (dir, name) = Self.split(target)
+        if name.isEmpty || name == "." || name == ".." { return refuse("不是文件名") }
         guard let rdir = realpath(dir, nil) else { return refuse("所在目录不存在或无法访问") }
         let resolvedDir = String(cString: rdir)
         free(rdir)
         let resolved = (resolvedDir == "/" ? "" : resolvedDir) + "/" + name
         if exists {
             for i in inputIDs where i.dev == UInt64(st.st_dev) && i.ino == UInt64(st.st_ino) {
-                return refuse("就是输入文件 \(i.path)；不会覆盖输入")
+                return refuse("与输入文件 \(i.path) 是同一个文件；不会覆盖输入或规则文件")
             }
             if targetIDs.contains(where: { $0.dev == UInt64(st.st_dev) && $0.ino == UInt64(st.st_ino) }) {
                 return refuse("与另一个输出是同一个文件")
