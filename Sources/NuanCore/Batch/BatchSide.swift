@@ -78,7 +78,7 @@ struct BatchSide {
                 while j >= 0 && s[j] != 0x22 { j -= 1 }
                 if j >= 0 {
                     let key = String(decoding: UnsafeBufferPointer(start: s + j + 1, count: i - 1 - j - 1), as: UTF8.self)
-                    if let slot = bp.decoder.slotByName[key] { field = bp.decoder.name(slot) } else { field = key }
+                    if let slot = bp.decoder.slotByName[key] { field = bp.decoder.name(slot) } else { field = BatchPrivacy.maskShapes(key) }
                 }
                 break
             }
@@ -144,7 +144,7 @@ struct BatchSide {
             let (p0, n) = cells[ci]
             let p = p0 ?? UnsafePointer(bitPattern: 1)!
             if !utf8OK && n > 0 && !UTF8Check.isValid(p, n) {
-                errors.append(RecordError(field: col.slot.map { bp.decoder.name($0) } ?? col.name, value: nil,
+                errors.append(RecordError(field: col.slot.map { bp.decoder.name($0) } ?? BatchPrivacy.maskShapes(col.name), value: nil,
                                           reason: "编码错误：不是有效的 UTF-8 或 GB18030 文本", line: line()))
                 fast = false
                 continue

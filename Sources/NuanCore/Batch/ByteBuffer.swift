@@ -136,21 +136,19 @@ struct ByteBuffer {
     mutating func putCSVCell(_ p: UnsafePointer<UInt8>?, _ n: Int) {
         guard let p, n > 0 else { return }
         let c0 = p[0]
-        if c0 == 0x3D || c0 == 0x2B || c0 == 0x2D || c0 == 0x40 || c0 == 0x09 || c0 == 0x0D {
-            var cell = ByteBuffer(capacity: n + 1)
-            cell.put(0x27)
-            cell.put(p, n)
-            putCSVCell(UnsafePointer(cell.base), cell.count)
-            cell.free()
-            return
-        }
+        let formula = c0 == 0x3D || c0 == 0x2B || c0 == 0x2D || c0 == 0x40 || c0 == 0x09 || c0 == 0x0D
         var needs = false
         for i in 0..<n {
             let c = p[i]
             if c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D { needs = true; break }
         }
-        if !needs { put(p, n); return }
+        if !needs {
+            if formula { put(0x27) }
+            put(p, n)
+            return
+        }
         put(0x22)
+        if formula { put(0x27) }
         for i in 0..<n {
             if p[i] == 0x22 { put(0x22) }
             put(p[i])

@@ -269,6 +269,23 @@ final class BatchBadInputTests: XCTestCase {
         XCTAssertTrue(text.contains("110105********0021"), text)
     }
 
+    func testEchoedKeysAndColumnNamesAreMasked() {
+        XCTAssertEqual(BatchPrivacy.maskShapes("电话 13900001111 备用"), "电话 139****1111 备用")
+        XCTAssertEqual(BatchPrivacy.maskShapes("110105194912310021"), "110105********0021")
+        XCTAssertEqual(BatchPrivacy.maskShapes("11010519491231002X号"), "110105********002X号")
+        XCTAssertEqual(BatchPrivacy.maskShapes("备注 123456"), "备注 123456")
+        // an unknown key holding a bad byte, and one holding a lone surrogate, are named masked
+        var bytes = Array("{\"id\":\"K\",\"13800138000\":\"".utf8) + [0xFF] + Array("\"}\n".utf8)
+        bytes += Array("{\"id\":\"K2\",\"110105194912310021\":\"\\ud800\"}\n".utf8)
+        let input = write("k.jsonl", bytes)
+        let out = path("k-out.jsonl")
+        XCTAssertNil(run(input, out).failure)
+        let text = lines(out).joined(separator: "\n")
+        XCTAssertEqual(lines(out).count, 2)
+        XCTAssertTrue(text.contains("138****8000") && text.contains("110105********0021"), text)
+        XCTAssertFalse(text.contains("13800138000") || text.contains("110105194912310021"), text)
+    }
+
     func testCSVCellsThatLookLikeFormulasGetALeadingQuote() {
         let rows = [Self.header] + ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "ok"].enumerated().map { Self.row($0.offset, note: $0.element.contains("\"") ? "\"" + $0.element.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0.element) }
         let input = write("f.csv", rows.joined(separator: "\n") + "\n")
