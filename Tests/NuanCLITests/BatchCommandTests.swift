@@ -112,7 +112,7 @@ final class BatchCommandTests: XCTestCase {
         defer { unsetenv("NUAN_FAIL_AFTER") }
         let (code, _, err) = run(["--rules", rules, "--in", big, "--out", out, "--block-size", "1000", "--explain", "none"])
         XCTAssertEqual(code, .failure)
-        XCTAssertTrue(err.contains("未生成输出文件"), err)
+        XCTAssertTrue(err.contains("未替换任何输出文件"), err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("tmp") }, [])
     }
@@ -125,7 +125,8 @@ final class BatchCommandTests: XCTestCase {
         let (code, out, _) = run(["--help"])
         XCTAssertEqual(code, .success)
         XCTAssertTrue(out.contains("--against"))
-        XCTAssertEqual(run(["--rules", rules, "--in", path("missing.csv"), "--out", path("x.jsonl")]).0, .failure)
+        // an input that cannot be read is a usage error, not a run of 0 records
+        XCTAssertEqual(run(["--rules", rules, "--in", path("missing.csv"), "--out", path("x.jsonl")]).0, .usage)
     }
 
     func testStagesWriteNothing() {

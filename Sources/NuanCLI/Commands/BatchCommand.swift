@@ -15,10 +15,10 @@ enum BatchCommand {
     选项：
       --rules 文件            规则文件（必填）
       --in 文件               档案：.csv（表头为英文键或中文标签）或 .jsonl（每行一个 JSON 对象）
-      --out 文件              决定：.jsonl（每行一条决定）或 .csv；先写临时文件，完成后改名
+      --out 文件              决定：.jsonl（每行一条决定）或 .csv；- 为标准输出。先写临时文件，完成后改名
       --in-format jsonl|csv   输入格式（默认按扩展名）
       --format jsonl|csv      输出格式（默认按扩展名，否则 jsonl）
-      --encoding utf8|gb18030 输入编码（默认自动识别：有效 UTF-8 即 UTF-8，否则 GB18030）
+      --encoding utf8|gb18030 输入编码（默认逐行识别：有效 UTF-8 的行按 UTF-8，否则按 GB18030）
       --excel                 CSV 输出带 UTF-8 BOM，便于 Excel 打开
       --explain none|brief|full  每条决定的说明详细程度（默认 brief）
       --jobs N                工作线程数（默认全部 CPU 核）
@@ -26,10 +26,16 @@ enum BatchCommand {
       --against 旧规则文件    同一遍中按旧规则再评估，报告变化（类别转移、新增/不再符合、金额变化、各资金费用变化）
       --report 文件.html      生成离线可看的 HTML 报告（含图表）
       --set 名称=值           临时改一个参数（可重复），如 --set 低保标准=750
+      --max-line 字节数       一条记录最长的字节数（默认 4194304 = 4 MiB）；更长的行输出为 invalid 决定并跳过
       --stage parse|eval      基准测试用：只解析，或解析并评估，不写输出
+      --block-size 字节数     基准测试用：每块读入的字节数（默认按说明详细程度）
       --help                  显示本帮助
 
-    退出码：0 完成；1 运行失败（未留下输出文件）；2 用法或规则文件错误。
+    输出（--out、--summary、--report）不能是输入或规则文件，不能互相重复，已有的必须是普通文件；
+    符号链接写到它指向的文件（链接保留）；替换的文件保留原权限。所有输出先写临时文件，全部成功后一起改名；
+    中途失败则一个也不替换。被 Ctrl-C（SIGINT）、SIGTERM、SIGHUP 中止时删除临时文件，退出码 130、143、129。
+
+    退出码：0 完成；1 运行失败（未替换任何输出文件）；2 用法、输入输出路径或规则文件错误。
 
     """
 
@@ -37,7 +43,8 @@ enum BatchCommand {
         let args: Arguments
         do {
             args = try Arguments(argv, valued: ["--rules", "--in", "--out", "--in-format", "--format", "--encoding", "--explain",
-                                                "--jobs", "--summary", "--against", "--report", "--set", "--stage", "--block-size"],
+                                                "--jobs", "--summary", "--against", "--report", "--set", "--stage", "--block-size",
+                                                "--max-line"],
                                  flagNames: ["--excel", "--help", "-h"])
         } catch {
             io.err("nuan batch：\(error)\n")
@@ -47,6 +54,7 @@ enum BatchCommand {
         func usage(_ m: String) -> ExitCode { io.err("nuan batch：\(m)（--help 查看用法）\n"); return .usage }
 
         guard let input = args.value("--in") ?? args.positionals.first else { return usage("缺少 --in 档案文件") }
+        if let problem = inputProblem(input) { return usage(problem) }
         let stage = BatchOptions.Stage(rawValue: args.value("--stage") ?? "all")
         guard let stage else { return usage("--stage 应为 parse 或 eval") }
         let output = args.value("--out") ?? ""
@@ -85,10 +93,6 @@ enum BatchCommand {
             guard let p = RulesOptions.load(a, sets: [], io: io) else { return .usage }
             old = p
         }
-        if stage == .all, FileManager.default.fileExists(atPath: output),
-           (try? FileManager.default.attributesOfItem(atPath: output)[.type] as? FileAttributeType) == .typeDirectory {
-            return usage("--out \(output) 是一个目录")
-        }
 
         var options = BatchOptions(input: input, output: output, inputFormat: inFormat, outputFormat: outFormat, jobs: jobs)
         options.encoding = encoding
@@ -99,7 +103,29 @@ enum BatchCommand {
             guard let x = Int(b), x > 0 else { return usage("--block-size 应为正整数（字节）") }
             options.blockSize = x
         }
+        if let m = args.value("--max-line") {
+            guard let x = Int(m), x >= 64 else { return usage("--max-line 应为不小于 64 的整数（字节）") }
+            options.maxLine = x
+        }
         if let f = ProcessInfo.processInfo.environment["NUAN_FAIL_AFTER"], let n = Int(f) { options.failAfter = n }
+
+        // every output staged before the run: a path that may not be written is refused up front
+        let inputs = [input] + program.sources.map(\.path) + (old?.sources.map(\.path) ?? [])
+        let staged = StagedOutputs(inputs: inputs)
+        var summaryIndex: Int?, reportIndex: Int?
+        if stage == .all {
+            var wanted: [(String, String, (Int) -> Void)] = [(output, "--out", { options.outputIndex = $0 })]
+            if let sp = args.value("--summary") { wanted.append((sp, "--summary", { summaryIndex = $0 })) }
+            if let rp = args.value("--report") { wanted.append((rp, "--report", { reportIndex = $0 })) }
+            for (path, option, keep) in wanted {
+                if path == "-" && option != "--out" { staged.abandon(); return usage("\(option) 不能写到标准输出") }
+                switch staged.stage(path, what: option) {
+                case .success(let i): keep(i)
+                case .failure(let e): staged.abandon(); return usage(e.message)
+                }
+            }
+            options.staged = staged
+        }
         if io.stderrIsTerminal {
             let err = io.err
             options.progress = { done, bytes, total, secs in
@@ -115,34 +141,40 @@ enum BatchCommand {
         let result = Batch.run(program: program, against: old, options: options)
         if io.stderrIsTerminal && options.progress != nil { io.err("\r\u{1B}[K") }
         if let f = result.failure {
-            io.err("nuan batch：\(f)；未生成输出文件\n")
+            staged.abandon()
+            io.err("nuan batch：\(f)；未替换任何输出文件\n")
             io.err("读入 \(result.recordsIn) 条，输出 0 条（运行中止）\n")
             return .failure
         }
         if stage == .all {
             io.err(result.report.text())
-            if let s = args.value("--summary") {
-                guard write(result.report.json() + "\n", to: s, io: io) else { return .failure }
+            var ok = true
+            if let i = summaryIndex, !staged.write(i, result.report.json() + "\n") { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
+            if ok, let i = reportIndex, !staged.write(i, HTMLReport.render(result.report)) { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
+            if !ok {
+                staged.abandon()
+                io.err("nuan batch：运行中止；未替换任何输出文件\n")
+                return .failure
             }
-            if let r = args.value("--report") {
-                guard write(HTMLReport.render(result.report), to: r, io: io) else { return .failure }
+            if let e = staged.commit() {
+                io.err("nuan batch：\(e)\n")
+                return .failure
             }
         }
         let rate = result.seconds > 0 ? Double(result.recordsIn) / result.seconds : 0 // timing only
         io.err("读入 \(result.recordsIn) 条，输出 \(result.recordsOut) 条" +
                String(format: "（%.2f 秒，%.0f 条/秒", result.seconds, rate) +
-               (result.encoding == .gb18030 ? "，输入编码 GB18030" : "") + "）\n")
+               (result.gb18030Rows > 0 ? "，\(result.gb18030Rows) 行按 GB18030 读入" : result.encoding == .gb18030 ? "，输入编码 GB18030" : "") + "）\n")
         return .success
     }
 
-    /// Writes a side file atomically (temporary file beside it, then rename).
-    static func write(_ text: String, to path: String, io: IO) -> Bool {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            return true
-        } catch {
-            io.err("nuan batch：无法写入 \(path)：\(error.localizedDescription)\n")
-            return false
-        }
+    /// Why `path` cannot be read as an archive (a usage error), or nil. Devices and pipes are
+    /// read like files (a line longer than --max-line is then one invalid decision).
+    static func inputProblem(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return "无法读取 --in \(path)：\(String(cString: strerror(errno)))" }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return "--in \(path) 是一个目录，不是档案文件" }
+        if access(path, R_OK) != 0 { return "无法读取 --in \(path)：\(String(cString: strerror(errno)))" }
+        return nil
     }
 }

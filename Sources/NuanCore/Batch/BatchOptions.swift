@@ -10,7 +10,8 @@ public struct BatchOptions: Sendable {
     public var output: String
     public var inputFormat: InputFormat
     public var outputFormat: OutputFormat
-    /// nil: detect (CSV: valid UTF-8 → UTF-8, else GB18030; JSON Lines: UTF-8).
+    /// nil: decided row by row (CSV: a row that is valid UTF-8 is UTF-8, else it is read as
+    /// GB18030; JSON Lines: UTF-8).
     public var encoding: BatchEncoding?
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
@@ -19,6 +20,14 @@ public struct BatchOptions: Sendable {
     /// Bytes read per block; nil picks by explanation level (output stays bounded).
     public var blockSize: Int?
     public var stage: Stage = .all
+    /// The longest record read, in bytes (`--max-line`); a longer one is one invalid decision.
+    public var maxLine = BatchOptions.defaultMaxLine
+    public static let defaultMaxLine = 4 << 20
+    /// Where the decisions go when the caller puts several outputs in place together (the CLI
+    /// with --summary / --report): output `outputIndex` of `staged`, which the caller commits.
+    /// nil: the run stages and commits `output` itself.
+    public var staged: StagedOutputs?
+    public var outputIndex = 0
     /// Testing: fail after this many records have been written (the output must not appear).
     public var failAfter: Int?
     /// Called from time to time (at most twice a second): records done, input bytes done, input size, seconds.
@@ -55,6 +64,8 @@ public struct BatchResult: Sendable {
     /// Records decided by the general reader (unusual or bad input) rather than the fast path.
     public var slowRecords = 0
     public var encoding: BatchEncoding = .utf8
+    /// CSV rows read as GB18030 one by one (no --encoding given and the row not UTF-8).
+    public var gb18030Rows = 0
     public var seconds = 0.0
     public var report: BatchReport
     /// Set when the run failed; no output file was left.

@@ -9,8 +9,10 @@ import Glibc
 /// turn by worker threads under a lock (taking is reading); each worker decodes, decides and
 /// renders its block into its own buffer and a block summary, then waits for its block's turn
 /// and writes it, merging the summary. Memory is bounded by workers × (block + rendered block).
-/// The output is written to a temporary file beside the target, synced and renamed at the end;
-/// on failure it is removed, so an output file is whole or absent.
+/// The output is written to a temporary file beside the target (`StagedOutputs`), synced and
+/// renamed at the end; on failure it is removed, so an output file is whole or untouched.
+/// A record longer than `maxLine` bytes is one invalid decision and reading resumes after its
+/// line end; memory stays bounded by workers × (block + max line).
 public enum Batch {
     public static func run(program: CheckedProgram, against old: CheckedProgram? = nil, options: BatchOptions) -> BatchResult {
         let pipe = BatchPipeline(program: program, against: old, options: options)
@@ -47,7 +49,10 @@ final class BatchPipeline: @unchecked Sendable {
     // output side (under outCond)
     let outCond = NSCondition()
     var outFD: Int32 = -1
-    var tmpPath = ""
+    /// Staged by this run (committed at its end) unless the caller passed its own.
+    var ownStaging: StagedOutputs?
+    let maxLine: Int
+    var converted = 0
     var nextWrite = 0
     var recordsIn = 0
     var recordsOut = 0
@@ -70,6 +75,7 @@ final class BatchPipeline: @unchecked Sendable {
             }
         }
         report = BatchReport(program: program, against: old)
+        maxLine = max(64, options.maxLine)
     }
 
     func fail(_ message: String) {
@@ -85,17 +91,21 @@ final class BatchPipeline: @unchecked Sendable {
     }
 
     func result() -> BatchResult {
-        BatchResult(recordsIn: recordsIn, recordsOut: recordsOut, slowRecords: slow, encoding: encoding,
+        BatchResult(recordsIn: recordsIn, recordsOut: recordsOut, slowRecords: slow,
+                    encoding: converted > 0 ? .gb18030 : encoding, gb18030Rows: converted,
                     seconds: Date().timeIntervalSince(start), report: report, failure: failure)
     }
 
     func run() -> BatchResult {
         start = Date()
-        inFD = open(options.input, O_RDONLY)
+        inFD = open(options.input, O_RDONLY | O_CLOEXEC)
         guard inFD >= 0 else { failure = "无法打开输入文件 \(options.input)：\(String(cString: strerror(errno)))"; return result() }
         defer { close(inFD) }
         var st = stat()
-        if fstat(inFD, &st) == 0 { fileSize = Int(st.st_size) }
+        if fstat(inFD, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { failure = "输入 \(options.input) 是一个目录，不是档案文件"; return result() }
+            if (st.st_mode & S_IFMT) == S_IFREG { fileSize = Int(st.st_size) }
+        }
         if let e = prepareInput() { failure = e; return result() }
         let writing = options.stage == .all
         if writing {
@@ -128,16 +138,25 @@ final class BatchPipeline: @unchecked Sendable {
         return result()
     }
 
+    /// The run's own input check for callers that do not stage outputs themselves.
+    var inputs: [String] { [options.input] + bp.program.sources.map(\.path) + (oldBP?.program.sources.map(\.path) ?? []) }
+
     // MARK: output file
 
     func openOutput() -> String? {
-        let target = options.output
-        let dir = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        tmpPath = (dir.isEmpty ? "" : dir + "/") + "." + name + ".nuan-tmp-\(getpid())"
-        outFD = open(tmpPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if outFD < 0 { return "无法写入 \(dir.isEmpty ? "." : dir)：\(String(cString: strerror(errno)))" }
-        return nil
+        if let staged = options.staged {
+            guard options.outputIndex < staged.files.count else { return "内部错误：没有为决定准备输出文件" }
+            outFD = staged.files[options.outputIndex].fd
+            return nil
+        }
+        let staging = StagedOutputs(inputs: inputs)
+        switch staging.stage(options.output, what: "输出") {
+        case .failure(let e): return e.message
+        case .success(let i):
+            ownStaging = staging
+            outFD = staging.files[i].fd
+            return nil
+        }
     }
 
     func writeAll(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -152,14 +171,10 @@ final class BatchPipeline: @unchecked Sendable {
 
     func finishOutput() {
         guard outFD >= 0 else { return }
-        let t0 = Date()
-        if failure == nil && fsync(outFD) != 0 { failure = "写入输出失败（fsync）：\(String(cString: strerror(errno)))" }
-        close(outFD)
         outFD = -1
-        if failure == nil {
-            if rename(tmpPath, options.output) != 0 { failure = "无法生成 \(options.output)：\(String(cString: strerror(errno)))" }
-        }
-        if failure != nil { unlink(tmpPath) }
+        guard let staging = ownStaging else { return }
+        let t0 = Date()
+        if failure == nil { failure = staging.commit() } else { staging.abandon() }
         if getenv("NUAN_BATCH_TIMES") != nil {
             fputs("batch: run \(t0.timeIntervalSince(start)) s, fsync+rename \(Date().timeIntervalSince(t0)) s\n", stderr)
         }
@@ -167,39 +182,48 @@ final class BatchPipeline: @unchecked Sendable {
 
     // MARK: input
 
-    /// Reads the start of the file: BOM, encoding, and (CSV) the header row.
+    /// Reads the start of the file: BOM and (CSV) the header row, whose encoding is decided on
+    /// its own like every other row's (UTF-8 when it is valid UTF-8, else GB18030).
     func prepareInput() -> String? {
         var head = [UInt8](repeating: 0, count: 64 << 10)
         var n = 0
+        var readError: String?
         func more() -> Bool {
             if n == head.count { head += [UInt8](repeating: 0, count: head.count) }
-            let r = head.withUnsafeMutableBytes { read(inFD, $0.baseAddress! + n, $0.count - n) }
-            if r <= 0 { eof = true; return false }
-            n += r
-            return true
+            while true {
+                let r = head.withUnsafeMutableBytes { read(inFD, $0.baseAddress! + n, $0.count - n) }
+                if r < 0 && errno == EINTR { continue }
+                if r < 0 { readError = "读取输入 \(options.input) 失败：\(String(cString: strerror(errno)))" }
+                if r <= 0 { eof = true; return false }
+                n += r
+                return true
+            }
         }
-        while n < 64 << 10 && more() {}
+        _ = more()
+        while n < 3 && !eof && more() {}
+        if let readError { return readError }
         var skip = 0
         if n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF { skip = 3 }
         if let e = options.encoding { encoding = e }
-        else if options.inputFormat == .csv && skip == 0 {
-            encoding = head.withUnsafeBufferPointer { BatchEncoding.detect(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-        }
         if options.inputFormat == .csv {
-            // the header: the first record (read on until it is complete)
+            // the header: the first record (read on until it is complete, up to the line limit)
             var end: Int?
             while true {
                 end = head.withUnsafeBufferPointer { b in
-                    CSVRowSplitter.recordEnd(b.baseAddress! + skip, b.baseAddress! + n).map { b.baseAddress!.distance(to: $0) }
+                    CSVRowSplitter.recordEnd(b.baseAddress! + skip, b.baseAddress! + n, final: eof).map { b.baseAddress!.distance(to: $0) }
                 }
-                if end != nil || !more() { break }
+                if end != nil { break }
+                if n - skip > maxLine { return "CSV 表头行超过 \(maxLine) 字节（--max-line 上限）" }
+                _ = more()
+                if let readError { return readError }
             }
             let stop = end ?? n
             var bytes = Array(head[skip..<stop])
-            if encoding == .gb18030 {
+            let utf8 = bytes.withUnsafeBufferPointer { UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            if encoding == .gb18030 || (options.encoding == nil && !utf8) {
                 guard let dec = GB18030Decoder() else { return "本机的 iconv 不支持 GB18030" }
                 var out = ByteBuffer(capacity: bytes.count * 2 + 16)
-                bytes.withUnsafeBufferPointer { dec.convert($0.baseAddress!, $0.count, into: &out) }
+                bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { dec.convert(b, $0.count, into: &out) } }
                 bytes = Array(UnsafeBufferPointer(start: out.base, count: out.count))
                 out.free()
             }
@@ -212,28 +236,47 @@ final class BatchPipeline: @unchecked Sendable {
                 }
             }
             sp.scratch.free()
-            if names.isEmpty || names.allSatisfy(\.isEmpty) { return n == 0 ? nil : "CSV 文件没有表头行" }
-            if names.contains(where: { $0.contains("\u{FFFD}") }) { return "CSV 表头不是有效的 UTF-8 或 GB18030 文本" }
+            if names.isEmpty || names.allSatisfy(\.isEmpty) { return n == 0 ? nil : "CSV 文件没有表头行（或表头的引号不成对）" }
+            if names.contains(where: { $0.contains("\u{FFFD}") }) || !bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }) {
+                return "CSV 表头不是有效的 UTF-8 或 GB18030 文本"
+            }
             layout = CSVLayout(header: names, program: bp)
             if let o = oldBP { oldLayout = CSVLayout(header: names, program: o) }
-            let headerBytes = head[skip..<min(n, stop + 1)]
-            firstLine = 1 + headerBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            skip = min(n, stop + 1)
+            let next = head.withUnsafeBufferPointer { b in
+                b.baseAddress!.distance(to: CSVRowSplitter.next(after: b.baseAddress! + stop, b.baseAddress! + n))
+            }
+            firstLine = 1 + head.withUnsafeBufferPointer { b in
+                CSVRowSplitter.countTerminators(b.baseAddress! + skip, min(n, next) - skip)
+            }
+            skip = min(n, next)
         }
         carry = Array(head[skip..<n])
         bytesTaken = skip
         return nil
     }
 
-    /// Takes the next block into `buf` (grown as needed); returns (seq, length) or nil at the end.
-    func take(_ buf: inout UnsafeMutablePointer<UInt8>, _ cap: inout Int) -> (seq: Int, n: Int)? {
+    /// What `take` hands a worker: a block of n bytes, or (overlong) one record longer than
+    /// `maxLine` that was skipped (n bytes, `lines` line ends) and gets one invalid decision.
+    struct Taken {
+        var seq: Int
+        var n: Int
+        var overlong = false
+        var lines = 0
+    }
+
+    /// Skipping an over-long record reads at most this many bytes looking for its line end.
+    var skipLimit: Int { max(64 << 20, maxLine &* 16) }
+
+    /// Takes the next block into `buf` (grown as needed, never past about blockSize + 2 × maxLine),
+    /// or nil at the end.
+    func take(_ buf: inout UnsafeMutablePointer<UInt8>, _ cap: inout Int) -> Taken? {
         inLock.lock()
         defer { inLock.unlock() }
         if failed { return nil }
         var n = 0
         func ensure(_ need: Int) {
             if need + Self.padding > cap {
-                let c = max(need + Self.padding, cap * 2)
+                let c = max(need + Self.padding, min(cap * 2, need * 2))
                 let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
                 nb.update(from: buf, count: n)   // the bytes already valid
                 buf.deallocate()
@@ -241,37 +284,78 @@ final class BatchPipeline: @unchecked Sendable {
                 cap = c
             }
         }
+        func fill(_ want: Int) -> Bool {
+            while n < want && !eof {
+                let r = read(inFD, buf + n, want - n)
+                if r < 0 { if errno == EINTR { continue }; fail("读取输入失败：\(String(cString: strerror(errno)))"); return false }
+                if r == 0 { eof = true } else { n += r }
+            }
+            return true
+        }
+        let csv = options.inputFormat == .csv
         ensure(max(carry.count, blockSize))
         n = carry.count
         carry.withUnsafeBufferPointer { if let b = $0.baseAddress { buf.update(from: b, count: n) } }
         carry.removeAll(keepingCapacity: true)
         var dataLen = 0
+        guard fill(max(n, min(cap - Self.padding, blockSize))) else { return nil }
         while true {
-            while n < blockSize && !eof {
-                let r = read(inFD, buf + n, min(cap - Self.padding, blockSize) - n)
-                if r < 0 { if errno == EINTR { continue }; fail("读取输入失败：\(String(cString: strerror(errno)))"); return nil }
-                if r == 0 { eof = true } else { n += r }
-            }
             if eof { dataLen = n; break }
-            let cut = options.inputFormat == .csv ? CSVRowSplitter.lastBoundary(buf, n)
-                : (lastIndex(of: 0x0A, buf, n).map { $0 + 1 } ?? 0)
+            let cut = csv ? CSVRowSplitter.lastBoundary(buf, n) : (lastIndex(of: 0x0A, buf, n).map { $0 + 1 } ?? 0)
             if cut > 0 { dataLen = cut; break }
-            // no record boundary in a whole block: read a bigger one
-            let want = n * 2
-            ensure(want)
-            while n < want && !eof {
-                let r = read(inFD, buf + n, want - n)
-                if r < 0 { if errno == EINTR { continue }; fail("读取输入失败"); return nil }
-                if r == 0 { eof = true } else { n += r }
+            if n > maxLine {
+                // the first record is longer than the limit. CSV: a quote left open ends the
+                // record at the next line end (a broken row, reported as such)
+                if csv, let t = CSVRowSplitter.recordEnd(buf, buf + n, final: true), t < buf + n {
+                    dataLen = UnsafePointer(buf).distance(to: CSVRowSplitter.next(after: t, buf + n))
+                    break
+                }
+                return skipOverlong(buf, n)
             }
-            if eof { dataLen = n; break }
+            // no record boundary in the whole block: read a bigger one
+            let want = min(n * 2, maxLine + blockSize)
+            ensure(want)
+            guard fill(want) else { return nil }
         }
         if n > dataLen { carry.append(contentsOf: UnsafeBufferPointer(start: buf + dataLen, count: n - dataLen)) }
         if dataLen == 0 { return nil }
         let seq = nextSeq
         nextSeq += 1
         bytesTaken += dataLen
-        return (seq, dataLen)
+        return Taken(seq: seq, n: dataLen)
+    }
+
+    /// Drops the record at the start of buf[0..<n] (no line end in it) and the input after it up
+    /// to its line end; what follows that line end is carried to the next block.
+    func skipOverlong(_ buf: UnsafeMutablePointer<UInt8>, _ n0: Int) -> Taken? {
+        let csv = options.inputFormat == .csv
+        var skipped = n0
+        var lines = 0
+        while !eof {
+            let r = read(inFD, buf, blockSize)
+            if r < 0 { if errno == EINTR { continue }; fail("读取输入失败：\(String(cString: strerror(errno)))"); return nil }
+            if r == 0 { eof = true; break }
+            var t: Int?
+            if let q = memchr(buf, 0x0A, r) { t = buf.distance(to: q.assumingMemoryBound(to: UInt8.self)) }
+            if csv, let q = memchr(buf, 0x0D, t ?? r) { t = buf.distance(to: q.assumingMemoryBound(to: UInt8.self)) }
+            if let t {
+                var after = t + 1
+                if buf[t] == 0x0D && after < r && buf[after] == 0x0A { after += 1 }
+                skipped += after
+                lines = 1
+                carry.append(contentsOf: UnsafeBufferPointer(start: buf + after, count: r - after))
+                break
+            }
+            skipped += r
+            if skipped > skipLimit {
+                fail("一行超过 \(maxLine) 字节（--max-line 上限），其后 \(skipLimit >> 20) MiB 内仍没有换行：输入不像逐行的档案，已停止")
+                return nil
+            }
+        }
+        let seq = nextSeq
+        nextSeq += 1
+        bytesTaken += skipped
+        return Taken(seq: seq, n: skipped, overlong: true, lines: lines)
     }
 
     func publishLines(_ seq: Int, _ lines: Int) {
@@ -299,7 +383,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     /// Writes block `seq` when its turn comes; merges its summary. false: the run has failed.
     func deliver(_ seq: Int, _ out: UnsafePointer<UInt8>, _ n: Int, records: Int, outputs: Int, slow s: Int,
-                 report r: BatchReport?, inputBytes: Int) -> Bool {
+                 report r: BatchReport?, inputBytes: Int, converted c: Int = 0) -> Bool {
         outCond.lock()
         while nextWrite != seq && failure == nil { outCond.wait() }
         if failure != nil { outCond.unlock(); return false }
@@ -320,6 +404,7 @@ final class BatchPipeline: @unchecked Sendable {
             recordsIn += records
             recordsOut += outputs
             slow += s
+            converted += c
             if let r { report.merge(r) }
             bytesDone += inputBytes
             nextWrite += 1

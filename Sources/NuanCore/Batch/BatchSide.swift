@@ -48,12 +48,16 @@ struct BatchSide {
             return .decided(.invalid(id: nil, errors: [Self.encodingError(s, e, line: ln, bp: bp)]))
         }
         let bytes = Array(UnsafeBufferPointer(start: s, count: e - s))
+        if let (key, reason) = bytes.withUnsafeBufferPointer({ JSONLineCheck.problem($0) }) {
+            let field = key.isEmpty ? "" : bp.decoder.slotByName[key].map { bp.decoder.name($0) } ?? BatchPrivacy.maskShapes(key)
+            return .decided(.invalid(id: nil, errors: [RecordError(field: field, value: nil, reason: reason, line: ln)]))
+        }
         switch JSONRecordReader.parseObject(bytes) {
         case .failure(let err):
             return .decided(.invalid(id: nil, errors: [RecordError(field: "", value: nil,
                 reason: "JSON 格式错误：\(err.message)（第 \(err.offset + 1) 字节）", line: ln)]))
         case .success(let pairs):
-            let (facts, errors, _) = bp.decoder.decode(pairs, line: ln)
+            let (facts, errors, _) = bp.decoder.decode(JSONLineCheck.plainNumbers(pairs), line: ln)
             if !errors.isEmpty { return .decided(.invalid(id: facts.id, errors: errors)) }
             if parseOnly { return .parsed }
             if flip { fa = facts } else { fb = facts }
@@ -74,7 +78,7 @@ struct BatchSide {
                 while j >= 0 && s[j] != 0x22 { j -= 1 }
                 if j >= 0 {
                     let key = String(decoding: UnsafeBufferPointer(start: s + j + 1, count: i - 1 - j - 1), as: UTF8.self)
-                    if let slot = bp.decoder.slotByName[key] { field = bp.decoder.name(slot) } else { field = key }
+                    if let slot = bp.decoder.slotByName[key] { field = bp.decoder.name(slot) } else { field = BatchPrivacy.maskShapes(key) }
                 }
                 break
             }
@@ -92,7 +96,11 @@ struct BatchSide {
         let layout = self.layout!
         if let _ = sp.split(s, e) {
             slow += 1
-            return .decided(.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "引号不成对（带引号的单元格应以引号结束，其后是逗号或行尾）", line: line())]))
+            var id: String?
+            if let k = layout.columns.firstIndex(where: { $0.isID }), k < sp.cells.count, let p = sp.cells[k].0 {
+                id = String(decoding: UnsafeBufferPointer(start: p, count: sp.cells[k].1), as: UTF8.self)
+            }
+            return .decided(.invalid(id: id, errors: [RecordError(field: "", value: nil, reason: "引号不成对（带引号的单元格应以引号结束，其后是逗号或行尾）", line: line())]))
         }
         let cells = sp.cells
         if cells.count != layout.columns.count {
@@ -136,7 +144,7 @@ struct BatchSide {
             let (p0, n) = cells[ci]
             let p = p0 ?? UnsafePointer(bitPattern: 1)!
             if !utf8OK && n > 0 && !UTF8Check.isValid(p, n) {
-                errors.append(RecordError(field: col.slot.map { bp.decoder.name($0) } ?? col.name, value: nil,
+                errors.append(RecordError(field: col.slot.map { bp.decoder.name($0) } ?? BatchPrivacy.maskShapes(col.name), value: nil,
                                           reason: "编码错误：不是有效的 UTF-8 或 GB18030 文本", line: line()))
                 fast = false
                 continue

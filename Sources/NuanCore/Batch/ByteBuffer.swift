@@ -130,16 +130,25 @@ struct ByteBuffer {
         put(0x22)
     }
 
-    /// A CSV cell: quoted (quotes doubled) only when it holds a comma, quote, CR or LF.
+    /// A CSV cell: quoted (quotes doubled) only when it holds a comma, quote, CR or LF. A cell
+    /// beginning with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so a spreadsheet
+    /// shows it as text instead of running it as a formula.
     mutating func putCSVCell(_ p: UnsafePointer<UInt8>?, _ n: Int) {
         guard let p, n > 0 else { return }
+        let c0 = p[0]
+        let formula = c0 == 0x3D || c0 == 0x2B || c0 == 0x2D || c0 == 0x40 || c0 == 0x09 || c0 == 0x0D
         var needs = false
         for i in 0..<n {
             let c = p[i]
             if c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D { needs = true; break }
         }
-        if !needs { put(p, n); return }
+        if !needs {
+            if formula { put(0x27) }
+            put(p, n)
+            return
+        }
         put(0x22)
+        if formula { put(0x27) }
         for i in 0..<n {
             if p[i] == 0x22 { put(0x22) }
             put(p[i])

@@ -110,7 +110,7 @@ final class BatchTests: XCTestCase {
         ("{\"id\":\"B-5\",\"name\":\"坏\",\"id_number\":\"110105194912310021\"}", "身份证号"),  // check digit
         ("{\"id\":\"B-6\"}", "姓名"),                                                           // required missing
         ("[1,2,3]", "JSON"),                                                                   // not an object
-        ("{\"id\":\"B-8\",\"name\":\"坏\",\"household_size\":1e3}", "家庭人口"),               // exponent
+        ("{\"id\":\"B-8\",\"name\":\"坏\",\"household_size\":1.5e0}", "家庭人口"),             // exponent, not whole
     ]
 
     func testFastPathMatchesTheGeneralDecoderByteForByte() throws {
