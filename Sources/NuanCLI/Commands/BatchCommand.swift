@@ -21,6 +21,7 @@ enum BatchCommand {
       --encoding utf8|gb18030 输入编码（默认逐行识别：有效 UTF-8 的行按 UTF-8，否则按 GB18030）
       --excel                 CSV 输出带 UTF-8 BOM，便于 Excel 打开
       --explain none|brief|full  每条决定的说明详细程度（默认 brief）
+      --unmask                输出完整的身份证号和电话号码（默认遮蔽，如 110105********002X）
       --jobs N                工作线程数（默认全部 CPU 核）
       --summary 文件          统计摘要另存为 JSON
       --against 旧规则文件    同一遍中按旧规则再评估，报告变化（类别转移、新增/不再符合、金额变化、各资金费用变化）
@@ -45,7 +46,7 @@ enum BatchCommand {
             args = try Arguments(argv, valued: ["--rules", "--in", "--out", "--in-format", "--format", "--encoding", "--explain",
                                                 "--jobs", "--summary", "--against", "--report", "--set", "--stage", "--block-size",
                                                 "--max-line"],
-                                 flagNames: ["--excel", "--help", "-h"])
+                                 flagNames: ["--excel", "--unmask", "--help", "-h"])
         } catch {
             io.err("nuan batch：\(error)\n")
             return .usage
@@ -98,6 +99,7 @@ enum BatchCommand {
         options.encoding = encoding
         options.excelBOM = args.flag("--excel")
         options.explain = explain
+        options.unmask = args.flag("--unmask")
         options.stage = stage
         if let b = args.value("--block-size") {
             guard let x = Int(b), x > 0 else { return usage("--block-size 应为正整数（字节）") }
@@ -149,8 +151,8 @@ enum BatchCommand {
         if stage == .all {
             io.err(result.report.text())
             var ok = true
-            if let i = summaryIndex, !staged.write(i, result.report.json() + "\n") { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
-            if ok, let i = reportIndex, !staged.write(i, HTMLReport.render(result.report)) { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
+            if let i = summaryIndex, !staged.write(i, result.report.json(unmask: options.unmask) + "\n") { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
+            if ok, let i = reportIndex, !staged.write(i, HTMLReport.render(result.report, unmask: options.unmask)) { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
             if !ok {
                 staged.abandon()
                 io.err("nuan batch：运行中止；未替换任何输出文件\n")

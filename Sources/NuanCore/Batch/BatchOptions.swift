@@ -16,6 +16,8 @@ public struct BatchOptions: Sendable {
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
     public var explain: ExplainLevel = .brief
+    /// `--unmask`: full ID and phone numbers in the outputs (masked otherwise).
+    public var unmask = false
     public var jobs: Int
     /// Bytes read per block; nil picks by explanation level (output stays bounded).
     public var blockSize: Int?

@@ -41,6 +41,8 @@ final class BatchProgram: @unchecked Sendable {
     let awardParts: [(prefix: [UInt8], suffix: [UInt8])?]
     /// Compact decisions (`--explain none`): see `DecisionJSON.compact`.
     let compact: Bool
+    /// `--unmask`: personal numbers written in full.
+    let unmask: Bool
     let requiredSlots: [Int]
     /// Summary inputs: the 人员类别 slot and the option indices of 农民工 / 劳动模范.
     let groupsSlot: Int?
@@ -50,10 +52,11 @@ final class BatchProgram: @unchecked Sendable {
     let sizeSlot: Int?
     let dibaoParameter: Int?
 
-    init(_ program: CheckedProgram, compact: Bool = false) {
+    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false) {
         self.program = program
         self.compact = compact
-        decoder = RecordDecoder(program: program)
+        self.unmask = unmask
+        decoder = RecordDecoder(program: program, unmask: unmask)
         var referenced = Set<Int>()
         for n in program.nodes where n.op == .field || n.op == .given { referenced.insert(Int(n.a)) }
         for p in program.parameters { if let k = p.keyField { referenced.insert(k) } }
@@ -89,7 +92,7 @@ final class BatchProgram: @unchecked Sendable {
             return EnumBytes(names: names, index: index)
         }
         idSlot = program.fields.firstIndex { $0.key == "id" }
-        let dj = DecisionJSON(program: program, compact: compact)
+        let dj = DecisionJSON(program: program, compact: compact, unmask: unmask)
         rulesJSON = Array(dj.rules.utf8)
         let marker = Rational(integer: 987_654_321)
         awardParts = program.benefits.map { b in

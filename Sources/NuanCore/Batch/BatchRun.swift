@@ -65,8 +65,8 @@ final class BatchPipeline: @unchecked Sendable {
 
     init(program: CheckedProgram, against old: CheckedProgram?, options: BatchOptions) {
         self.options = options
-        bp = BatchProgram(program, compact: options.explain == .none)
-        oldBP = old.map { BatchProgram($0, compact: options.explain == .none) }
+        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask)
+        oldBP = old.map { BatchProgram($0, compact: options.explain == .none, unmask: options.unmask) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
             switch options.explain {
             case .none: blockSize = 8 << 20

@@ -57,7 +57,7 @@ struct BatchSide {
             return .decided(.invalid(id: nil, errors: [RecordError(field: "", value: nil,
                 reason: "JSON 格式错误：\(err.message)（第 \(err.offset + 1) 字节）", line: ln)]))
         case .success(let pairs):
-            let (facts, errors, _) = bp.decoder.decode(JSONLineCheck.plainNumbers(pairs), line: ln)
+            let (facts, errors, _) = bp.decoder.decode(pairs, line: ln)
             if !errors.isEmpty { return .decided(.invalid(id: facts.id, errors: errors)) }
             if parseOnly { return .parsed }
             if flip { fa = facts } else { fb = facts }

@@ -6,7 +6,7 @@ struct DecisionWriter {
 
     init(_ bp: BatchProgram) {
         self.bp = bp
-        json = DecisionJSON(program: bp.program, compact: bp.compact)
+        json = DecisionJSON(program: bp.program, compact: bp.compact, unmask: bp.unmask)
     }
 
     /// How a record fared between the `--against` rules and `--rules`.
@@ -131,7 +131,7 @@ struct DecisionWriter {
 
     /// One CSV row. `carried` are the raw cells of the input's unknown columns.
     func csvRow(_ d: Decision, previous: Decision?, carried: UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>, into o: inout ByteBuffer) {
-        if let id = d.id { o.putCSVCell(id) }
+        if let id = d.id { o.putCSVCell(Privacy.shown(id, unmask: bp.unmask)) }
         o.put(0x2C)
         o.put(d.status.rawValue)
         o.put(0x2C)
@@ -143,7 +143,7 @@ struct DecisionWriter {
         o.put(0x2C)
         if !d.missing.isEmpty { o.putCSVCell(d.missing.joined(separator: ";")) }
         o.put(0x2C)
-        if !d.errors.isEmpty { o.putCSVCell(d.errors.map(\.message).joined(separator: "; ")) }
+        if !d.errors.isEmpty { o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask)) }
         o.put(0x2C)
         if !d.awards.isEmpty {
             o.putCSVCell(d.awards.map { a in
@@ -162,7 +162,13 @@ struct DecisionWriter {
         }
         for (ptr, n) in carried {
             o.put(0x2C)
-            o.putCSVCell(ptr, n)
+            // A column nobody reads may still hold an ID or phone number (身份证号码 under
+            // another name): masked like every other echoed value.
+            if !bp.unmask, let ptr, Privacy.mayHoldNumber(UnsafeBufferPointer(start: ptr, count: n)) {
+                o.putCSVCell(Privacy.redact(String(decoding: UnsafeBufferPointer(start: ptr, count: n), as: UTF8.self)))
+            } else {
+                o.putCSVCell(ptr, n)
+            }
         }
         o.put(0x0A)
     }

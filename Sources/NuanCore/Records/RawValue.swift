@@ -140,7 +140,8 @@ public struct JSONRecordReader {
             while i < b.count, (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")
                     || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") { i += 1 }
             guard i > start else { throw JSONError(message: "无法识别的值", offset: i) }
-            return .number(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            return .number(JSONNumber.plainDecimal(text) ?? text)
         }
     }
 

@@ -61,6 +61,13 @@ public enum Privacy {
 
     /// Fast path (most texts): fewer than 11 ASCII digits cannot hold either shape.
     @inline(__always)
+    /// Whether bytes hold enough digits to contain an ID or mobile number (a cheap first test).
+    static func mayHoldNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for b in bytes where b &- 0x30 < 10 { digits += 1; if digits >= 11 { return true } }
+        return false
+    }
+
     static func mayHoldNumber(_ s: String) -> Bool {
         func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var digits = 0

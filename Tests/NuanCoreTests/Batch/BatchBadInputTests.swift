@@ -100,17 +100,17 @@ final class BatchBadInputTests: XCTestCase {
     }
 
     func testExponentNumbersAreReadAsExactDecimals() {
-        XCTAssertEqual(JSONLineCheck.plainDecimal("1.8E3"), "1800")
-        XCTAssertEqual(JSONLineCheck.plainDecimal("1e-2"), "0.01")
-        XCTAssertEqual(JSONLineCheck.plainDecimal("-2.50E+1"), "-25")
-        XCTAssertEqual(JSONLineCheck.plainDecimal("12.345e1"), "123.45")
-        XCTAssertEqual(JSONLineCheck.plainDecimal("0e5"), "0")
-        XCTAssertEqual(JSONLineCheck.plainDecimal("-0.0e0"), "0")
-        XCTAssertNil(JSONLineCheck.plainDecimal("1800"))          // not exponent form
-        XCTAssertNil(JSONLineCheck.plainDecimal("01e2"))          // not JSON
-        XCTAssertNil(JSONLineCheck.plainDecimal("1e"))
-        XCTAssertNil(JSONLineCheck.plainDecimal("1.e3"))
-        XCTAssertNil(JSONLineCheck.plainDecimal("1e99999999999")) // too long to write out: left to the decoder
+        XCTAssertEqual(JSONNumber.plainDecimal("1.8E3"), "1800")
+        XCTAssertEqual(JSONNumber.plainDecimal("1e-2"), "0.01")
+        XCTAssertEqual(JSONNumber.plainDecimal("-2.50E+1"), "-25")
+        XCTAssertEqual(JSONNumber.plainDecimal("12.345e1"), "123.45")
+        XCTAssertEqual(JSONNumber.plainDecimal("0e5"), "0")
+        XCTAssertEqual(JSONNumber.plainDecimal("-0.0e0"), "0")
+        XCTAssertNil(JSONNumber.plainDecimal("1800"))          // not exponent form
+        XCTAssertNil(JSONNumber.plainDecimal("01e2"))          // not JSON
+        XCTAssertNil(JSONNumber.plainDecimal("1e"))
+        XCTAssertNil(JSONNumber.plainDecimal("1.e3"))
+        XCTAssertNil(JSONNumber.plainDecimal("1e99999999999")) // too long to write out: left to the decoder
 
         let input = write("e.jsonl", [Self.good("A", income: "1.8E3"), Self.good("A", income: "1800"),
                                       Self.good("B", income: "1.5e3"), Self.good("B", income: "1500.00"),

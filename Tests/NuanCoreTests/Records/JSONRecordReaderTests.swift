@@ -31,4 +31,11 @@ final class JSONRecordReaderTests: XCTestCase {
         let tooDeep = "{\"v\":" + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}"
         guard case .failure = JSONRecordReader.parseObject(Array(tooDeep.utf8)) else { return XCTFail("accepted") }
     }
+
+    func testExponentNumbersAreReadExactly() {
+        // Valid JSON: `nuan screen` reads what batch reads, written out as exact decimals.
+        guard case .success(let pairs) = JSONRecordReader.parseObject(Array(#"{"a":1.8E3,"b":[1e-2],"c":1800}"#.utf8)) else { return XCTFail() }
+        guard case .number("1800") = pairs[0].1, case .array(let xs) = pairs[1].1, case .number("0.01")? = xs.first,
+              case .number("1800") = pairs[2].1 else { return XCTFail("\(pairs)") }
+    }
 }
