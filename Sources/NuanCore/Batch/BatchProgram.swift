@@ -46,6 +46,9 @@ final class BatchProgram: @unchecked Sendable {
     let requiredSlots: [Int]
     /// Summary inputs: the 人员类别 slot and the option indices of 农民工 / 劳动模范.
     let groupsSlot: Int?
+    /// The 建档类型 slot and the index of its `none` option (an archived household is any other).
+    let archiveTypeSlot: Int?
+    let archiveNone: Int32
     let migrantBit: UInt64
     let modelBit: UInt64
     let incomeSlot: Int?
@@ -111,6 +114,13 @@ final class BatchProgram: @unchecked Sendable {
         }
         migrantBit = mig
         modelBit = mod
+        let aslot = program.fields.firstIndex { $0.key == "archive_type" }
+        archiveTypeSlot = aslot
+        if let a = aslot, case .choice(let e) = program.fields[a].type, let i = program.enums[e].index(of: "none") {
+            archiveNone = Int32(i)
+        } else {
+            archiveNone = -1
+        }
         incomeSlot = program.fields.firstIndex { $0.key == "household_monthly_income" }
         sizeSlot = program.fields.firstIndex { $0.key == "household_size" }
         dibaoParameter = program.parameters.firstIndex { $0.name == "低保标准" }

@@ -220,6 +220,8 @@ struct BatchWorker {
                 migrant = m & pipe.bp.migrantBit != 0
                 model = m & pipe.bp.modelBit != 0
             }
+            var archived = false
+            if let a = pipe.bp.archiveTypeSlot, case .choice(let c) = facts.values[a] { archived = c != pipe.bp.archiveNone }
             var perCapita: Rational?
             if let i = pipe.bp.incomeSlot, let s = pipe.bp.sizeSlot, case .number(let inc) = facts.values[i],
                case .number(let size) = facts.values[s], size != .zero {
@@ -227,7 +229,7 @@ struct BatchWorker {
             }
             var line: Rational?
             if let p = pipe.bp.dibaoParameter, case .number(let r) = newSide.ev.parameter(p, node: 0) { line = r }
-            report.add(d, groups: groupsHeld, migrantWorker: migrant, modelWorker: model, perCapitaIncome: perCapita, dibaoLine: line)
+            report.add(d, groups: groupsHeld, archived: archived, migrantWorker: migrant, modelWorker: model, perCapitaIncome: perCapita, dibaoLine: line)
         } else {
             report.add(d)
         }

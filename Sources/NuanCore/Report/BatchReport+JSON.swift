@@ -1,5 +1,5 @@
 /// `--summary FILE`: the report as JSON. Keys are always in the order written here; money is
-/// a decimal string of yuan with 2 places (万元 with 4 places where the 统计表 asks for 万元).
+/// a decimal string of yuan with 2 places (万元 with 2 places where the 统计表 asks for 万元).
 extension BatchReport {
     /// Record ids that look like ID or phone numbers are masked unless `unmask` (`--unmask`).
     public func json(unmask: Bool = false) -> String {

@@ -6,16 +6,18 @@
 ///
 /// | row | label | what the report counts |
 /// |---|---|---|
-/// | 2C | 慰问困难家庭总数（户）C=D+E+F | records decided `eligible` whose category is `deep`, `relative` or `accidental` (one record = one household, applicant-record contract) |
+/// | 2C | 慰问困难家庭总数（户）C=D+E+F | records decided `eligible` that are archived households (建档类型 not 未建档: on the archive, removed from it this year or in the 渐退期) or whose category is `deep`, `relative` or `accidental` (one record = one household, applicant-record contract) |
 /// | 2D | 其中，困难职工（户） | those of 2C whose 人员类别 holds neither `model_worker` nor `migrant_worker` |
 /// | 2E | 其中，困难农民工（户） | those of 2C whose 人员类别 holds `migrant_worker` but not `model_worker` |
 /// | 2F | 其中，困难劳模（户） | those of 2C whose 人员类别 holds `model_worker` |
-/// | 3A | 筹集慰问款物总额（万元）A=B+C+D+E+F | the sum of 3B–3F as printed (each rounded: yuan to 分, 万元 to 4 places) |
+/// | 3A | 筹集慰问款物总额（万元）A=B+C+D+E+F | the sum of 3B–3F as printed (each rounded: yuan to 分, 万元 to 2 places, as the table is filled) |
 /// | 3B–3F | 中央财政 / 地方财政 / 工会经费 / 社会捐助 / 其他收入（万元） | fixed award amounts by fund, each fund code mapped to a source (`source(ofFund:)`) |
 ///
-/// Readings: (1) a 困难家庭 is a household in a hardship category under the rules; eligible
-/// households outside them (model workers or frontline workers visited as such, one-offs to
-/// non-archived households) are shown beside the table as 其他获慰问户, not in 2C. (2) C=D+E+F
+/// Readings: (1) a 困难家庭 is a paid household that is archived (whatever the payment: the
+/// archived payment, the 退档 or 渐退期 one-off, a visit) or in a hardship category under the
+/// rules; other eligible households (model workers or frontline workers visited as such,
+/// one-offs to unarchived households above the criteria) are shown beside the table as
+/// 其他获慰问户, not in 2C. (2) C=D+E+F
 /// must hold, so each household is in exactly one of D/E/F: 劳模 before 农民工 before 职工.
 /// (3) The table counts money actually raised; the report can only give the money the rules
 /// award: 待定 amounts (left to the paying office) are not in it (their number is shown), and
@@ -30,7 +32,7 @@ extension BatchReport {
         public var households: Int?
         /// Yuan, for rows 3A–3F (3A: the sum of 3B–3F rounded to 分, so A=B+…+F as printed).
         public var amount: Rational?
-        /// The table's unit, 万元 with 4 places (3A: the sum of the printed 3B–3F figures).
+        /// The table's unit, 万元 with 2 places (3A: the sum of the printed 3B–3F figures).
         public var wanYuan: String?
         /// What the figure counts.
         public var counts: String
@@ -77,7 +79,7 @@ extension BatchReport {
     public var statisticsTable: [StatTableRow] {
         var rows: [StatTableRow] = [
             StatTableRow(row: "2C", label: "慰问困难家庭总数（户）C=D+E+F", households: hardshipHouseholds, amount: nil, wanYuan: nil,
-                         counts: "获帮扶（eligible）且类别为深度困难、相对困难或意外致困的户数（一条记录为一户）"),
+                         counts: "获帮扶（eligible）的建档户（含本年度退档、渐退期）及类别为深度困难、相对困难或意外致困的户数（一条记录为一户）"),
             StatTableRow(row: "2D", label: "其中，困难职工（户）", households: hardshipWorkerHouseholds, amount: nil, wanYuan: nil,
                          counts: "2C中人员类别既非劳动模范也非农民工的户数"),
             StatTableRow(row: "2E", label: "其中，困难农民工（户）", households: hardshipMigrantHouseholds, amount: nil, wanYuan: nil,
@@ -88,15 +90,15 @@ extension BatchReport {
         let money = moneyBySource
         // Each part rounded as printed; 3A adds the printed parts so that A = B+C+D+E+F holds.
         let yuan = money.map { Self.rounded($0, places: 2) }
-        let wan = money.map { Self.rounded($0.divided(by: Rational(integer: 10000)) ?? .zero, places: 4) }
+        let wan = money.map { Self.rounded($0.divided(by: Rational(integer: 10000)) ?? .zero, places: 2) }
         let totalYuan = yuan.reduce(Rational.zero) { $0.adding($1) ?? $0 }
         let totalWan = wan.reduce(Rational.zero) { $0.adding($1) ?? $0 }
         rows.append(StatTableRow(row: "3A", label: "筹集慰问款物总额（万元）A=B+C+D+E+F", households: nil, amount: totalYuan,
-                                 wanYuan: totalWan.formatted(places: 4),
+                                 wanYuan: totalWan.formatted(places: 2),
                                  counts: "3B至3F之和：规则确定金额的帮扶款合计（待定金额不计）"))
         for (i, s) in Self.sources.enumerated() {
             let codes = fundOrder.filter { Self.source(ofFund: $0) == i && funds[$0] != nil }
-            rows.append(StatTableRow(row: s.row, label: s.label, households: nil, amount: money[i], wanYuan: wan[i].formatted(places: 4),
+            rows.append(StatTableRow(row: s.row, label: s.label, households: nil, amount: money[i], wanYuan: wan[i].formatted(places: 2),
                                      counts: codes.isEmpty ? "无对应资金的发放" : "资金 " + codes.joined(separator: "、") + " 的确定金额合计"))
         }
         return rows
@@ -108,9 +110,9 @@ extension BatchReport {
     /// Awards whose amount is 待定, over all funds.
     public var pendingAwards: Int { funds.values.reduce(0) { $0 + $1.pendingAwards } }
 
-    /// Yuan as 万元 text with 4 places (the table's unit).
+    /// Yuan as 万元 text with 2 places (the table's unit).
     public static func wanYuan(_ yuan: Rational) -> String {
-        (yuan.divided(by: Rational(integer: 10000)) ?? .zero).formatted(places: 4)
+        (yuan.divided(by: Rational(integer: 10000)) ?? .zero).formatted(places: 2)
     }
 
     /// `x` rounded half away from zero to `places` decimals, exactly.

@@ -106,7 +106,8 @@ public struct BatchReport: Sendable, Equatable {
     public internal(set) var hardshipWorkerHouseholds = 0
     public internal(set) var hardshipMigrantHouseholds = 0
     public internal(set) var hardshipModelHouseholds = 0
-    /// Eligible households outside the hardship categories (visits, one-offs): not in 2C.
+    /// Eligible households neither archived nor in a hardship category (visits, one-offs to
+    /// unarchived households): not in 2C.
     public internal(set) var otherEligibleHouseholds = 0
     /// Indexed by `IncomeBucket.rawValue`: all records, and the eligible ones.
     public internal(set) var incomeRecords = [Int](repeating: 0, count: 6)
@@ -188,10 +189,12 @@ public struct BatchReport: Sendable, Equatable {
     /// Records one decision under `--rules`. Call exactly once per input record.
     /// - groups: per `groupNames` (the program's 对象), whether the record's group condition
     ///   held; `[]` when not computed (then the group counts stay as they are).
+    /// - archived: the record's 建档类型 is not 未建档 (on the archive, or removed from it or
+    ///   in the 渐退期 this year) — a paid archived household is a 困难家庭 of the 统计表.
     /// - migrantWorker / modelWorker: the record's 人员类别 contains `migrant_worker` /
     ///   `model_worker` (for the 统计表 split).
     /// - perCapitaIncome, dibaoLine: yuan per person per month; nil when not known.
-    public mutating func add(_ d: Decision, groups: [Bool] = [], migrantWorker: Bool = false, modelWorker: Bool = false,
+    public mutating func add(_ d: Decision, groups: [Bool] = [], archived: Bool = false, migrantWorker: Bool = false, modelWorker: Bool = false,
                              perCapitaIncome: Rational? = nil, dibaoLine: Rational? = nil) {
         records += 1
         let eligible = d.status == .eligible
@@ -218,7 +221,8 @@ public struct BatchReport: Sendable, Equatable {
             benefits.add(Privacy.redact(a.benefit), a.amount, &overflow)
         }
         if eligible {
-            if let slot, slot <= 2 {  // deep, relative, accidental: `hardshipCategories`
+            // deep, relative, accidental (`hardshipCategories`), or paid as an archived household
+            if archived || (slot.map { $0 <= 2 } ?? false) {
                 hardshipHouseholds += 1
                 if modelWorker { hardshipModelHouseholds += 1 }
                 else if migrantWorker { hardshipMigrantHouseholds += 1 }

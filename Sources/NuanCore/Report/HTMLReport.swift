@@ -108,7 +108,7 @@ public enum HTMLReport {
              escape(row.wanYuan ?? ""), "<span class=\"note\">\(escape(row.counts))</span>"]
         }, numeric: [2, 3])
         let unassigned = r.unassignedFundMoney ?? BatchReport.MoneyTally()
-        h += "<ul class=\"note\">\n<li>其他获帮扶户（不属困难类别，如劳模、一线职工走访慰问或一次性慰问）：\(num(r.otherEligibleHouseholds)) 户，不计入 2C。</li>\n"
+        h += "<ul class=\"note\">\n<li>其他获帮扶户（未建档且不属困难类别，如劳模、一线职工走访慰问或对未建档家庭的一次性慰问）：\(num(r.otherEligibleHouseholds)) 户，不计入 2C。</li>\n"
         h += "<li>金额待定的发放：\(num(r.pendingAwards)) 笔，不计入金额。</li>\n"
         h += "<li>未指定资金的发放：\(num(unassigned.awards)) 笔，\(money(unassigned.total)) 元，不计入 3A。</li>\n"
         h += "<li>资金来源对应（解读）：central_aid→中央财政；provincial_finance_aid、local_finance→地方财政；provincial_union_*、union_own→工会经费；social_donation→社会捐助；unit_admin 及其他→其他收入。</li>\n</ul>\n"

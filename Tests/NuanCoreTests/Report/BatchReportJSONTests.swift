@@ -25,16 +25,16 @@ final class BatchReportJSONTests: XCTestCase {
         {"benefit":"交通补贴","awards":1,"pending_awards":0,"total":"100.00"},\
         {"benefit":"意外致困慰问金","awards":1,"pending_awards":0,"total":"666.67"}],
           "statistics_table": {"table":"梧州2018《工会送温暖活动统计表》（梧工办发〔2018〕2号 附件1）","rows":[\
-        {"row":"2C","label":"慰问困难家庭总数（户）C=D+E+F","households":3,"counts":"获帮扶（eligible）且类别为深度困难、相对困难或意外致困的户数（一条记录为一户）"},\
+        {"row":"2C","label":"慰问困难家庭总数（户）C=D+E+F","households":3,"counts":"获帮扶（eligible）的建档户（含本年度退档、渐退期）及类别为深度困难、相对困难或意外致困的户数（一条记录为一户）"},\
         {"row":"2D","label":"其中，困难职工（户）","households":1,"counts":"2C中人员类别既非劳动模范也非农民工的户数"},\
         {"row":"2E","label":"其中，困难农民工（户）","households":1,"counts":"2C中人员类别含农民工（且非劳动模范）的户数"},\
         {"row":"2F","label":"其中，困难劳模（户）","households":1,"counts":"2C中人员类别含劳动模范的户数"},\
-        {"row":"3A","label":"筹集慰问款物总额（万元）A=B+C+D+E+F","amount":"2167.17","amount_wan_yuan":"0.2168","counts":"3B至3F之和：规则确定金额的帮扶款合计（待定金额不计）"},\
-        {"row":"3B","label":"其中，中央财政（万元）","amount":"1000.00","amount_wan_yuan":"0.1000","counts":"资金 central_aid 的确定金额合计"},\
-        {"row":"3C","label":"其中，地方财政（万元）","amount":"0.00","amount_wan_yuan":"0.0000","counts":"无对应资金的发放"},\
-        {"row":"3D","label":"其中，工会经费（万元）","amount":"500.50","amount_wan_yuan":"0.0501","counts":"资金 union_own 的确定金额合计"},\
-        {"row":"3E","label":"其中，爱心企业、社会机构等社会捐助（万元）","amount":"666.67","amount_wan_yuan":"0.0667","counts":"资金 social_donation 的确定金额合计"},\
-        {"row":"3F","label":"其中，其他收入（万元）","amount":"0.00","amount_wan_yuan":"0.0000","counts":"无对应资金的发放"}],\
+        {"row":"3A","label":"筹集慰问款物总额（万元）A=B+C+D+E+F","amount":"2167.17","amount_wan_yuan":"0.22","counts":"3B至3F之和：规则确定金额的帮扶款合计（待定金额不计）"},\
+        {"row":"3B","label":"其中，中央财政（万元）","amount":"1000.00","amount_wan_yuan":"0.10","counts":"资金 central_aid 的确定金额合计"},\
+        {"row":"3C","label":"其中，地方财政（万元）","amount":"0.00","amount_wan_yuan":"0.00","counts":"无对应资金的发放"},\
+        {"row":"3D","label":"其中，工会经费（万元）","amount":"500.50","amount_wan_yuan":"0.05","counts":"资金 union_own 的确定金额合计"},\
+        {"row":"3E","label":"其中，爱心企业、社会机构等社会捐助（万元）","amount":"666.67","amount_wan_yuan":"0.07","counts":"资金 social_donation 的确定金额合计"},\
+        {"row":"3F","label":"其中，其他收入（万元）","amount":"0.00","amount_wan_yuan":"0.00","counts":"无对应资金的发放"}],\
         "other_eligible_households":1,"pending_awards":1,"no_fund_awards":1,"no_fund_total":"100.00"},
           "income_vs_dibao": [\
         {"bucket":"<1","label":"低于1倍低保","records":1,"eligible":1},\

@@ -28,7 +28,7 @@ final class BatchReportTests: XCTestCase {
         let table = r.statisticsTable
         XCTAssertEqual(table.map(\.row), ["2C", "2D", "2E", "2F", "3A", "3B", "3C", "3D", "3E", "3F"])
         XCTAssertEqual(table.first { $0.row == "3A" }?.amount, F.money("2167.17"))  // the printed parts added
-        XCTAssertEqual(table.map { $0.wanYuan ?? "-" }, ["-", "-", "-", "-", "0.2168", "0.1000", "0.0000", "0.0501", "0.0667", "0.0000"])
+        XCTAssertEqual(table.map { $0.wanYuan ?? "-" }, ["-", "-", "-", "-", "0.22", "0.10", "0.00", "0.05", "0.07", "0.00"])
         // Income buckets: <1 A1; 1–1.5 A2 (exactly 1×); 1.5–2 A7 (exactly 1.5×); 2–3 A4 (exactly 2×); ≥3 A3; unknown A5, A6.
         XCTAssertEqual(r.incomeRecords, [1, 1, 1, 1, 1, 2])
         XCTAssertEqual(r.incomeEligible, [1, 1, 1, 0, 1, 0])
@@ -119,5 +119,23 @@ final class BatchReportTests: XCTestCase {
         XCTAssertTrue(t.contains("慰问困难家庭 3 户（困难职工 1，困难农民工 1，困难劳模 1）；其他获慰问户 1"), t)
         XCTAssertTrue(t.contains("新获帮扶 1，不再获帮扶 1，金额变化 1"), t)
         XCTAssertTrue(t.contains("中央财政专项帮扶资金 +200.00 元"), t)
+    }
+
+    func testPaidArchivedHouseholdsCountIn2CWhateverTheirCategory() {
+        // An archived household paid the 退档 one-off (category none by the criteria now) is a
+        // 困难家庭 of the 统计表; an unarchived one paid as a model worker is not.
+        func paid(_ id: String) -> Decision {
+            var d = Decision.invalid(id: id, errors: [])
+            d.status = .eligible
+            d.category = "none"
+            d.awards = [Decision.Award(benefit: "一次性", amount: Rational(integer: 1000), unit: nil, fund: "local_finance", allowedFunds: ["local_finance"], citation: nil)]
+            d.totalAmount = Rational(integer: 1000)
+            return d
+        }
+        var r = BatchReport(rules: .init(name: "t", version: nil, sha256: ""))
+        r.add(paid("archived"), archived: true, migrantWorker: true)
+        r.add(paid("visited"), archived: false, modelWorker: true)
+        XCTAssertEqual([r.hardshipHouseholds, r.hardshipWorkerHouseholds, r.hardshipMigrantHouseholds, r.hardshipModelHouseholds], [1, 0, 1, 0])
+        XCTAssertEqual(r.otherEligibleHouseholds, 1)
     }
 }
