@@ -32,7 +32,7 @@ final class InterviewPropertyTests: XCTestCase {
             let run = InterviewDriver(program: program, rulesPath: c.rules).interview(c.record)
             var witnesses = WitnessSearch(program: program, rulesPath: c.rules, record: c.record)
             var answered: [Int] = []
-            witnesses.undecided = 0
+            witnesses.undecided = []
             for slot in run.asked {
                 // Required fields come first whatever the rules: without them a record is invalid.
                 if program.fields[slot].required { answered.append(slot); continue }
@@ -41,7 +41,7 @@ final class InterviewPropertyTests: XCTestCase {
                 answered.append(slot)
             }
             // On the shipped files the analysis never has to give up and ask just in case.
-            XCTAssertEqual(witnesses.undecided, 0, "\(c.title): the witness search ran out of budget\n\(run.transcript)")
+            XCTAssertEqual(witnesses.undecided, [], "\(c.title): the witness search ran out of budget\n\(run.transcript)")
         }
     }
 }
@@ -55,7 +55,8 @@ struct WitnessSearch {
     let record: [(String, RawValue)]
     var relevance: Relevance
     var rng = SplitMix(seed: 0x5EED)
-    var undecided = 0
+    /// Fields whose witness search ran out of budget.
+    var undecided: [String] = []
 
     init(program: CheckedProgram, rulesPath: String, record: [(String, RawValue)]) {
         self.program = program
@@ -90,7 +91,7 @@ struct WitnessSearch {
             if x != y { return true }
             XCTFail("\(key): the witness does not hold: \(x) vs \(y)")
         case .none: return false
-        case .undecided: undecided += 1
+        case .undecided: undecided.append(key)
         }
         // Completions of the open fields: the record's own values, none at all, then random
         // representative values.

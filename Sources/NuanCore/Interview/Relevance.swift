@@ -12,9 +12,10 @@
 ///   - a part of the decision (a benefit, the category) that is known, or unknown without the
 ///     field among its inputs, is the same whatever the field is: when every part is, the
 ///     field cannot matter (no witness);
-///   - otherwise the search assigns, one at a time, the other open inputs those parts wait on
-///     (for a benefit, also those of the rest of its 首个/最高/唯一 group), choices first and
-///     amounts last, so an amount's thresholds are found with the size and expenses set;
+///   - otherwise the search assigns, one at a time, the other open inputs those parts wait on,
+///     then those the other undecided benefits wait on (a hit policy, or the status, may hide
+///     a change), choices first and amounts last, so an amount's thresholds are found with the
+///     size and expenses set; each value tried gets a fair share of the remaining budget;
 ///   - when nothing else open matters, the field's own values are compared. The application
 ///     date picks dated table rows without any rule reading it, so it is tried last.
 /// A search that runs over `budget` decisions gives up and the field is asked: when in doubt,
@@ -133,7 +134,7 @@ public struct Relevance {
         evaluator.openInputs = s.open
         _ = evaluator.decide(s.facts)
         guard let waiting = influence(of: slot, s) else { return .none }
-        if let next = branchOrder.first(where: { waiting.contains($0) }) {
+        if let next = branchOrder.first(where: { waiting.first.contains($0) }) ?? branchOrder.first(where: { waiting.then.contains($0) }) {
             return branch(on: next, slot, s, dateTried: dateTried, budget: &budget)
         }
         // Nothing else open matters: try the field's own values.
@@ -161,29 +162,35 @@ public struct Relevance {
     /// After a decision with `slot` open: nil when no undecided part of it could depend on
     /// `slot` (then no answer to it changes anything), else the other open inputs those parts —
     /// and, for a benefit, the rest of its group, whose hit policy it shares — wait on.
-    mutating func influence(of slot: Int, _ s: State) -> InputSet? {
+    mutating func influence(of slot: Int, _ s: State) -> (first: InputSet, then: InputSet)? {
         let isDate = slot == program.applicationDateField && datedRowsLive(s)
         var hit = isDate
-        var waiting = InputSet.empty
+        var moved = InputSet.empty
+        var others = InputSet.empty
         for group in evaluator.plan.benefitGroups {
-            var groupHit = false
-            var groupWaiting = InputSet.empty
             for k in group.start..<(group.start + group.count) {
                 let o = evaluator.outcomes[k]
+                // Under 首个 nothing after a benefit that surely applies can matter.
+                if group.policy == .first && o.certain { break }
                 guard o.open else { continue }
-                let moved = isDate || o.missing.contains(slot) || (o.amountUnknown && inputs.exceptionReads[k].contains(slot))
-                // Under 全部 each benefit stands alone; otherwise the group's others decide
-                // whether a change shows.
-                if moved || group.policy != .all { groupWaiting = groupWaiting.union(o.missing) }
-                if moved { groupHit = true }
+                if isDate || o.missing.contains(slot) || (o.amountUnknown && inputs.exceptionReads[k].contains(slot)) {
+                    hit = true
+                    moved = moved.union(o.missing)
+                } else {
+                    others = others.union(o.missing)
+                }
             }
-            if groupHit { hit = true; waiting = waiting.union(groupWaiting) }
         }
         if case .unknown(let m) = evaluator.category(), isDate || m.contains(slot) {
             hit = true
-            waiting = waiting.union(m)
+            moved = moved.union(m)
         }
-        return hit ? waiting.intersection(s.open).removing(slot) : nil
+        guard hit else { return nil }
+        // What the field moves shows in the outcome depending on the other benefits too (its
+        // group's hit policy; the status, which any award makes eligible): they are waited on
+        // after the inputs of the parts the field moves.
+        let open = s.open.removing(slot)
+        return (moved.intersection(open), others.intersection(open))
     }
 
     /// Whether the application date could pick a different table row: a dated table's key
@@ -204,14 +211,23 @@ public struct Relevance {
         x.open = s.open.removing(slot)
         var values = candidates(field, x)
         if values.first == .some(nil) { values.append(values.removeFirst()) }
-        for v in values {
+        // Each value gets a fair share of what is left, so one barren subtree cannot use up
+        // the search before a later value finds the witness.
+        var gaveUp = false
+        for (i, v) in values.enumerated() {
             var next = s
             next.set(field, v, program)
-            let found = search(slot, next, dateTried: dateTried || field == program.applicationDateField, budget: &budget)
-            if case .none = found { continue }
-            return found
+            let share = budget / (values.count - i)
+            var left = share
+            let found = search(slot, next, dateTried: dateTried || field == program.applicationDateField, budget: &left)
+            budget -= share - max(left, 0)
+            switch found {
+            case .none: continue
+            case .undecided: gaveUp = true
+            case .witness: return found
+            }
         }
-        return .none
+        return gaveUp ? .undecided : .none
     }
 
     /// A runtime value as the record would give it.
