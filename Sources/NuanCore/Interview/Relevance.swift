@@ -134,12 +134,13 @@ public struct Relevance {
         evaluator.openInputs = s.open
         _ = evaluator.decide(s.facts)
         guard let waiting = influence(of: slot, s) else { return .none }
-        if let next = branchOrder.first(where: { waiting.first.contains($0) }) ?? branchOrder.first(where: { waiting.then.contains($0) }) {
+        if let next = branchOrder.first(where: { waiting.first.contains($0) }) {
             return branch(on: next, slot, s, dateTried: dateTried, budget: &budget)
         }
-        // Nothing else open matters: try the field's own values.
+        // The parts the field moves wait on nothing else open: try the field's own values.
         let xs = candidates(slot, s)
-        var first: Outcome?
+        var first: (Outcome, Parts)?
+        var partsDiffer = false
         let open = s.open.removing(slot)
         for v in xs {
             budget -= 1
@@ -148,11 +149,18 @@ public struct Relevance {
             f.given[slot] = v != nil
             evaluator.openInputs = open
             let o = Outcome(evaluator.decide(f))
-            guard let f0 = first else { first = o; continue }
-            if f0 != o {
+            let parts = Parts(&evaluator)
+            guard let (o0, p0) = first else { first = (o, parts); continue }
+            if o0 != o {
                 return .witness(completion: s.assigned.compactMap { a in a.1.map { (program.fields[a.0].key, raw($0, slot: a.0)) } },
                                 first: xs[0].map { raw($0, slot: slot) }, second: v.map { raw($0, slot: slot) })
             }
+            if p0 != parts { partsDiffer = true }
+        }
+        // A benefit or the category did change, but the outcome did not show it: the other
+        // benefits (a hit policy, the status) may, once their inputs are set.
+        if partsDiffer, let next = branchOrder.first(where: { waiting.then.contains($0) }) {
+            return branch(on: next, slot, s, dateTried: dateTried, budget: &budget)
         }
         // The application date picks dated table rows without any rule reading it.
         guard !dateTried, let ad = program.applicationDateField, ad != slot, open.contains(ad), datedRowsLive(s) else { return .none }
@@ -164,16 +172,27 @@ public struct Relevance {
     /// and, for a benefit, the rest of its group, whose hit policy it shares — wait on.
     mutating func influence(of slot: Int, _ s: State) -> (first: InputSet, then: InputSet)? {
         let isDate = slot == program.applicationDateField && datedRowsLive(s)
-        var hit = isDate
+        var hit = false
         var moved = InputSet.empty
         var others = InputSet.empty
         for group in evaluator.plan.benefitGroups {
             for k in group.start..<(group.start + group.count) {
                 let o = evaluator.outcomes[k]
-                // Under 首个 nothing after a benefit that surely applies can matter.
+                // Under 首个 nothing after a benefit that surely applies can matter, nor after
+                // one that no open answer can settle (it keeps the group open for good).
                 if group.policy == .first && o.certain { break }
+                if o.open && evaluator.truthStuck(k) {
+                    if group.policy == .first { break }
+                    continue
+                }
+                // The date moves what reads a dated row, settled or not (the row is not unknown).
+                if isDate && inputs.benefitReads[k].contains(slot) {
+                    hit = true
+                    moved = moved.union(o.missing)
+                    continue
+                }
                 guard o.open else { continue }
-                if isDate || o.missing.contains(slot) || (o.amountUnknown && inputs.exceptionReads[k].contains(slot)) {
+                if o.missing.contains(slot) || (o.amountUnknown && inputs.exceptionReads[k].contains(slot)) {
                     hit = true
                     moved = moved.union(o.missing)
                 } else {
@@ -181,9 +200,10 @@ public struct Relevance {
                 }
             }
         }
-        if case .unknown(let m) = evaluator.category(), isDate || m.contains(slot) {
+        let category = evaluator.category()
+        if (isDate && inputs.categoryReads.contains(slot)) || category.missing.contains(slot) {
             hit = true
-            moved = moved.union(m)
+            moved = moved.union(category.missing)
         }
         guard hit else { return nil }
         // What the field moves shows in the outcome depending on the other benefits too (its
@@ -211,13 +231,14 @@ public struct Relevance {
         x.open = s.open.removing(slot)
         var values = candidates(field, x)
         if values.first == .some(nil) { values.append(values.removeFirst()) }
-        // Each value gets a fair share of what is left, so one barren subtree cannot use up
-        // the search before a later value finds the witness.
+        // Each value gets at most half of what is left (the last one all of it), so one barren
+        // subtree cannot use up the search before a later value finds the witness, while the
+        // first, most settling values can still go deep.
         var gaveUp = false
         for (i, v) in values.enumerated() {
             var next = s
             next.set(field, v, program)
-            let share = budget / (values.count - i)
+            let share = i == values.count - 1 ? budget : max(budget / 2, min(budget, 64))
             var left = share
             let found = search(slot, next, dateTried: dateTried || field == program.applicationDateField, budget: &left)
             budget -= share - max(left, 0)
@@ -247,6 +268,52 @@ public struct Relevance {
             return .array(codes.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { .string(codes[$0]) })
         case .unknown, .failure: return .null
         }
+    }
+}
+
+/// The value of every part of one decision — each benefit's outcome and the category — to
+/// tell whether a change of input moved anything, even where the outcome does not show it.
+struct Parts: Equatable {
+    struct Benefit: Equatable {
+        var truth: Truth
+        var amount: Rational?
+        var amountUnknown: Bool
+        var withheld: Bool
+    }
+
+    var benefits: [Benefit]
+    var category: Value
+
+    init(_ e: inout Evaluator) {
+        var list: [Benefit] = []
+        for (k, o) in e.outcomes.enumerated() {
+            // A benefit no open answer can settle is never paid: its amount cannot show.
+            if o.open && e.truthStuck(k) { list.append(Benefit(truth: .unknown, amount: nil, amountUnknown: false, withheld: false)); continue }
+            list.append(Benefit(truth: o.truth, amount: o.amount, amountUnknown: o.amountUnknown, withheld: o.withheld))
+        }
+        benefits = list
+        category = e.category()
+    }
+}
+
+extension Evaluator {
+    /// Whether benefit `k` (after `decide`) may apply and no open input can settle whether it
+    /// does: its recipients and condition, not its amount.
+    mutating func truthStuck(_ k: Int) -> Bool {
+        let b = plan.benefits[k]
+        var m = InputSet.empty
+        var no = false
+        if b.recipient >= 0 {
+            let v = group(Int(b.recipient))
+            if v == .bool(false) { no = true }
+            m = m.union(v.missing)
+        }
+        if b.condition >= 0 {
+            let v = eval(b.condition)
+            if v == .bool(false) { no = true }
+            m = m.union(v.missing)
+        }
+        return !no && !m.isEmpty && m.intersection(openInputs).isEmpty
     }
 }
 

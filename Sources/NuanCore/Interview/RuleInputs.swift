@@ -10,9 +10,9 @@ struct RuleInputs {
     let order: [Int]
     /// Comparison nodes (`<`, `≤`, `=` …), each with the fields it reads.
     let comparisons: [Int32]
-    /// Per benefit group: the fields its benefits read (recipients, conditions, exceptions,
-    /// amounts). A group that does not read a field decides the same whatever its value.
-    let groupReads: [InputSet]
+    /// Per benefit (flat, in program order): the fields it reads (recipient, condition,
+    /// exceptions, amounts).
+    let benefitReads: [InputSet]
     /// The fields the categories read.
     let categoryReads: InputSet
     /// Per benefit (flat, in program order): the fields its exceptions read. The evaluator stops
@@ -95,13 +95,11 @@ struct RuleInputs {
 
         func readsOf(_ n: Int32?) -> InputSet { n.map { $0 >= 0 && Int($0) < reads.count ? reads[Int($0)] : .empty } ?? .empty }
         func readsOf(_ a: CheckedProgram.Amount) -> InputSet { if case .fixed(let n) = a { return readsOf(n) }; return .empty }
-        groupReads = p.benefitGroups.map { g in
-            g.benefits.reduce(InputSet.empty) { acc, b in
-                var s = acc.union(readsOf(b.condition)).union(readsOf(b.amount))
-                if let r = b.recipient { s = s.union(readsOf(p.groups[r].root)) }
-                for e in b.exceptions { s = s.union(readsOf(e.condition)).union(readsOf(e.amount)) }
-                return s
-            }
+        benefitReads = p.benefits.map { b in
+            var s = readsOf(b.condition).union(readsOf(b.amount))
+            if let r = b.recipient { s = s.union(readsOf(p.groups[r].root)) }
+            for e in b.exceptions { s = s.union(readsOf(e.condition)).union(readsOf(e.amount)) }
+            return s
         }
         exceptionReads = p.benefits.map { b in
             b.exceptions.reduce(InputSet.empty) { $0.union(readsOf($1.condition)).union(readsOf($1.amount)) }
