@@ -134,15 +134,19 @@ public struct Relevance {
         evaluator.openInputs = s.open
         _ = evaluator.decide(s.facts)
         guard let waiting = influence(of: slot, s) else { return .none }
-        if let next = branchOrder.first(where: { waiting.first.contains($0) }) {
+        if let next = branchOrder.first(where: { waiting.contains($0) }) {
             return branch(on: next, slot, s, dateTried: dateTried, budget: &budget)
         }
         // The parts the field moves wait on nothing else open: try the field's own values.
         let xs = candidates(slot, s)
         var first: (Outcome, Parts)?
+        var differ: Int?
         var partsDiffer = false
+        // Open inputs some value's decision still waits on (the application date is not an
+        // unknown, so what a dated row leads to shows only here).
+        var more = InputSet.empty
         let open = s.open.removing(slot)
-        for v in xs {
+        for (i, v) in xs.enumerated() {
             budget -= 1
             var f = s.facts
             f.values[slot] = v ?? program.fields[slot].defaultValue ?? .unknown(InputSet(slot: slot))
@@ -150,16 +154,18 @@ public struct Relevance {
             evaluator.openInputs = open
             let o = Outcome(evaluator.decide(f))
             let parts = Parts(&evaluator)
+            more = more.union(waitingOn(open))
             guard let (o0, p0) = first else { first = (o, parts); continue }
-            if o0 != o {
-                return .witness(completion: s.assigned.compactMap { a in a.1.map { (program.fields[a.0].key, raw($0, slot: a.0)) } },
-                                first: xs[0].map { raw($0, slot: slot) }, second: v.map { raw($0, slot: slot) })
-            }
-            if p0 != parts { partsDiffer = true }
+            if o0 != o && differ == nil { differ = i }
+            if o0 != o || p0 != parts { partsDiffer = true }
         }
-        // A benefit or the category did change, but the outcome did not show it: the other
-        // benefits (a hit policy, the status) may, once their inputs are set.
-        if partsDiffer, let next = branchOrder.first(where: { waiting.then.contains($0) }) {
+        if let k = differ, more.isEmpty {
+            return .witness(completion: s.assigned.compactMap { a in a.1.map { (program.fields[a.0].key, raw($0, slot: a.0)) } },
+                            first: xs[0].map { raw($0, slot: slot) }, second: xs[k].map { raw($0, slot: slot) })
+        }
+        // A benefit or the category did change: whether the outcome shows it depends on what
+        // the decisions still wait on (a hit policy, the status), once that is set.
+        if partsDiffer, let next = branchOrder.first(where: { more.contains($0) }) {
             return branch(on: next, slot, s, dateTried: dateTried, budget: &budget)
         }
         // The application date picks dated table rows without any rule reading it.
@@ -167,36 +173,33 @@ public struct Relevance {
         return branch(on: ad, slot, s, dateTried: true, budget: &budget)
     }
 
-    /// After a decision with `slot` open: nil when no undecided part of it could depend on
-    /// `slot` (then no answer to it changes anything), else the other open inputs those parts —
-    /// and, for a benefit, the rest of its group, whose hit policy it shares — wait on.
-    mutating func influence(of slot: Int, _ s: State) -> (first: InputSet, then: InputSet)? {
+    /// After a decision with `slot` open: nil when no undecided part of it (a benefit, the
+    /// category) could depend on `slot` — then no answer to it changes anything — else the
+    /// other open inputs the parts it could move wait on.
+    mutating func influence(of slot: Int, _ s: State) -> InputSet? {
         let isDate = slot == program.applicationDateField && datedRowsLive(s)
         var hit = false
         var moved = InputSet.empty
-        var others = InputSet.empty
         for group in evaluator.plan.benefitGroups {
             for k in group.start..<(group.start + group.count) {
                 let o = evaluator.outcomes[k]
-                // Under 首个 nothing after a benefit that surely applies can matter, nor after
-                // one that no open answer can settle (it keeps the group open for good).
-                if group.policy == .first && o.certain { break }
-                if o.open && evaluator.truthStuck(k) {
-                    if group.policy == .first { break }
-                    continue
-                }
                 // The date moves what reads a dated row, settled or not (the row is not unknown).
                 if isDate && inputs.benefitReads[k].contains(slot) {
                     hit = true
                     moved = moved.union(o.missing)
                     continue
                 }
+                // Under 首个 nothing after a benefit that surely applies can matter, nor after
+                // one that no open answer can settle (it keeps the group open for good).
+                if group.policy == .first && o.certain { break }
                 guard o.open else { continue }
+                if evaluator.truthStuck(k) {
+                    if group.policy == .first { break }
+                    continue
+                }
                 if o.missing.contains(slot) || (o.amountUnknown && inputs.exceptionReads[k].contains(slot)) {
                     hit = true
                     moved = moved.union(o.missing)
-                } else {
-                    others = others.union(o.missing)
                 }
             }
         }
@@ -205,12 +208,25 @@ public struct Relevance {
             hit = true
             moved = moved.union(category.missing)
         }
-        guard hit else { return nil }
-        // What the field moves shows in the outcome depending on the other benefits too (its
-        // group's hit policy; the status, which any award makes eligible): they are waited on
-        // after the inputs of the parts the field moves.
-        let open = s.open.removing(slot)
-        return (moved.intersection(open), others.intersection(open))
+        return hit ? moved.intersection(s.open.removing(slot)) : nil
+    }
+
+    /// The open inputs the undecided parts of the last decision wait on.
+    mutating func waitingOn(_ open: InputSet) -> InputSet {
+        var m = InputSet.empty
+        for group in evaluator.plan.benefitGroups {
+            for k in group.start..<(group.start + group.count) {
+                let o = evaluator.outcomes[k]
+                if group.policy == .first && o.certain { break }
+                guard o.open else { continue }
+                if evaluator.truthStuck(k) {
+                    if group.policy == .first { break }
+                    continue
+                }
+                m = m.union(o.missing)
+            }
+        }
+        return m.union(evaluator.category().missing).intersection(open)
     }
 
     /// Whether the application date could pick a different table row: a dated table's key
@@ -292,7 +308,9 @@ struct Parts: Equatable {
             list.append(Benefit(truth: o.truth, amount: o.amount, amountUnknown: o.amountUnknown, withheld: o.withheld))
         }
         benefits = list
-        category = e.category()
+        // Unknown is unknown: which inputs it waits on does not show in the outcome.
+        let c = e.category()
+        category = c.isKnown ? c : .unknown(.empty)
     }
 }
 
