@@ -68,6 +68,14 @@ struct InterviewDriver {
         return "\(obj["status"] ?? "") \(obj["category"] ?? "") [\(awards.joined(separator: ", "))] \(obj["total_amount"] ?? "")"
     }
 
+    /// The whole record's decision as `nuan screen --format json` writes it, without compiling
+    /// the rules again.
+    static func screenJSON(_ program: CheckedProgram, _ record: [(String, RawValue)]) -> [String: Any] {
+        let d = Nuan.screen(program, pairs: record, explain: .none)
+        let json = DecisionJSON(program: program).render(d, pretty: true)
+        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+    }
+
     static func screenJSON(_ rulesPath: String, _ record: [(String, RawValue)]) -> [String: Any] {
         let json = "{" + record.map { JSONText.quote($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
         let (io, out, _) = IO.capture(input: json)

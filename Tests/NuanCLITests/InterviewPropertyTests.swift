@@ -15,7 +15,7 @@ final class InterviewPropertyTests: XCTestCase {
             let program = try XCTUnwrap(programs[c.rules] ?? Nuan.compile(path: c.rules).0)
             programs[c.rules] = program
             let run = InterviewDriver(program: program, rulesPath: c.rules).interview(c.record)
-            let whole = InterviewDriver.screenJSON(c.rules, c.record)
+            let whole = InterviewDriver.screenJSON(program, c.record)
             XCTAssertEqual(InterviewDriver.outcome(run.decision), InterviewDriver.outcome(whole),
                            "\(c.title) (\(c.rules)):\n\(run.transcript)")
             XCTAssertFalse(run.transcript.contains("✗"), "\(c.title): an answer from the record was refused\n\(run.transcript)")
@@ -25,16 +25,29 @@ final class InterviewPropertyTests: XCTestCase {
 
     func testWithAnyOneFieldLeftOutTheInterviewStillReachesTheRecordsDecision() throws {
         // The same property on harder records: each example without one of its fields (the
-        // caseworker does not know it), so unknowns and defaults meet every rule.
+        // caseworker does not know it), so unknowns and defaults meet every rule. To keep the
+        // suite quick, each field of each file is left out of at most three examples.
         var programs: [String: CheckedProgram] = [:]
+        var tried: [String: Int] = [:]
         for c in try ShippedRecords.all() where !c.title.hasPrefix("examples/") {
             let program = try XCTUnwrap(programs[c.rules] ?? Nuan.compile(path: c.rules).0)
             programs[c.rules] = program
-            for drop in c.record.indices where !["id", "申请编号", "name", "姓名"].contains(c.record[drop].0) {
+            // Left out: fields some rule reads, where the record says more than the default.
+            let read = Relevance(program: program).read
+            let worthDropping = c.record.indices.filter { i in
+                guard let slot = program.fieldIndex(named: c.record[i].0), read.contains(slot) else { return false }
+                var facts = Facts(program: program)
+                _ = RecordDecoder(program: program).assign(slot, c.record[i].1, into: &facts)
+                return facts.values[slot] != program.fields[slot].defaultValue
+            }
+            for drop in worthDropping {
+                let key = c.rules + "|" + c.record[drop].0
+                tried[key, default: 0] += 1
+                if tried[key, default: 0] > 3 { continue }
                 var record = c.record
                 let dropped = record.remove(at: drop).0
                 let run = InterviewDriver(program: program, rulesPath: c.rules).interview(record)
-                let whole = InterviewDriver.screenJSON(c.rules, record)
+                let whole = InterviewDriver.screenJSON(program, record)
                 XCTAssertEqual(InterviewDriver.outcome(run.decision), InterviewDriver.outcome(whole),
                                "\(c.title) without \(dropped) (\(c.rules)):\n\(run.transcript)")
                 if ProcessInfo.processInfo.environment["NUAN_WITNESS_ALL"] != nil {
