@@ -29,8 +29,9 @@ final class InterviewCommandTests: XCTestCase {
 
     func testAsksDefaultedFieldsOfferingTheDefaultAndAnEmptyAnswerTakesIt() {
         // id, name, 建档类型 = 1 未建档, then 本年度退档 and 脱困渐退期 (defaulted: empty takes 否),
-        // 致困原因 1 大病, 家庭月收入 1200, 家庭人口 2, 所属地区, 人员类别 (empty: 无). Settled.
-        let script = "A-1\n张三\n1\n\n\n1\n1200\n2\n蚌埠市\n\n"
+        // 致困原因 1 大病, 家庭月收入 1200, 家庭人口 2, 所属地区, then empty lines for what may
+        // follow (申请日期 when the city's 低保 rows are dated, 人员类别 → 无). Settled.
+        let script = "A-1\n张三\n1\n\n\n1\n1200\n2\n蚌埠市\n\n\n"
         let (code, out, err) = run(rules("bengbu-2022.rules"), script)
         XCTAssertEqual(code, .success, err)
         XCTAssertTrue(err.contains("本年度退档（是/否，默认 否）："), err)
