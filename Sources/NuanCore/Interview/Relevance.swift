@@ -13,11 +13,12 @@
 ///     field among its inputs, is the same whatever the field is: when every part is, the
 ///     field cannot matter (no witness);
 ///   - otherwise the search assigns, one at a time, the other open inputs those parts wait on,
-///     then those the other undecided benefits wait on (a hit policy, or the status, may hide
-///     a change), choices first and amounts last, so an amount's thresholds are found with the
-///     size and expenses set; each value tried gets a fair share of the remaining budget;
-///   - when nothing else open matters, the field's own values are compared. The application
-///     date picks dated table rows without any rule reading it, so it is tried last.
+///     choices first and amounts last, so an amount's thresholds are found with the size and
+///     expenses set; each value tried gets at most half of the remaining budget;
+///   - then the field's own values are compared. Different outcomes are a witness once no
+///     value's decision waits on an open input; if a part moved but the outcome did not show
+///     it (a hit policy, the status), the search goes on with what the decisions wait on. The
+///     application date picks dated table rows without any rule reading it: it is tried last.
 /// A search that runs over `budget` decisions gives up and the field is asked: when in doubt,
 /// ask. When no open field has a witness, every way of answering them leads to the decision
 /// the answers so far give, so the interview is over.
