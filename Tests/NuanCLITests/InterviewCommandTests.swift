@@ -59,6 +59,14 @@ final class InterviewCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("\"total_amount\": \"1000.00\""), out)
     }
 
+    func testTheEnglishInterviewOffersAndTakesYesNo() {
+        let (io, out, err) = IO.capture(input: "A-1\nZhang\n2\n\n\n2\nyes\n")
+        _ = CLI.main(["screen", "--rules", rules("bengbu-2022.rules"), "--interactive", "--lang", "en", "--format", "json", "--explain", "none"], io: io)
+        XCTAssertTrue(err().contains("provincial_leader_visit（yes/no, default no）："), err())
+        XCTAssertFalse(err().contains("✗"), err())
+        XCTAssertTrue(out().contains("\"total_amount\": \"2000.00\""), out())
+    }
+
     func testARequiredFieldIsNotSkippedByAnEmptyAnswer() {
         let (_, _, err) = run(rules("bengbu-2022.rules"), "\nA-1\n张三\n")
         XCTAssertTrue(err.contains("必填"), err)

@@ -68,6 +68,8 @@ struct Interview {
                 return true
             }
             var raw = RawValue.string(answer)
+            // The English prompt offers yes/no.
+            if f.type == .bool, ["yes", "y", "no", "n"].contains(answer.lowercased()) { raw = .bool(answer.lowercased().hasPrefix("y")) }
             if case .list = f.type, answer == "无" || answer == "none" { raw = .array([]) }
             if case .choice(let en) = f.type, let k = Int(answer), k >= 1, k <= program.enums[en].codes.count {
                 raw = .string(program.enums[en].codes[k - 1])
