@@ -84,30 +84,4 @@ final class ScreenCommandTests: XCTestCase {
         XCTAssertEqual(code, .success)
         XCTAssertTrue(out.contains("--interactive"))
     }
-
-    func testInteractiveAsksOnlyWhatIsNeededAndRepromptsOnBadAnswers() {
-        // id, name, then 建档类型 (a bad answer, then 1 = 未建档), 所属地区, 家庭人口 (two bad
-        // answers), 家庭月收入 (one bad), 致困原因 (1 = 大病): settled, so no more questions.
-        let script = "A-1\n张三\n蚌埠市\n1\n蚌埠市\n两\n0\n2\n-5\n1200\n1\n"
-        let (code, out, err) = run(["screen", "--rules", rules, "--interactive", "--format", "json", "--explain", "none"], input: script)
-        XCTAssertEqual(code, .success, err)
-        XCTAssertTrue(err.contains("✗ 不是可选值"), err)
-        XCTAssertTrue(err.contains("✗ 应为整数"), err)
-        XCTAssertTrue(err.contains("✗ 不能小于 1"), err)
-        XCTAssertTrue(err.contains("✗ 不能小于 0"), err)
-        XCTAssertTrue(err.contains("已可判定，不再询问"), err)
-        XCTAssertTrue(out.contains("\"status\": \"eligible\""), out)
-        XCTAssertTrue(out.contains("\"total_amount\": \"1000.00\""), out)
-        // It never asks for what the decision does not need.
-        XCTAssertFalse(err.contains("身份证号（"), err)
-        XCTAssertFalse(err.contains("建档层级（"), err)
-    }
-
-    func testInteractiveStopsAtEndOfInputAndSaysWhatIsMissing() {
-        let (code, out, err) = run(["screen", "--rules", rules, "--interactive", "--format", "json", "--explain", "none"], input: "A-2\n李四\n")
-        XCTAssertEqual(code, .failure)
-        XCTAssertTrue(err.contains("输入结束"), err)
-        XCTAssertTrue(out.contains("\"status\": \"undetermined\""), out)
-        XCTAssertTrue(out.contains("archive_type"), out)
-    }
 }

@@ -8,7 +8,9 @@ extension Evaluator {
         case .definition: return definition(Int(node.a))
         case .group: return group(Int(node.a))
         case .category: return category()
-        case .given: return .bool(facts.given[Int(node.a)])
+        case .given:
+            if !openInputs.isEmpty, openInputs.contains(Int(node.a)) { return .unknown(InputSet(slot: Int(node.a))) }
+            return .bool(facts.given[Int(node.a)])
         case .negate:
             let v = eval(node.a)
             if case .number(let r) = v { return .number(r.negated) }
@@ -95,12 +97,20 @@ extension Evaluator {
             // Never unknown itself: lets a rule fall back when an input cannot settle a test.
             let v = eval(node.a)
             if case .failure = v { return v }
+            if !openInputs.isEmpty, case .unknown(let m) = v, !m.intersection(openInputs).isEmpty { return .unknown(m.intersection(openInputs)) }
             return .bool(v.isKnown)
         case .conditional:
             switch eval(node.a) {
             case .bool(true): return eval(node.b)
             case .bool(false): return eval(node.c)
-            case let other: return other
+            case let other:
+                // The relevance analysis needs every input an unknown condition leaves open.
+                guard !openInputs.isEmpty, case .unknown(let m) = other else { return other }
+                let x = eval(node.b), y = eval(node.c)
+                if x == y && x.isKnown { return x }
+                if settledUnknown(other), settledUnknown(x) { return x }
+                if settledUnknown(other), settledUnknown(y) { return y }
+                return .unknown(m.union(x.missing).union(y.missing))
             }
         }
     }
@@ -109,7 +119,18 @@ extension Evaluator {
         if case .failure = a { return a }
         if case .failure = b { return b }
         if a.isKnown && b.isKnown { return .failure("类型错误") }
+        if !openInputs.isEmpty {
+            // An operand no open input can settle keeps the result unknown whatever they are.
+            if settledUnknown(a) { return a }
+            if settledUnknown(b) { return b }
+        }
         return .unknown(a.missing.union(b.missing))
+    }
+
+    /// Relevance analysis: unknown, and no open input can make it known.
+    func settledUnknown(_ v: Value) -> Bool {
+        if case .unknown(let m) = v { return m.intersection(openInputs).isEmpty }
+        return false
     }
 
     func compare(_ op: CheckedProgram.Node.Op, _ a: Value, _ b: Value) -> Bool {

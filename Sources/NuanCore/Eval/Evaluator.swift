@@ -25,6 +25,9 @@ public struct Evaluator {
     var trace: Trace?
     var referenceDate: Int32 = 0
     let defaultReferenceDate: Int32
+    /// Inputs not asked yet (the interview's relevance analysis only): `已知`/`已填` over them
+    /// stay unknown, since an answer could still go either way. Empty for real records.
+    var openInputs = InputSet.empty
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
     public struct Trace: Sendable {
