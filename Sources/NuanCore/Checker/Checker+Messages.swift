@@ -200,13 +200,26 @@ extension Diagnostic.Message {
         Self(zh: "已填(…) 只能用于字段，“\(name)” 不是字段", en: "已填(…) (given) applies only to fields, and “\(name)” is not a field")
     }
 
+    /// A chain of names for a message, shortened in the middle when long.
+    static func chainText(_ chain: [String]) -> String {
+        let shown = chain.count > 8 ? chain.prefix(3) + ["…"] + chain.suffix(4) : chain[...]
+        return shown.map { EchoText.excerpt($0) }.joined(separator: " → ")
+    }
+
+    /// `check.too-deep`: an expression with the definitions and groups it uses expanded.
+    static func expandedTooDeep(_ limit: Int, chain: [String]) -> Self {
+        let via = chain.isEmpty ? Self.empty : Self(zh: "（经由定义：\(chainText(chain))）", en: " (through the definitions \(chainText(chain)))")
+        return Self(zh: "表达式连同它引用的定义和对象嵌套超过 \(limit) 层", en: "the expression, with the definitions and groups it uses, nests more than \(limit) levels deep")
+            + via + Self(zh: "；请减少定义之间的层层引用", en: "; make fewer definitions refer to one another in a chain")
+    }
+
     static func definitionCycle(_ chain: [String]) -> Self {
-        let c = chain.joined(separator: " → ")
+        let c = chainText(chain)
         return Self(zh: "定义相互引用形成循环：" + c, en: "definitions refer to each other in a cycle: " + c)
     }
 
     static func groupCycle(_ chain: [String]) -> Self {
-        let c = chain.joined(separator: " → ")
+        let c = chainText(chain)
         return Self(zh: "对象相互引用形成循环：" + c, en: "recipient groups refer to each other in a cycle: " + c)
     }
 

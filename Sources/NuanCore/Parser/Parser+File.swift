@@ -2,15 +2,13 @@ extension Parser {
     mutating func parseFile(comments: [Comment]) -> RulesFile {
         var header = Header()
         var decls: [Declaration] = []
-        if let t = accept(.rules) {
-            if case .string(let s) = current.kind {
-                header.title = s
-                header.titleRange = advance().range.join(t.range)
-            } else {
-                diagnostics.append(.error("parse.expected", .expectedTitle, at: current.range))
-            }
+        // `Parser.parse` has checked that the file starts with `规则`.
+        let t = advance()
+        if case .string(let s) = current.kind {
+            header.title = s
+            header.titleRange = advance().range.join(t.range)
         } else {
-            diagnostics.append(.error("parse.header", .expectedHeader(found: current), at: current.range))
+            diagnostics.append(.error("parse.expected", .expectedTitle, at: current.range))
         }
         while current.kind != .endOfFile {
             do {
