@@ -114,4 +114,19 @@ final class BadRulesInputTests: XCTestCase {
         XCTAssertFalse(output.contains("\u{1B}"), "raw escape characters reach the terminal")
         XCTAssertTrue(output.contains("个无法识别的字符未列出"), output)
     }
+
+    func testBadSetValuesAreUsageErrors() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let rules = root.appendingPathComponent("Rules/bengbu-2022.rules").path
+        let record = root.appendingPathComponent("Rules/examples/bengbu-deep-national.json").path
+        for (set, fragment) in [("低保标准=-4611686018427387904", "为负"), ("低保标准=0.0000001", "精确到分以下"), ("低保标准=0", "必须大于 0"),
+                                ("低保标准[合肥市]=600", "没有 “合肥市” 这一行；已有的行：蚌埠市 | 340300")] {
+            for command in [["screen", "--rules", rules, record], ["batch", "--rules", rules, "--in", record, "--out", path("o.jsonl")]] {
+                let (code, output) = run(command + ["--set", set])
+                XCTAssertEqual(code, .usage, "\(set): \(output)")
+                XCTAssertTrue(output.contains(fragment), output)
+            }
+        }
+        XCTAssertEqual(run(["screen", "--rules", rules, record, "--set", "低保标准[340300]=600", "--format", "json"]).0, .success)
+    }
 }

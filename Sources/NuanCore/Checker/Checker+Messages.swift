@@ -181,6 +181,25 @@ extension Diagnostic.Message {
         Self(zh: "--set \(name)=\(text)：值不是数字", en: "--set \(name)=\(text): the value is not a number")
     }
 
+    /// `set.value`: a figure the rules would refuse too (negative, a 0 line, finer than a fen).
+    static func setBadFigure(_ name: String, _ text: String, _ why: Self) -> Self {
+        Self(zh: "--set \(EchoText.excerpt(name))=\(EchoText.excerpt(text))：", en: "--set \(EchoText.excerpt(name))=\(EchoText.excerpt(text)): ") + why
+    }
+
+    /// `set.row`: `[…]` after a parameter that is a single figure.
+    static func setNotATable(_ name: String) -> Self {
+        Self(zh: "--set：参数 \(name) 不是按地区的表，不能写 [行]；写 --set \(name)=值",
+             en: "--set: the parameter \(name) is not a table, so it takes no [row]; write --set \(name)=VALUE")
+    }
+
+    /// `set.row`: a row key the table does not have.
+    static func setUnknownRow(_ name: String, _ key: String, known: [String]) -> Self {
+        let list = known.prefix(30).joined(separator: "，") + (known.count > 30 ? "…" : "")
+        let listEn = known.prefix(30).joined(separator: ", ") + (known.count > 30 ? "…" : "")
+        return Self(zh: "--set：表 \(name) 没有 “\(key)” 这一行；已有的行：\(list)",
+                    en: "--set: the table \(name) has no row “\(key)”; its rows are: \(listEn)")
+    }
+
     static func setUnknownParameter(_ name: String, suggestion: String?) -> Self {
         Self(zh: "--set：没有名为 “\(name)” 的参数", en: "--set: there is no parameter named “\(name)”").with(didYouMean(suggestion))
     }

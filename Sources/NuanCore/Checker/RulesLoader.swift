@@ -71,6 +71,12 @@ public enum RulesLoader {
         }
     }
 
+    /// The diagnostic for a rules file named on the command line that could not be read.
+    public static func readFailure(_ failure: ReadFailure, path: String) -> Diagnostic {
+        let (code, message) = message(failure, path: path, chain: nil)
+        return .error(code, message, at: .synthetic)
+    }
+
     static func chainNames(_ chain: [String]) -> String {
         Diagnostic.Message.chainText(chain.map { FilePath.lastComponent(of: $0) })
     }

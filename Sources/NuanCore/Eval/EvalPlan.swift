@@ -49,6 +49,8 @@ final class EvalPlan: @unchecked Sendable {
     let parameters: [Parameter]
     /// Per table parameter: key → row indices sorted by start date.
     let rowIndex: [[String: [Int]]]
+    /// Per parameter: keyed by 所属地区, so a short form or a district code finds its city's row.
+    let regionKeyed: [Bool]
     let rowValues: [[Rational?]]
     let rowFrom: [[Int32?]]
     let benefits: [Benefit]
@@ -67,6 +69,7 @@ final class EvalPlan: @unchecked Sendable {
         categoryCodes = p.categories.map { Int32(p.enums[p.categoryEnum].index(of: $0.code) ?? 0) }
         parameters = p.parameters.map { Parameter(keyField: Int32($0.keyField ?? -1), scalar: $0.value) }
         rowIndex = p.parameters.map(\.rowIndex)
+        regionKeyed = p.parameters.map { $0.keyField.map { p.fields[$0].key == "region" } ?? false }
         rowValues = p.parameters.map { $0.rows.map(\.value) }
         rowFrom = p.parameters.map { $0.rows.map(\.from) }
         func amount(_ a: CheckedProgram.Amount) -> Amount {

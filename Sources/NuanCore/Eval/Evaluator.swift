@@ -20,6 +20,9 @@ public struct Evaluator {
     var outcomes: [BenefitOutcome]
     /// Evaluation errors of the current record (division by zero…), referenced by outcomes.
     var failures: [String] = []
+    /// Set by `computeScore` when the score (or a part of it) could not be computed (an
+    /// overflow): the record is invalid rather than its score silently unknown.
+    var scoreFailure: String?
     var facts: Facts
     /// When tracing: the value each node came to (nil = not evaluated), and table rows used.
     var trace: Trace?
@@ -132,7 +135,9 @@ public struct Evaluator {
         }
         let rows: [Int]?
         switch facts.values[Int(p.keyField)] {
-        case .text(let s): rows = plan.rowIndex[i][s]
+        case .text(let s):
+            rows = plan.rowIndex[i][s]
+                ?? (plan.regionKeyed[i] ? RegionKey.resolve(s, in: { plan.rowIndex[i][$0] != nil }).flatMap { plan.rowIndex[i][$0] } : nil)
         case .unknown(let m): return .unknown(m)
         default: return .unknown(InputSet(slot: slot))
         }
