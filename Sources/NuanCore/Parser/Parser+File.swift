@@ -27,7 +27,8 @@ extension Parser {
         if accept(.jurisdiction) != nil { h.jurisdiction = try string(.jurisdiction).0; return true }
         if accept(.notice) != nil { h.notice = try string(.noticeName).0; return true }
         if accept(.year) != nil {
-            guard case .number(let n) = current.kind, let y = Int(n) else { throw fail(.expectedYear) }
+            // A four-digit year: the year picks dated rules through day arithmetic in 32 bits.
+            guard case .number(let n) = current.kind, let y = Int(n), (1000...9999).contains(y) else { throw fail(.expectedYear) }
             _ = advance()
             h.year = y
             return true
