@@ -56,7 +56,7 @@ extension Checker {
     mutating func condition(_ e: Expr, _ site: ConditionSite) -> Int32 {
         let n = compile(e)
         if type(n) != .bool && type(n) != .error {
-            error("type.mismatch", .notACondition(site, e.range.text, type(n)), e.range)
+            error("type.mismatch", .notACondition(site, e.range.quoted, type(n)), e.range)
         }
         return n
     }

@@ -95,7 +95,7 @@ extension Checker {
             var mask: UInt64 = 0
             for it in items {
                 guard case .name(let n) = it.kind, let i = program.enums[en].index(of: n) else {
-                    error("check.default", .defaultNotAnOption(it.range.text), it.range)
+                    error("check.default", .defaultNotAnOption(it.range.quoted), it.range)
                     return nil
                 }
                 mask |= 1 << UInt64(i)
@@ -103,7 +103,7 @@ extension Checker {
             return .set(mask)
         default: break
         }
-        error("check.default", .defaultType(e.range.text, type), e.range)
+        error("check.default", .defaultType(e.range.quoted, type), e.range)
         return nil
     }
 

@@ -207,7 +207,8 @@ extension Diagnostic.Message {
     // MARK: names
 
     static func unknownName(_ name: String) -> Self {
-        Self(zh: "未知的名称 “\(name)”", en: "unknown name “\(name)”")
+        let name = EchoText.excerpt(name)
+        return Self(zh: "未知的名称 “\(name)”", en: "unknown name “\(name)”")
     }
 
     /// Appended to an unknown name that swallowed a keyword (`建档类型属于`).

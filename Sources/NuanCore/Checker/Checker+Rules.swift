@@ -62,7 +62,7 @@ extension Checker {
     mutating func compileNumber(_ e: Expr, _ site: NumberSite) -> Int32 {
         let n = compile(e)
         if type(n) != .number && type(n) != .error {
-            error("type.mismatch", .notANumber(site, e.range.text, type(n)), e.range)
+            error("type.mismatch", .notANumber(site, e.range.quoted, type(n)), e.range)
         }
         return n
     }
@@ -75,7 +75,7 @@ extension Checker {
             checkAmount(e, benefit: benefit)
             let n = compile(e)
             if type(n) != .money && type(n) != .error {
-                error("type.amount-unit", .amountWithoutUnit(e.range.text), e.range)
+                error("type.amount-unit", .amountWithoutUnit(e.range.quoted), e.range)
             }
             if case .number(_, let u) = e.kind { return (.fixed(n), u) }
             return (.fixed(n), nil)

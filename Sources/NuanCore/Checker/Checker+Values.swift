@@ -19,13 +19,13 @@ extension Checker {
     /// A parameter's figure (or one row of a table) in a rules file.
     mutating func checkFigure(_ value: Rational, unit: Unit?, parameter: String, _ range: SourceRange) {
         guard let p = Checker.problem(value, unit: unit) else { return }
-        error("check.value", .badFigure(p, what: parameter, value: value, unit: unit, written: range.text), range)
+        error("check.value", .badFigure(p, what: parameter, value: value, unit: unit, written: range.quoted), range)
     }
 
     /// A literal award amount (`福利 … = 1000 元/户`, `除非 … 则 2000 元/户`).
     mutating func checkAmount(_ e: Expr, benefit: String) {
         guard let (value, unit) = literalNumber(e), let p = Checker.problem(value, unit: unit ?? .yuan) else { return }
-        error("check.value", .badFigure(p, what: benefit, value: value, unit: unit, written: e.range.text), e.range)
+        error("check.value", .badFigure(p, what: benefit, value: value, unit: unit, written: e.range.quoted), e.range)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import NuanCore
 
@@ -29,6 +30,16 @@ final class HostileRulesTextTests: XCTestCase {
         let huge = String(repeating: "甲", count: 100_000)
         let diags = Nuan.compile(path: "h.rules", text: "规则 \"h\"\n\(huge)\n").1
         XCTAssertLessThan(DiagnosticRenderer.render(diags).utf8.count, 2_000)
+    }
+
+    /// A 200,000-character unknown name: was cubic in the keyword-split hint (a hang).
+    func testAHugeUnknownNameIsQuickAndQuotedShort() {
+        let start = Date()
+        let text = "规则 \"n\"\n定义 x = " + String(repeating: "甲", count: 200_000) + " 且 是\n"
+        let diags = Nuan.compile(path: "n.rules", text: text).1
+        XCTAssertEqual(diags.map(\.code), ["check.unknown-name"])
+        XCTAssertLessThan(DiagnosticRenderer.render(diags).utf8.count, 2_000)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
     }
 
     func testAYearMustHaveFourDigits() {
