@@ -47,8 +47,11 @@ enum FmtCommand {
         guard !paths.isEmpty else { return .usage }
         var broken = false, changed = 0
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                io.err("无法读取文件 \(path)\n")
+            let text: String
+            switch RulesLoader.readText(path: path) {
+            case .success(let t): text = t
+            case .failure(let f):
+                io.err(DiagnosticRenderer.render(RulesLoader.readFailure(f, path: path)))
                 broken = true
                 continue
             }

@@ -3,10 +3,46 @@ extension Checker {
 
     mutating func emit(_ op: Op, _ type: ValueType, _ range: SourceRange, name: String? = nil,
                        a: Int32 = -1, b: Int32 = -1, c: Int32 = -1) -> Int32 {
+        let (depth, deepest) = expandedDepth(op, a: a, b: b, c: c)
+        if depth > NestingLimits.expanded {
+            // Report where the limit is first crossed, and put a failure in the node's place so
+            // nothing after the checker walks a tree deeper than the limit.
+            if deepest <= NestingLimits.expanded { tooDeep(range) }
+            program.constants.append(.failure(""))
+            return append(.constant, .error, range, name: nil, a: Int32(program.constants.count - 1), b: -1, c: -1, depth: 1)
+        }
+        return append(op, type, range, name: name, a: a, b: b, c: c, depth: depth)
+    }
+
+    private mutating func append(_ op: Op, _ type: ValueType, _ range: SourceRange, name: String?,
+                                 a: Int32, b: Int32, c: Int32, depth: Int) -> Int32 {
         program.nodes.append(.init(op: op, a: a, b: b, c: c, type: type))
         program.nodeRanges.append(range)
         program.nodeNames.append(name)
+        nodeDepth.append(depth)
         return Int32(program.nodes.count - 1)
+    }
+
+    /// How deep the evaluator recurses below a node of this kind: its children's depth, with
+    /// a definition or group counting its whole expression. Also the deepest child's depth.
+    func expandedDepth(_ op: Op, a: Int32, b: Int32, c: Int32) -> (Int, deepest: Int) {
+        var children: [Int] = []
+        switch op {
+        case .constant, .field, .parameter, .category, .given: break
+        case .definition: children = [definitionDepth[Int(a)]]
+        case .group: children = [groupDepth[Int(a)]]
+        case .min, .max: children = (0..<Int(b)).map { nodeDepth[Int(program.arguments[Int(a) + $0])] }
+        default: children = [a, b, c].filter { $0 >= 0 }.map { nodeDepth[Int($0)] }
+        }
+        let deepest = children.max() ?? 0
+        return (deepest + 1, deepest)
+    }
+
+    /// `check.too-deep`, once: the first place a chain gets too deep is the one to fix.
+    mutating func tooDeep(_ range: SourceRange) {
+        guard !tooDeepReported else { return }
+        tooDeepReported = true
+        error("check.too-deep", .expandedTooDeep(NestingLimits.expanded, chain: compiling), range)
     }
 
     mutating func constant(_ v: Value, _ type: ValueType, _ range: SourceRange) -> Int32 {
@@ -20,12 +56,20 @@ extension Checker {
     mutating func condition(_ e: Expr, _ site: ConditionSite) -> Int32 {
         let n = compile(e)
         if type(n) != .bool && type(n) != .error {
-            error("type.mismatch", .notACondition(site, e.range.text, type(n)), e.range)
+            error("type.mismatch", .notACondition(site, e.range.quoted, type(n)), e.range)
         }
         return n
     }
 
     mutating func compile(_ e: Expr, enumContext: Int? = nil) -> Int32 {
+        // Definitions are compiled where they are first used, so this recursion follows chains
+        // of definitions too: bound it before it can exhaust the stack.
+        guard compileDepth < NestingLimits.expanded else {
+            tooDeep(e.range)
+            return constant(.failure(""), .error, e.range)
+        }
+        compileDepth += 1
+        defer { compileDepth -= 1 }
         switch e.kind {
         case .number(let r, let u):
             return constant(.number(r), (u?.isMoney ?? false) ? .money : .number, e.range)
@@ -124,6 +168,7 @@ extension Checker {
         let root = compile(d.expr)
         compiling.removeLast()
         program.definitions.append(.init(name: name, root: root, type: type(root), citation: d.citation?.text, range: d.nameRange))
+        definitionDepth.append(nodeDepth[Int(root)])
         definitionIndex[name] = program.definitions.count - 1
         return program.definitions.count - 1
     }
@@ -139,6 +184,7 @@ extension Checker {
         let root = condition(g.condition, .group(name))
         compiling.removeLast()
         program.groups.append(.init(name: name, description: g.description, root: root, citation: g.citation?.text, range: g.nameRange))
+        groupDepth.append(nodeDepth[Int(root)])
         groupIndex[name] = program.groups.count - 1
         return program.groups.count - 1
     }

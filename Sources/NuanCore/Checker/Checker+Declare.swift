@@ -95,7 +95,7 @@ extension Checker {
             var mask: UInt64 = 0
             for it in items {
                 guard case .name(let n) = it.kind, let i = program.enums[en].index(of: n) else {
-                    error("check.default", .defaultNotAnOption(it.range.text), it.range)
+                    error("check.default", .defaultNotAnOption(it.range.quoted), it.range)
                     return nil
                 }
                 mask |= 1 << UInt64(i)
@@ -103,7 +103,7 @@ extension Checker {
             return .set(mask)
         default: break
         }
-        error("check.default", .defaultType(e.range.text, type), e.range)
+        error("check.default", .defaultType(e.range.quoted, type), e.range)
         return nil
     }
 
@@ -120,6 +120,7 @@ extension Checker {
             if let u, u.isMoney != (p.unit?.isMoney ?? false) {
                 error("type.unit", .parameterUnit, v.range)
             }
+            checkFigure(r, unit: p.unit ?? u, parameter: p.name, v.range)
             param.value = r
         }
         if let kf = p.keyField {
@@ -143,6 +144,7 @@ extension Checker {
                     if let u, u.isMoney != (p.unit?.isMoney ?? false) {
                         error("type.unit", .rowUnit(u, parameter: p.unit), v.range)
                     }
+                    checkFigure(r, unit: p.unit ?? u, parameter: "\(p.name) [\(row.keys.first ?? "")]", v.range)
                     value = r
                 }
                 param.rows.append(.init(keys: row.keys, value: value, from: row.from, unconfirmed: row.unconfirmed || p.unconfirmed,
@@ -161,7 +163,10 @@ extension Checker {
         addSymbol(p.name, .parameter(program.parameters.count - 1), p.nameRange)
     }
 
-    /// `--set 低保标准=750` replaces a parameter (every row of a table); `--set 低保标准[蚌埠市]=750` one row.
+    /// `--set 低保标准=750` replaces a parameter (every row of a table); `--set 低保标准[蚌埠市]=750`
+    /// one row — the row the key names, under any of its keys (`蚌埠市 | 340300`), its short
+    /// form (蚌埠) or a district's code, and every dated version of it. Each figure passes the
+    /// checks a figure in a rules file passes (`Checker+Values`).
     mutating func applyOverrides(_ overrides: [(name: String, value: String)]) {
         for (rawName, text) in overrides {
             var name = rawName
@@ -172,19 +177,35 @@ extension Checker {
             }
             let numberText = text.split(separator: " ").first.map(String.init) ?? text
             guard let value = Rational.parse(numberText) else {
-                error("set.value", .setValueNotNumber(rawName, text), .synthetic)
+                error("set.value", .setValueNotNumber(EchoText.excerpt(rawName), EchoText.excerpt(text)), .synthetic)
                 continue
             }
             guard let i = program.parameters.firstIndex(where: { $0.name == name }) else {
                 let hint = Suggest.closest(to: name, in: program.parameters.map(\.name))
-                error("set.unknown", .setUnknownParameter(name, suggestion: hint), .synthetic)
+                error("set.unknown", .setUnknownParameter(EchoText.excerpt(name), suggestion: hint), .synthetic)
                 continue
             }
             var p = program.parameters[i]
+            if let problem = Checker.problem(value, unit: p.unit) {
+                error("set.value", .setBadFigure(rawName, text, .badFigure(problem, what: name, value: value, unit: p.unit, written: numberText)), .synthetic)
+                continue
+            }
             if let key {
-                let row = CheckedProgram.TableRow(keys: [key], value: value, from: nil, unconfirmed: false, citation: "命令行 --set")
-                p.rows.append(row)
-                p.rowIndex[key] = [p.rows.count - 1]
+                guard p.keyField != nil else {
+                    error("set.row", .setNotATable(name), .synthetic)
+                    continue
+                }
+                // The row a record naming `key` would reach (short forms, district codes: Gazetteer).
+                let reach = program.fields[p.keyField ?? 0].key == "region" ? Gazetteer.widenRegionIndex(p.rowIndex) : p.rowIndex
+                guard let rows = reach[key] ?? Gazetteer.fallbackKeys(key).lazy.compactMap({ reach[$0] }).first else {
+                    error("set.row", .setUnknownRow(name, EchoText.excerpt(key), known: Checker.rowNames(p)), .synthetic)
+                    continue
+                }
+                // The row under all its keys, so a record naming the city by its code finds it too.
+                var keys: [String] = []
+                for r in rows { for k in p.rows[r].keys where !keys.contains(k) { keys.append(k) } }
+                p.rows.append(CheckedProgram.TableRow(keys: keys, value: value, from: nil, unconfirmed: false, citation: "命令行 --set"))
+                for k in keys { p.rowIndex[k] = [p.rows.count - 1] }
             } else {
                 p.keyField = nil
                 p.rows = []
@@ -196,5 +217,15 @@ extension Checker {
             program.parameters[i] = p
             program.overrides.append("\(rawName)=\(value)")
         }
+    }
+
+    /// A table's rows as a message lists them: each row's keys joined by `|`, once.
+    static func rowNames(_ p: CheckedProgram.Parameter) -> [String] {
+        var out: [String] = []
+        for r in p.rows {
+            let name = r.keys.joined(separator: " | ")
+            if !out.contains(name) { out.append(name) }
+        }
+        return out
     }
 }

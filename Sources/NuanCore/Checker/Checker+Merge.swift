@@ -76,8 +76,10 @@ extension Checker {
 public enum Suggest {
     public static func closest(to name: String, in candidates: [String]) -> String? {
         let a = Array(name)
+        // A name this long is no typo of a declared one (and the distance would be slow).
+        guard a.count <= 64 else { return nil }
         var best: (String, Int)?
-        for c in candidates where c != name {
+        for c in candidates where c != name && abs(c.count - a.count) <= max(1, a.count / 2) {
             let d = distance(a, Array(c))
             let limit = max(1, min(a.count, c.count) / 2)
             if d <= limit && (best == nil || d < best!.1) { best = (c, d) }

@@ -181,6 +181,25 @@ extension Diagnostic.Message {
         Self(zh: "--set \(name)=\(text)：值不是数字", en: "--set \(name)=\(text): the value is not a number")
     }
 
+    /// `set.value`: a figure the rules would refuse too (negative, a 0 line, finer than a fen).
+    static func setBadFigure(_ name: String, _ text: String, _ why: Self) -> Self {
+        Self(zh: "--set \(EchoText.excerpt(name))=\(EchoText.excerpt(text))：", en: "--set \(EchoText.excerpt(name))=\(EchoText.excerpt(text)): ") + why
+    }
+
+    /// `set.row`: `[…]` after a parameter that is a single figure.
+    static func setNotATable(_ name: String) -> Self {
+        Self(zh: "--set：参数 \(name) 不是按地区的表，不能写 [行]；写 --set \(name)=值",
+             en: "--set: the parameter \(name) is not a table, so it takes no [row]; write --set \(name)=VALUE")
+    }
+
+    /// `set.row`: a row key the table does not have.
+    static func setUnknownRow(_ name: String, _ key: String, known: [String]) -> Self {
+        let list = known.prefix(30).joined(separator: "，") + (known.count > 30 ? "…" : "")
+        let listEn = known.prefix(30).joined(separator: ", ") + (known.count > 30 ? "…" : "")
+        return Self(zh: "--set：表 \(name) 没有 “\(key)” 这一行；已有的行：\(list)",
+                    en: "--set: the table \(name) has no row “\(key)”; its rows are: \(listEn)")
+    }
+
     static func setUnknownParameter(_ name: String, suggestion: String?) -> Self {
         Self(zh: "--set：没有名为 “\(name)” 的参数", en: "--set: there is no parameter named “\(name)”").with(didYouMean(suggestion))
     }
@@ -188,7 +207,8 @@ extension Diagnostic.Message {
     // MARK: names
 
     static func unknownName(_ name: String) -> Self {
-        Self(zh: "未知的名称 “\(name)”", en: "unknown name “\(name)”")
+        let name = EchoText.excerpt(name)
+        return Self(zh: "未知的名称 “\(name)”", en: "unknown name “\(name)”")
     }
 
     /// Appended to an unknown name that swallowed a keyword (`建档类型属于`).
@@ -200,13 +220,26 @@ extension Diagnostic.Message {
         Self(zh: "已填(…) 只能用于字段，“\(name)” 不是字段", en: "已填(…) (given) applies only to fields, and “\(name)” is not a field")
     }
 
+    /// A chain of names for a message, shortened in the middle when long.
+    static func chainText(_ chain: [String]) -> String {
+        let shown = chain.count > 8 ? chain.prefix(3) + ["…"] + chain.suffix(4) : chain[...]
+        return shown.map { EchoText.excerpt($0) }.joined(separator: " → ")
+    }
+
+    /// `check.too-deep`: an expression with the definitions and groups it uses expanded.
+    static func expandedTooDeep(_ limit: Int, chain: [String]) -> Self {
+        let via = chain.isEmpty ? Self.empty : Self(zh: "（经由定义：\(chainText(chain))）", en: " (through the definitions \(chainText(chain)))")
+        return Self(zh: "表达式连同它引用的定义和对象嵌套超过 \(limit) 层", en: "the expression, with the definitions and groups it uses, nests more than \(limit) levels deep")
+            + via + Self(zh: "；请减少定义之间的层层引用", en: "; make fewer definitions refer to one another in a chain")
+    }
+
     static func definitionCycle(_ chain: [String]) -> Self {
-        let c = chain.joined(separator: " → ")
+        let c = chainText(chain)
         return Self(zh: "定义相互引用形成循环：" + c, en: "definitions refer to each other in a cycle: " + c)
     }
 
     static func groupCycle(_ chain: [String]) -> Self {
-        let c = chain.joined(separator: " → ")
+        let c = chainText(chain)
         return Self(zh: "对象相互引用形成循环：" + c, en: "recipient groups refer to each other in a cycle: " + c)
     }
 

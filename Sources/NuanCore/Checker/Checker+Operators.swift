@@ -22,7 +22,7 @@ extension Checker {
         case .contains, .containsAny, .containsAll:
             let a = compile(l)
             guard case .list(let en) = type(a) else {
-                if type(a) != .error { error("type.mismatch", .leftNeedsListField(op, l.range.text, type(a)), l.range) }
+                if type(a) != .error { error("type.mismatch", .leftNeedsListField(op, l.range.quoted, type(a)), l.range) }
                 return constant(.failure(""), .error, e.range)
             }
             let items: [Expr]
@@ -38,12 +38,12 @@ extension Checker {
     /// Money ± money; money × number; money ÷ number; money ÷ money is a ratio (number).
     mutating func arithmeticType(_ op: BinaryOperator, _ a: ValueType, _ b: ValueType, _ l: Expr, _ r: Expr, _ e: Expr) -> ValueType {
         if a == .error || b == .error { return .error }
-        guard a.isNumeric else { error("type.mismatch", .noArithmetic(l.range.text, a), l.range); return .error }
-        guard b.isNumeric else { error("type.mismatch", .noArithmetic(r.range.text, b), r.range); return .error }
+        guard a.isNumeric else { error("type.mismatch", .noArithmetic(l.range.quoted, a), l.range); return .error }
+        guard b.isNumeric else { error("type.mismatch", .noArithmetic(r.range.quoted, b), r.range); return .error }
         switch op {
         case .add, .subtract:
             if a != b {
-                error("type.money-number", .addMoneyAndNumber(l.range.text, a, r.range.text, b), e.range)
+                error("type.money-number", .addMoneyAndNumber(l.range.quoted, a, r.range.quoted, b), e.range)
                 return .error
             }
             return a
@@ -81,9 +81,9 @@ extension Checker {
         if ta != .error && tb != .error {
             if ta != tb {
                 if ta.isNumeric && tb.isNumeric {
-                    error("type.money-number", .compareMoneyAndNumber(l.range.text, ta, r.range.text, tb), e.range)
+                    error("type.money-number", .compareMoneyAndNumber(l.range.quoted, ta, r.range.quoted, tb), e.range)
                 } else {
-                    error("type.mismatch", .compareTypes(ta, tb, l.range.text, r.range.text), e.range)
+                    error("type.mismatch", .compareTypes(ta, tb, l.range.quoted, r.range.quoted), e.range)
                 }
             } else if op != .equal && op != .notEqual && !(ta.isNumeric || ta == .date) {
                 error("type.mismatch", .orderNeedsNumbers(op), e.range)
@@ -104,7 +104,7 @@ extension Checker {
                 guard case .name(let n) = it.kind, let i = program.enums[en].index(of: n) else {
                     let options = program.enums[en].codes.indices.map { program.enums[en].display($0) }
                     let hint = Suggest.closest(to: it.range.text, in: program.enums[en].codes + program.enums[en].labels.compactMap { $0 })
-                    error("check.unknown-option", Diagnostic.Message.unknownOption(it.range.text).with(.didYouMean(hint) ?? .options(options)), it.range)
+                    error("check.unknown-option", Diagnostic.Message.unknownOption(it.range.quoted).with(.didYouMean(hint) ?? .options(options)), it.range)
                     continue
                 }
                 mask |= 1 << UInt64(i)

@@ -62,19 +62,20 @@ extension Checker {
     mutating func compileNumber(_ e: Expr, _ site: NumberSite) -> Int32 {
         let n = compile(e)
         if type(n) != .number && type(n) != .error {
-            error("type.mismatch", .notANumber(site, e.range.text, type(n)), e.range)
+            error("type.mismatch", .notANumber(site, e.range.quoted, type(n)), e.range)
         }
         return n
     }
 
-    mutating func compileAmount(_ a: AmountSyntax) -> (CheckedProgram.Amount, Unit?) {
+    mutating func compileAmount(_ a: AmountSyntax, benefit: String) -> (CheckedProgram.Amount, Unit?) {
         switch a {
         case .unset: return (.unset, nil)
         case .withhold: return (.withhold, nil)
         case .fixed(let e):
+            checkAmount(e, benefit: benefit)
             let n = compile(e)
             if type(n) != .money && type(n) != .error {
-                error("type.amount-unit", .amountWithoutUnit(e.range.text), e.range)
+                error("type.amount-unit", .amountWithoutUnit(e.range.quoted), e.range)
             }
             if case .number(_, let u) = e.kind { return (.fixed(n), u) }
             return (.fixed(n), nil)
@@ -82,7 +83,7 @@ extension Checker {
     }
 
     mutating func compileBenefit(_ b: BenefitDecl) -> CheckedProgram.Benefit {
-        let (amount, unit) = compileAmount(b.amount)
+        let (amount, unit) = compileAmount(b.amount, benefit: b.name)
         var recipient: Int?
         if let (g, r) = b.recipient {
             if let gi = compileGroup(g, at: r) { recipient = gi; used.insert(g) } else {
@@ -107,7 +108,7 @@ extension Checker {
         let condition = b.condition.map { self.condition($0, .benefit(b.name)) }
         let exceptions = b.exceptions.map { ex -> CheckedProgram.Exception in
             let c = self.condition(ex.condition, .unless)
-            return .init(condition: c, amount: compileAmount(ex.amount).0, citation: ex.citation?.text)
+            return .init(condition: c, amount: compileAmount(ex.amount, benefit: b.name).0, citation: ex.citation?.text)
         }
         return .init(name: b.name, amount: amount, unit: unit, recipient: recipient, condition: condition, funds: funds,
                      citation: b.citation?.text, exceptions: exceptions, range: b.nameRange)

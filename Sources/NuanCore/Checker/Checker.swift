@@ -23,6 +23,13 @@ public struct Checker {
     var definitionIndex: [String: Int] = [:]
     var groupIndex: [String: Int] = [:]
     var compiling: [String] = []
+    /// Per node (and per definition and group): how deep evaluating it recurses (see `emit`).
+    var nodeDepth: [Int] = []
+    var definitionDepth: [Int] = []
+    var groupDepth: [Int] = []
+    /// How many expressions `compile` is inside, definitions included.
+    var compileDepth = 0
+    var tooDeepReported = false
     /// Names referenced anywhere (for the unused-name warnings of `nuan check`).
     public internal(set) var used: Set<String> = []
 

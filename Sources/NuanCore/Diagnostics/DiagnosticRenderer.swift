@@ -43,29 +43,33 @@ public enum DiagnosticRenderer {
     }
 
     /// The source line and a caret underline; wide (CJK) characters get two columns so the
-    /// carets line up in a terminal.
+    /// carets line up in a terminal. A long line (a minified or binary file) shows only a window
+    /// around the spot, and control characters are escaped; a range in a file whose text is not
+    /// shown (not a rules file) has no snippet.
     static func snippet(_ r: SourceRange) -> String {
-        guard let file = r.file else { return "" }
+        guard let file = r.file, !file.bytes.isEmpty else { return "" }
         let (line, column) = file.location(of: r.start)
-        let text = file.lineText(line)
-        // Masking keeps every character's place; escaping widens a control character, so the
-        // caret line is measured on the escaped text.
-        let chars = Array(Privacy.redact(text))
-        let prefix = chars.prefix(column - 1)
+        // Masking keeps every character's place, so the caret still points at the spot.
+        let chars = Array(Privacy.redact(file.lineText(line)))
         let endLoc = file.location(of: max(r.start, r.end))
-        let spanChars: ArraySlice<Character>
-        if endLoc.line == line && endLoc.column > column {
-            spanChars = chars[min(column - 1, chars.count)..<min(endLoc.column - 1, chars.count)]
-        } else {
-            spanChars = []
+        let lo = min(column - 1, chars.count)
+        var hi = endLoc.line == line && endLoc.column > column ? min(endLoc.column - 1, chars.count) : lo
+        var from = 0, to = chars.count
+        if chars.count > 200 {
+            from = lo > 100 ? lo - 60 : 0
+            to = min(chars.count, from + 200)
+            hi = min(hi, to)
         }
-        let shownPrefix = Array(SafeText.line(String(prefix)))
-        let shownSpan = Array(SafeText.line(String(spanChars)))
-        let pad = shownPrefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: width($0)) }.joined()
-        let carets = String(repeating: "^", count: max(1, shownSpan.reduce(0) { $0 + width($1) }))
+        func shown(_ c: Character) -> String { c == "\t" ? "\t" : EchoText.escaped(c) }
+        func columns(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
+        let lead = from > 0 ? "…" : ""
+        let text = lead + chars[from..<to].map(shown).joined() + (to < chars.count ? "…" : "")
+        let pad = String(repeating: " ", count: columns(lead))
+            + chars[from..<max(from, lo)].map { $0 == "\t" ? "\t" : String(repeating: " ", count: columns(shown($0))) }.joined()
+        let carets = String(repeating: "^", count: max(1, columns(chars[min(lo, hi)..<hi].map(shown).joined())))
         let gutter = String(line)
         let blank = String(repeating: " ", count: gutter.count)
-        return " \(gutter) | \(SafeText.line(String(chars)))\n \(blank) | \(pad)\(carets)\n"
+        return " \(gutter) | \(text)\n \(blank) | \(pad)\(carets)\n"
     }
 
     static func width(_ c: Character) -> Int {

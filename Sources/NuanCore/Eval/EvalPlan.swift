@@ -49,6 +49,8 @@ final class EvalPlan: @unchecked Sendable {
     let parameters: [Parameter]
     /// Per table parameter: key → row indices sorted by start date.
     let rowIndex: [[String: [Int]]]
+    /// Per parameter: keyed by 所属地区, so a short form or a district code finds its city's row.
+    let regionKeyed: [Bool]
     let rowValues: [[Rational?]]
     let rowFrom: [[Int32?]]
     let benefits: [Benefit]
@@ -71,6 +73,7 @@ final class EvalPlan: @unchecked Sendable {
             guard let kf = param.keyField, p.fields[kf].key == "region" else { return param.rowIndex }
             return Gazetteer.widenRegionIndex(param.rowIndex)
         }
+        regionKeyed = p.parameters.map { $0.keyField.map { p.fields[$0].key == "region" } ?? false }
         rowValues = p.parameters.map { $0.rows.map(\.value) }
         rowFrom = p.parameters.map { $0.rows.map(\.from) }
         func amount(_ a: CheckedProgram.Amount) -> Amount {

@@ -88,7 +88,15 @@ extension Evaluator {
         }
         let categoryValue = category()
         if plan.hasScore { decision.score = computeScore() }
-        for a in decision.awards { if let x = a.amount { decision.totalAmount = decision.totalAmount.adding(x) ?? decision.totalAmount } }
+        if let total = Rational.sum(decision.awards.compactMap(\.amount)) { decision.totalAmount = total } else {
+            // A total that does not fit is never shown short of a part.
+            decision.errors.append(RecordError(field: "total_amount", value: nil, reason: "合计金额超出可计算的范围：各项发放之和溢出"))
+        }
+        if plan.hasScore && decision.score == nil, let m = scoreFailure {
+            decision.errors.append(RecordError(field: "score", value: nil, reason: m))
+        }
+        // An evaluation error (an overflow) in the category is an error, not an unknown category.
+        if case .failure(let m) = categoryValue { decision.errors.append(RecordError(field: "category", value: nil, reason: m)) }
         if !decision.errors.isEmpty { decision.status = .invalid }
         else if !decision.awards.isEmpty { decision.status = .eligible }
         else if !decision.pending.isEmpty { decision.status = .undetermined }
@@ -167,9 +175,11 @@ extension Evaluator {
     mutating func computeScore() -> Rational? {
         var total = Rational.zero
         var known = true
+        scoreFailure = nil
         for p in plan.scoreParts {
             guard let v = scorePart(p) else { known = false; continue }
-            total = total.adding(v) ?? total
+            guard let s = total.adding(v) else { scoreFailure = "评分超出可计算的范围：各项之和溢出"; return nil }
+            total = s
         }
         return known ? total : nil
     }
@@ -179,14 +189,21 @@ extension Evaluator {
             switch eval(p.condition) {
             case .bool(false): return .zero
             case .bool(true): break
+            case .failure(let m): scoreFailure = m; return nil
             default: return nil
             }
         }
         var value = Rational.one
-        if p.weight >= 0 { guard case .number(let r) = eval(p.weight) else { return nil }; value = r }
+        if p.weight >= 0 {
+            let w = eval(p.weight)
+            guard case .number(let r) = w else { if case .failure(let m) = w { scoreFailure = m }; return nil }
+            value = r
+        }
         if p.expr >= 0 {
-            guard case .number(let r) = eval(p.expr) else { return nil }
-            value = value.multiplied(by: r) ?? value
+            let x = eval(p.expr)
+            guard case .number(let r) = x else { if case .failure(let m) = x { scoreFailure = m }; return nil }
+            guard let v = value.multiplied(by: r) else { scoreFailure = "评分项超出可计算的范围：权重 × 数值溢出"; return nil }
+            value = v
         }
         return value
     }

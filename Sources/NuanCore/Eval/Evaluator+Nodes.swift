@@ -44,7 +44,7 @@ extension Evaluator {
                 if y == .zero { return .failure("除数为零：\(program.nodeRanges[Int(node.b)].text) = 0") }
                 r = x.divided(by: y)
             }
-            return r.map { .number($0) } ?? .failure("数值超出范围")
+            return r.map { .number($0) } ?? .failure("数值超出可计算的范围：\(program.nodeRanges[i].text)")
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             let a = eval(node.a), b = eval(node.b)
             guard a.isKnown && b.isKnown else { return combineUnknown(a, b) }

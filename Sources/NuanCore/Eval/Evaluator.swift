@@ -20,6 +20,9 @@ public struct Evaluator {
     var outcomes: [BenefitOutcome]
     /// Evaluation errors of the current record (division by zero…), referenced by outcomes.
     var failures: [String] = []
+    /// Set by `computeScore` when the score (or a part of it) could not be computed (an
+    /// overflow): the record is invalid rather than its score silently unknown.
+    var scoreFailure: String?
     var facts: Facts
     /// When tracing: the value each node came to (nil = not evaluated), and table rows used.
     var trace: Trace?
@@ -137,7 +140,7 @@ public struct Evaluator {
         switch facts.values[Int(p.keyField)] {
         case .text(let s):
             rows = plan.rowIndex[i][s]
-            if rows == nil {
+            if rows == nil && plan.regionKeyed[i] {
                 let index = plan.rowIndex[i]
                 rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
             }

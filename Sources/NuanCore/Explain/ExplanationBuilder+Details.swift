@@ -148,9 +148,10 @@ extension ExplanationBuilder {
         case .parameter, .definition, .field: rightExpr = "（" + program.nodeRanges[Int(node.b)].text + "）"
         default: rightExpr = "（" + render(node.b) + "）"
         }
+        // A gap too large to compute is not shown rather than shown wrong.
         guard let diff = l > r ? l.subtracting(r) : r.subtracting(l) else { return nil }
         let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
-        let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)) ?? diff) <= (r.isNegative ? r.negated : r)
+        let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)).map { $0 <= r.magnitude } ?? false)
         switch node.op {
         case .less, .lessEqual:
             if !held { return t("\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) exceeds the ceiling \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }

@@ -105,9 +105,11 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// keyword, which makes one long unknown name. Returns the spaced reading, if there is one.
     public static func splitHint(_ n: String) -> String? {
         let chars = Array(n)
-        guard chars.count > 1 else { return nil }
+        // Only words a person typed: a keyword is at most a few characters, so look for one
+        // at most 8 long (the search would otherwise be cubic in the word's length).
+        guard chars.count > 1, chars.count <= 64 else { return nil }
         for i in 1..<chars.count {
-            for j in stride(from: chars.count, to: i, by: -1) {
+            for j in stride(from: min(chars.count, i + 8), to: i, by: -1) {
                 let w = String(chars[i..<j])
                 if let k = lookup(w), k.chinese == w, w.unicodeScalars.first!.value > 127 {
                     return String(chars[..<i]) + " " + w + (j < chars.count ? " " + String(chars[j...]) : "")

@@ -3,8 +3,15 @@ extension Diagnostic.Message {
     /// `lex.character`
     static func unknownCharacter(_ s: Unicode.Scalar) -> Self {
         let code = String(s.value, radix: 16, uppercase: true)
-        return Self(zh: "无法识别的字符 “\(s)”",
-                    en: "unrecognised character “\(s)” (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))")
+        let shown = EchoText.excerpt(String(s))
+        return Self(zh: "无法识别的字符 “\(shown)”",
+                    en: "unrecognised character “\(shown)” (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))")
+    }
+
+    /// `lex.character`, once, after the first 20.
+    static func moreUnknownCharacters(_ n: Int) -> Self {
+        Self(zh: "另有 \(n) 个无法识别的字符未列出；这个文件像不是规则文件",
+             en: "\(n) more unrecognised characters are not listed; this file does not look like a rules file")
     }
 
     /// `lex.date`
@@ -24,11 +31,11 @@ extension Token {
         switch kind {
         case .endOfFile: return "the end of the file"
         case .keyword: return "the keyword “\(display)”"
-        case .string(let text): return "the text \"\(text)\""
-        default: return "“\(display)”"
+        case .string(let text): return "the text \"\(EchoText.excerpt(text))\""
+        default: return "“\(EchoText.excerpt(display))”"
         }
     }
 
     /// How the token reads in a Chinese message (`“…”`), as the parser has always quoted it.
-    var chineseDisplay: String { "“\(display)”" }
+    var chineseDisplay: String { "“\(EchoText.excerpt(display))”" }
 }

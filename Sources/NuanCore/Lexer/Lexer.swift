@@ -21,6 +21,8 @@ public enum Lexer {
         var comments: [Comment] = []
         var diagnostics: [Diagnostic] = []
         var lineHasCode = false
+        var unknownCharacters = 0
+        static let unknownCharactersShown = 20
 
         init(file: SourceFile) {
             self.file = file
@@ -73,8 +75,16 @@ public enum Lexer {
                 if s == "　" { i += len; continue }  // ideographic space
                 if State.isIdentStart(s) { word(); continue }
                 if let sym = symbol(s, len) { _ = sym; continue }
-                diagnostics.append(.error("lex.character", .unknownCharacter(s), at: range(i, i + len)))
+                unknownCharacters += 1
+                if unknownCharacters <= State.unknownCharactersShown {
+                    diagnostics.append(.error("lex.character", .unknownCharacter(s), at: range(i, i + len)))
+                }
                 i += len
+            }
+            if unknownCharacters > State.unknownCharactersShown {
+                // A binary or foreign file: say so once rather than quote it line after line.
+                let blank = SourceRange(file: SourceFile(path: file.path, text: ""), start: 0, end: 0)
+                diagnostics.append(.error("lex.character", .moreUnknownCharacters(unknownCharacters - State.unknownCharactersShown), at: blank))
             }
             tokens.append(Token(kind: .endOfFile, range: range(b.count, b.count)))
         }

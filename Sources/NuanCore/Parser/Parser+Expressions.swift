@@ -1,10 +1,27 @@
 extension Parser {
-    mutating func make(_ k: Expr.Kind, from start: Int) -> Expr {
-        Expr(k, range(from: start), id: newID())
+    /// A node; an error when it would nest deeper than `NestingLimits.expression` (a long
+    /// `且` chain builds a deep tree as surely as parentheses do).
+    mutating func make(_ k: Expr.Kind, from start: Int) throws -> Expr {
+        let e = Expr(k, range(from: start), id: newID())
+        if e.depth > NestingLimits.expression { throw tooDeep(at: e.range) }
+        return e
+    }
+
+    /// Guards the parser's own recursion (parentheses, lists, calls, `若`, `非`, unary minus),
+    /// before any node is built.
+    mutating func nest() throws {
+        if nesting >= NestingLimits.expression { throw tooDeep(at: current.range) }
+        nesting += 1
+    }
+
+    mutating func tooDeep(at range: SourceRange) -> Failure {
+        fail(.expressionTooDeep(NestingLimits.expression), at: range, code: "parse.too-deep")
     }
 
     /// expression := `若` c `则` a `否则` b | or
     mutating func parseExpression() throws -> Expr {
+        try nest()
+        defer { nesting -= 1 }
         let start = current.range.start
         if accept(.if) != nil {
             let c = try parseExpression()
@@ -12,7 +29,7 @@ extension Parser {
             let a = try parseExpression()
             _ = try expect(.else)
             let b = try parseExpression()
-            return make(.conditional(c, a, b), from: start)
+            return try make(.conditional(c, a, b), from: start)
         }
         return try parseBinary(minPrecedence: 1)
     }
@@ -46,14 +63,16 @@ extension Parser {
         while true {
             if current.isKeyword(.isEmpty) && minPrecedence <= 4 {
                 _ = advance()
-                lhs = make(.isEmpty(lhs), from: start)
+                lhs = try make(.isEmpty(lhs), from: start)
                 continue
             }
             guard let op = binaryOperator(), op.precedence >= minPrecedence else { break }
-            _ = advance()
+            let opToken = advance()
             // Comparisons do not chain: `a < b < c` is an error rather than a surprise.
             let rhs = try parseBinary(minPrecedence: op.precedence + 1)
-            lhs = make(.binary(op, lhs, rhs), from: start)
+            // The link of a chain that makes it too deep is the place to split it.
+            if 1 + max(lhs.depth, rhs.depth) > NestingLimits.expression { throw tooDeep(at: opToken.range) }
+            lhs = try make(.binary(op, lhs, rhs), from: start)
             if op.precedence == 4, let next = binaryOperator(), next.precedence == 4 {
                 throw fail(.chainedComparison, code: "parse.chained-comparison")
             }
@@ -64,12 +83,16 @@ extension Parser {
     mutating func parseUnary(minPrecedence: Int) throws -> Expr {
         let start = current.range.start
         if accept(.not) != nil {
+            try nest()
+            defer { nesting -= 1 }
             let e = try parseBinary(minPrecedence: 3)
-            return make(.not(e), from: start)
+            return try make(.not(e), from: start)
         }
         if accept(.minus) != nil {
+            try nest()
+            defer { nesting -= 1 }
             let e = try parseUnary(minPrecedence: 7)
-            return make(.negate(e), from: start)
+            return try make(.negate(e), from: start)
         }
         return try parsePrimary()
     }
@@ -82,25 +105,25 @@ extension Parser {
             _ = advance()
             guard let v = Rational.parse(text) else { throw fail(.numberOutOfRange(text), at: t.range, code: "parse.number") }
             let unit = parseUnit()
-            return make(.number(v, unit), from: start)
+            return try make(.number(v, unit), from: start)
         case .string(let s):
             _ = advance()
-            return make(.string(s), from: start)
+            return try make(.string(s), from: start)
         case .date(let d):
             _ = advance()
-            return make(.date(d), from: start)
+            return try make(.date(d), from: start)
         case .keyword(.yes):
             _ = advance()
-            return make(.bool(true), from: start)
+            return try make(.bool(true), from: start)
         case .keyword(.no):
             _ = advance()
-            return make(.bool(false), from: start)
+            return try make(.bool(false), from: start)
         case .keyword(.given):
             _ = advance()
             _ = try expect(.leftParen)
             let (n, _) = try name(.fieldName)
             _ = try expect(.rightParen)
-            return make(.given(n), from: start)
+            return try make(.given(n), from: start)
         case .identifier(let n):
             _ = advance()
             if current.isSymbol(.leftParen) && current.range.start == t.range.end {
@@ -111,9 +134,9 @@ extension Parser {
                     if accept(.comma) == nil { break }
                 }
                 _ = try expect(.rightParen)
-                return make(.call(n, args), from: start)
+                return try make(.call(n, args), from: start)
             }
-            return make(.name(n), from: start)
+            return try make(.name(n), from: start)
         case .symbol(.leftParen):
             _ = advance()
             var e = try parseExpression()
@@ -128,7 +151,7 @@ extension Parser {
                 if accept(.comma) == nil { break }
             }
             _ = try expect(.rightBracket)
-            return make(.list(items), from: start)
+            return try make(.list(items), from: start)
         case .keyword(let k):
             throw fail(.reservedWordInExpression(k), code: "parse.expression")
         case .endOfFile:

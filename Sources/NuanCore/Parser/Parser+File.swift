@@ -2,15 +2,13 @@ extension Parser {
     mutating func parseFile(comments: [Comment]) -> RulesFile {
         var header = Header()
         var decls: [Declaration] = []
-        if let t = accept(.rules) {
-            if case .string(let s) = current.kind {
-                header.title = s
-                header.titleRange = advance().range.join(t.range)
-            } else {
-                diagnostics.append(.error("parse.expected", .expectedTitle, at: current.range))
-            }
+        // `Parser.parse` has checked that the file starts with `规则`.
+        let t = advance()
+        if case .string(let s) = current.kind {
+            header.title = s
+            header.titleRange = advance().range.join(t.range)
         } else {
-            diagnostics.append(.error("parse.header", .expectedHeader(found: current), at: current.range))
+            diagnostics.append(.error("parse.expected", .expectedTitle, at: current.range))
         }
         while current.kind != .endOfFile {
             do {
@@ -29,7 +27,8 @@ extension Parser {
         if accept(.jurisdiction) != nil { h.jurisdiction = try string(.jurisdiction).0; return true }
         if accept(.notice) != nil { h.notice = try string(.noticeName).0; return true }
         if accept(.year) != nil {
-            guard case .number(let n) = current.kind, let y = Int(n) else { throw fail(.expectedYear) }
+            // A four-digit year: the year picks dated rules through day arithmetic in 32 bits.
+            guard case .number(let n) = current.kind, let y = Int(n), (1000...9999).contains(y) else { throw fail(.expectedYear) }
             _ = advance()
             h.year = y
             return true

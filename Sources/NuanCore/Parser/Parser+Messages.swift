@@ -143,11 +143,6 @@ extension Diagnostic.Message {
         Self(zh: "“规则” 后应为带引号的名称", en: "expected the file's title in quotes after “规则” (rules)")
     }
 
-    static func expectedHeader(found t: Token) -> Self {
-        Self(zh: "规则文件应以 规则 \"名称\" 开头，但看到的是 \(t.chineseDisplay)",
-             en: "a rules file must start with 规则 \"TITLE\", found \(t.englishDisplay)")
-    }
-
     static var expectedYear: Self {
         Self(zh: "“年度” 后应为年份，如 2022", en: "expected a year after “年度” (year), such as 2022")
     }
@@ -222,5 +217,28 @@ extension Diagnostic.Message {
 
     static func expectedValue(found t: Token) -> Self {
         Self(zh: "此处应为一个值或名称，但看到的是 \(t.chineseDisplay)", en: "expected a value or a name, found \(t.englishDisplay)")
+    }
+}
+
+extension Diagnostic.Message {
+    /// `parse.too-deep`: parentheses, `若`, `非` or a `且`/`或`/arithmetic chain nested past the limit.
+    static func expressionTooDeep(_ limit: Int) -> Self {
+        Self(zh: "表达式嵌套超过 \(limit) 层（括号、若…则…否则、非，以及 且、或、算术的连写都各算一层）；请拆成几条 定义",
+             en: "the expression nests more than \(limit) levels deep (each parenthesis, 若…则…否则, 非, and each link of a 且/或/arithmetic chain counts); split it into several 定义 (definitions)")
+    }
+}
+
+extension Diagnostic.Message {
+    /// `parse.not-rules`: the first word is not `规则`. Quotes nothing of the file.
+    static var notARulesFile: Self {
+        Self(zh: "这不是规则文件：规则文件应以 规则 \"名称\" 开头（文件内容不予显示）",
+             en: "this is not a rules file: a rules file starts with 规则 \"TITLE\" (its contents are not shown)")
+    }
+}
+
+extension Diagnostic.Message {
+    /// `parse.too-many`
+    static func moreSyntaxErrors(_ n: Int) -> Self {
+        Self(zh: "另有 \(n) 处语法错误未列出", en: "\(n) more syntax errors are not listed")
     }
 }

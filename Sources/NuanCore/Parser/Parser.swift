@@ -7,15 +7,34 @@ public struct Parser {
     let file: SourceFile
     /// Node ids continue across the files of one program so they stay unique.
     var nextID: Int
+    /// How many expressions, `非` and unary minus the parser is inside (see `nest()`).
+    var nesting = 0
 
     public static func parse(_ file: SourceFile, firstNodeID: Int = 0) -> (RulesFile, [Diagnostic], nextNodeID: Int) {
         let lexed = Lexer.tokenize(file)
+        // Whatever does not start with `规则` is not a rules file (a binary, `/proc/self/environ`):
+        // one error, quoting nothing of it, instead of a syntax error per line.
+        guard lexed.tokens.first?.isKeyword(.rules) == true else {
+            let blank = SourceRange(file: SourceFile(path: file.path, text: ""), start: 0, end: 0)
+            let tree = RulesFile(file: file, header: Header(), declarations: [], comments: [], isRulesFile: false)
+            return (tree, [.error("parse.not-rules", .notARulesFile, at: blank)], firstNodeID)
+        }
         var parser = Parser(tokens: lexed.tokens, file: file, nextID: firstNodeID)
         parser.diagnostics = lexed.diagnostics
         let tree = parser.parseFile(comments: lexed.comments)
-        let sorted = parser.diagnostics.enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+        var sorted = parser.diagnostics.enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+        if sorted.count > Parser.diagnosticsShown {
+            // Past this many, the file is mostly not rules: list the first ones, count the rest.
+            let rest = sorted.count - Parser.diagnosticsShown
+            sorted.removeLast(rest)
+            let blank = SourceRange(file: SourceFile(path: file.path, text: ""), start: 0, end: 0)
+            sorted.append(.error("parse.too-many", .moreSyntaxErrors(rest), at: blank))
+        }
         return (tree, sorted, parser.nextID)
     }
+
+    /// Syntax errors listed per file; the rest are counted.
+    static let diagnosticsShown = 30
 
     init(tokens: [Token], file: SourceFile, nextID: Int) {
         self.tokens = tokens

@@ -68,6 +68,9 @@ public struct SourceRange: Hashable, Sendable {
 
     public var text: String { file?.slice(self) ?? "" }
 
+    /// The text as a message quotes it: at most 80 characters, control characters escaped.
+    public var quoted: String { EchoText.excerpt(text, limit: 80) }
+
     /// `path:line:column`, or `<command line>` for synthetic ranges.
     public var position: String {
         guard let file else { return "<命令行>" }

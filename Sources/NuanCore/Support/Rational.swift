@@ -1,18 +1,32 @@
 /// An exact rational number: money, thresholds and multipliers are never binary floating point.
 ///
 /// `2000/3` stays exactly two thousand thirds, so comparing it with `666.67` comes out right.
-/// Numerator and denominator are kept reduced with a positive denominator. Arithmetic that would
-/// overflow 64 bits returns `nil` from the `checked` operations; the evaluator turns that into a
-/// clear error instead of a wrong figure.
+/// Numerator and denominator are kept reduced with a positive denominator, and the numerator is
+/// never `Int64.min`: the range is symmetric, so negating and taking the magnitude cannot trap.
+/// Every operation that could leave that range (`adding`, `subtracting`, `multiplied`,
+/// `divided`, `parse`, `init(_:_:)`, `init(exactly:)`) returns `nil` instead; the checker turns
+/// that into a diagnostic and the evaluator into an `invalid` decision, never a wrong figure.
+/// Intermediate products are computed in 128 bits, where they cannot overflow.
 public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let numerator: Int64
     public let denominator: Int64
 
     public static let zero = Rational(integer: 0)
     public static let one = Rational(integer: 1)
+    /// The largest magnitude a numerator may have.
+    public static let maxNumerator = Int64.max
 
+    /// A whole number; `nil` for `Int64.min`, which has no negation.
+    public init?(exactly integer: Int64) {
+        guard integer != Int64.min else { return nil }
+        self.init(unchecked: integer, 1)
+    }
+
+    /// A whole number the program itself supplies (a count, a constant). `Int64.min`, which no
+    /// count or constant is, has no negation and is replaced by `-Int64.max`; input goes
+    /// through `init(exactly:)` or `parse`, which refuse it.
     public init(integer: Int64) {
-        numerator = integer
+        numerator = integer == Int64.min ? -Int64.max : integer
         denominator = 1
     }
 
@@ -52,7 +66,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     private static func reduce(_ n: Int128, _ d: Int128) -> Rational? {
         // Most figures fit in 64 bits: reduce there (128-bit division is several times slower).
-        if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d), d64 != Int64.min, n64 != Int64.min {
+        if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d), d64 != Int64.min, n64 != Int64.min, d64 != 0 {
             var n = n64, d = d64
             if d < 0 { n = -n; d = -d }
             if d != 1 {
@@ -67,7 +81,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
             let g = gcd(n, d)
             if g > 1 { n /= g; d /= g }
         }
-        guard let n64 = Int64(exactly: n), let d64 = Int64(exactly: d) else { return nil }
+        guard let n64 = Int64(exactly: n), let d64 = Int64(exactly: d), n64 != Int64.min else { return nil }
         return Rational(unchecked: n64, d64)
     }
 
@@ -77,7 +91,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public func adding(_ o: Rational) -> Rational? {
         if denominator == o.denominator {
             let (s, over) = numerator.addingReportingOverflow(o.numerator)
-            if !over {
+            if !over && s != Int64.min {
                 if denominator == 1 { return Rational(unchecked: s, 1) }
                 return Rational.reduce(Int128(s), Int128(denominator))
             }
@@ -88,13 +102,13 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public func subtracting(_ o: Rational) -> Rational? {
-        adding(Rational(unchecked: -o.numerator, o.denominator))
+        adding(o.negated)
     }
 
     public func multiplied(by o: Rational) -> Rational? {
         if denominator == 1 && o.denominator == 1 {
             let (p, over) = numerator.multipliedReportingOverflow(by: o.numerator)
-            if !over { return Rational(unchecked: p, 1) }
+            if !over && p != Int64.min { return Rational(unchecked: p, 1) }
         }
         return Rational.reduce(Int128(numerator) * Int128(o.numerator), Int128(denominator) * Int128(o.denominator))
     }
@@ -105,7 +119,27 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return Rational.reduce(Int128(numerator) * Int128(o.denominator), Int128(denominator) * Int128(o.numerator))
     }
 
+    /// Never traps: the numerator is never `Int64.min`.
     public var negated: Rational { Rational(unchecked: -numerator, denominator) }
+
+    /// The absolute value; never traps, for the same reason.
+    public var magnitude: Rational { numerator < 0 ? negated : self }
+
+    /// The sum of all `terms`, or `nil` if it (or a partial sum) does not fit: a total never
+    /// silently leaves a part out.
+    public static func sum<S: Sequence>(_ terms: S) -> Rational? where S.Element == Rational {
+        var total = Rational.zero
+        for t in terms {
+            guard let s = total.adding(t) else { return nil }
+            total = s
+        }
+        return total
+    }
+
+    /// Whether the value is a whole number of `1/unit` (money: `unit` 100, whole fen).
+    public func isMultiple(ofOneOver unit: Int64) -> Bool {
+        unit > 0 && unit % denominator == 0
+    }
 
     public static func < (a: Rational, b: Rational) -> Bool {
         if a.denominator == b.denominator { return a.numerator < b.numerator }
@@ -150,6 +184,8 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Decimal text with exactly `places` places, rounding half away from zero.
     public func formatted(places: Int = 2) -> String {
+        // 10^18 × a 64-bit numerator still fits in 128 bits.
+        let places = Swift.min(Swift.max(places, 0), 18)
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
         let n = Int128(numerator) * scale

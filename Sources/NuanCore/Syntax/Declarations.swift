@@ -5,6 +5,8 @@ public struct RulesFile: Sendable {
     public var header: Header
     public var declarations: [Declaration]
     public var comments: [Comment]
+    /// False when the text does not start with `规则`: nothing of it was parsed or is quoted.
+    public var isRulesFile: Bool = true
 }
 
 /// A quoted citation of the notice clause a rule comes from (`依据 "蚌埠2022通知 二（三）"`).

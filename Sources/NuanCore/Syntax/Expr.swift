@@ -19,15 +19,44 @@ public struct Expr: Sendable {
         case conditional(Expr, Expr, Expr)
     }
 
-    public var kind: Kind
+    public var kind: Kind { didSet { depth = Expr.depth(of: kind) } }
     public var range: SourceRange
     public var id: Int
+    /// Levels of nesting, this node included (a name or a number is 1). Kept with the node so
+    /// the parser can refuse a tree too deep for the stages that walk it recursively.
+    public private(set) var depth: Int
 
     public init(_ kind: Kind, _ range: SourceRange, id: Int) {
         self.kind = kind
         self.range = range
         self.id = id
+        self.depth = Expr.depth(of: kind)
     }
+
+    static func depth(of kind: Kind) -> Int {
+        switch kind {
+        case .number, .string, .date, .bool, .name, .given: return 1
+        case .list(let items), .call(_, let items): return 1 + (items.map(\.depth).max() ?? 0)
+        case .negate(let x), .not(let x), .isEmpty(let x): return 1 + x.depth
+        case .binary(_, let l, let r): return 1 + max(l.depth, r.depth)
+        case .conditional(let c, let a, let b): return 1 + max(c.depth, a.depth, b.depth)
+        }
+    }
+}
+
+/// How deep the stages that walk rules recursively (checker, formatter, diff, lints,
+/// evaluator, explanation) may be asked to go. Every limit is checked where the input is read,
+/// so later stages only ever see bounded trees.
+public enum NestingLimits {
+    /// Levels of one expression as written: parentheses, `若`, `非`, and each link of a
+    /// `且`/`或`/arithmetic chain.
+    public static let expression = 200
+    /// Levels of an expression with the definitions and groups it uses expanded.
+    public static let expanded = 300
+    /// Files in a `继承` chain.
+    public static let extendsChain = 32
+    /// Bytes of one rules file.
+    public static let fileBytes = 4 << 20
 }
 
 public enum BinaryOperator: String, Sendable {
