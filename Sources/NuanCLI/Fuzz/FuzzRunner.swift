@@ -9,7 +9,7 @@ import Glibc
 public enum Fuzz {
     static let help = """
     usage: nuan-fuzz [--seed N] [--seconds S | --iterations N] [--corpus DIR]… [--out DIR]
-                     [--jobs N] [--skip CLASS,…] [--case N] [--root DIR] [--hang S] [--list] [--keep-going]
+                     [--jobs N] [--skip CLASS,…] [--case N] [--root DIR] [--hang S] [--list] [--keep-going] [--keep-all]
 
     Mutates the seeds (Rules/, Rules/examples, Tests/Fixtures, and every --corpus folder: *.rules,
     *.json, *.jsonl, *.csv) and runs nuan check, fmt, test, diff, screen and batch on each case in
@@ -27,6 +27,7 @@ public enum Fuzz {
       --skip A,B        leave out mutation classes or assertions (see --list)
       --hang S          a case taking longer than S seconds is a hang (default 120)
       --keep-going      run every case even after a failed assertion (default: stop at the first)
+      --keep-all        keep every case's folder, passing or not
       --root DIR        the repository (default: the current directory)
 
     Exit codes: 0 no finding; 1 an assertion failed (report on standard error); 2 usage;
@@ -45,6 +46,8 @@ public enum Fuzz {
         var skip: Set<FuzzClass> = []
         var hang: Double = 120
         var keepGoing = false
+        /// Keep every case's folder, passing or not (to look at what the mutators write).
+        var keepAll = false
         var root = FileManager.default.currentDirectoryPath
     }
 
@@ -53,7 +56,7 @@ public enum Fuzz {
         do {
             args = try Arguments(argv, valued: ["--seed", "--iterations", "--seconds", "--case", "--corpus", "--out", "--jobs", "--skip",
                                                 "--hang", "--root"],
-                                 flagNames: ["--list", "--keep-going", "--help", "-h"])
+                                 flagNames: ["--list", "--keep-going", "--keep-all", "--help", "-h"])
         } catch {
             io.err("nuan-fuzz: \(error)\n")
             return .usage
@@ -79,6 +82,7 @@ public enum Fuzz {
         if let h = hang { o.hang = Double(max(1, h)) }
         o.corpus = args.values("--corpus")
         o.keepGoing = args.flag("--keep-going")
+        o.keepAll = args.flag("--keep-all")
         if let r = args.value("--root") { o.root = r }
         o.root = URL(fileURLWithPath: o.root).standardizedFileURL.path
         o.corpus = o.corpus.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -147,7 +151,7 @@ final class FuzzRunner {
             ran += 1
             for a in c.applied { perClass[a, default: 0] += 1 }
             if c.findings.isEmpty {
-                try? fm.removeItem(atPath: dir)
+                if !options.keepAll { try? fm.removeItem(atPath: dir) }
             } else {
                 failedCases += 1
                 let kept = options.out + "/fuzz-fail-\(options.seed)-\(n)"

@@ -44,7 +44,7 @@ struct RecordMutator {
                     kv[i].v = Array(String(repeating: "{\"a\":", count: d).utf8) + [0x31] + Array(repeating: 0x7D, count: d)
                 }
             case .exponent, .hugeNumber:
-                kv[i].v = Array(rng.pick(c == .exponent ? FuzzValues.jsonNumbers : FuzzValues.hugeNumbers).utf8)
+                kv[i].v = Array((c == .exponent ? rng.pick(FuzzValues.jsonNumbers) : FuzzValues.hugeNumber(&rng)).utf8)
             case .wrongType:
                 kv[i].v = Array(rng.pick(["[]", "{}", "null", "\"abc\"", "true", "[1,2]", "{\"a\":1}", "\"\"", "-1", "0", "\"1e3\"",
                                           "[\"serious_illness\",1]", "\"是\"", "\"2022-02-30\"", "\" 3 \""]).utf8)
@@ -152,7 +152,7 @@ struct RecordMutator {
                 case .idEcho:
                     let id = rng.pick(FuzzValues.idNumbers + FuzzValues.phones)
                     if rng.oneIn(3) { cells.append(Array(id.utf8)) } else { cells[i] = Array(id.utf8) }
-                case .hugeNumber: cells[i] = Array(rng.pick(FuzzValues.hugeNumbers).utf8)
+                case .hugeNumber: cells[i] = Array(FuzzValues.hugeNumber(&rng).utf8)
                 case .hugeString: cells[i] = Array(String(repeating: "字", count: rng.pick([1000, 70000, 300000])).utf8)
                 case .control: cells[i] = Array(CSVText.quote(rng.pick(FuzzValues.controls)).utf8)
                 case .unclosedQuote where rng.oneIn(4):

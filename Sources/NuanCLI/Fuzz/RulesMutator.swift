@@ -119,7 +119,7 @@ struct RulesMutator {
             } else { i += 1 }
         }
         var t = t
-        let value = Array(rng.pick(FuzzValues.hugeNumbers).utf8)
+        let value = Array(FuzzValues.hugeNumber(&rng).utf8)
         if spans.isEmpty || rng.oneIn(5) {
             let figure = "\n参数 巨大数 = \(String(decoding: value, as: UTF8.self)) 元/月 依据 \"fuzz\"\n定义 巨大积 = 巨大数 × 巨大数 + 巨大数\n"
             t += Array(figure.utf8)
@@ -129,7 +129,7 @@ struct RulesMutator {
             let figures = spans.filter { s in
                 let start = lineStarts.last { $0 <= s.lowerBound } ?? 0
                 let line = String(decoding: t[start..<s.lowerBound], as: UTF8.self)
-                return line.contains("参数") || line.contains("=")
+                return line.contains("参数") || line.contains("=") || line.contains("元/月")
             }
             for _ in 0..<rng.between(1, 3) {
                 let s = rng.pick(figures.isEmpty || rng.oneIn(3) ? spans : figures)
