@@ -112,6 +112,23 @@ final class FuzzTests: XCTestCase {
         XCTAssertTrue(err2().contains("1 cases"), err2())
     }
 
+    /// `--seconds` runs an open-ended sequence of cases (once it tried to build it as an array).
+    func testSecondsBoundsTheRun() throws {
+        let fm = FileManager.default
+        let dir = NSTemporaryDirectory() + "nuan-fuzz-secs-\(UUID().uuidString)"
+        try fm.createDirectory(atPath: dir + "/Tests/Fixtures/batch", withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        try fm.copyItem(atPath: Self.root + "/Tests/Fixtures/batch/impact.rules", toPath: dir + "/Tests/Fixtures/batch/impact.rules")
+        let mutations = FuzzClass.allCases.filter { !$0.isAssertion }.map(\.rawValue).joined(separator: ",")
+        let saved = fm.currentDirectoryPath
+        defer { fm.changeCurrentDirectoryPath(saved) }
+        let (io, _, err) = IO.capture()
+        let start = Date()
+        XCTAssertEqual(Fuzz.main(["--root", dir, "--seconds", "1", "--skip", mutations, "--out", dir + "/out"], io: io), .success, err())
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+        XCTAssertTrue(err().contains("cases in"), err())
+    }
+
     func testUnknownSkipClassIsAUsageError() {
         let (io, _, err) = IO.capture()
         XCTAssertEqual(Fuzz.main(["--skip", "no-such-class"], io: io), .usage)

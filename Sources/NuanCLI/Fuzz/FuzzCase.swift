@@ -114,6 +114,8 @@ final class FuzzCase {
         add("record.json", one)
         let batch = (0..<rng.between(1, 6)).map { _ in rm.jsonLine(rng.pick(recs)) }
         add("records.jsonl", Array(batch.joined(separator: [0x0A])) + [0x0A])
+        // the records the fmt oracle decides under both forms of the file
+        add("oracle.jsonl", Array(recs.prefix(4).map { rm.jsonLine($0) }.joined(separator: [0x0A])) + [0x0A])
         notes.append("seed: \(seed.name)")
 
         let english = rng.oneIn(3) ? ["--lang", "en"] : []
@@ -121,7 +123,7 @@ final class FuzzCase {
                                  ["diff", "orig.rules", name], ["diff", "--format", "json", "orig.rules", name]]
         plans.forEach(plan)
         writeFiles()
-        notes.append("fmt oracle: nuan fmt --stdout \(name) > f1.rules; nuan fmt --stdout f1.rules must equal f1.rules; nuan diff \(name) f1.rules must find nothing; nuan test gives the same decisions")
+        notes.append("fmt oracle: nuan fmt --stdout \(name) > f1.rules; nuan fmt --stdout f1.rules must equal f1.rules; nuan diff \(name) f1.rules must find nothing; nuan test and nuan batch --in oracle.jsonl give the same decisions")
         writeScript()
 
         let c = nuan(plans[0], textOut: true)
@@ -146,6 +148,7 @@ final class FuzzCase {
     func fmtOracle(_ path: String, _ text: String, records: [[(String, RawValue)]]) {
         CrashGuard.set("case \(n), step: fmt oracle on \(path)\n  reproducer: \(runner.caseDir(n))/run.sh")
         guard let once = RulesFormatter.format(path: path, text: text).text else { return }
+        runner.stats["fmt files", default: 0] += 1
         FileManager.default.createFile(atPath: "f1.rules", contents: Data(once.utf8))
         let twice = RulesFormatter.format(path: "f1.rules", text: once).text
         if twice == nil { fail(.fmtIdempotent, "nuan fmt --stdout f1.rules", "the formatted file does not parse") }
@@ -164,6 +167,7 @@ final class FuzzCase {
             return out
         }
         let (sa, sb) = (sigs(a, pa), sigs(b, pb))
+        runner.stats["fmt decisions", default: 0] += sa.count
         if sa != sb {
             let i = Array(zip(sa, sb)).firstIndex { $0.0 != $0.1 } ?? min(sa.count, sb.count)
             fail(.fmtDecisions, "nuan test \(path) / f1.rules", "decision \(i) differs after fmt: " +
@@ -268,6 +272,7 @@ final class FuzzCase {
         for s in ["s1.json", "sN.json", "r1.html"] {
             if let t = read(s), let l = FuzzChecks.leaked(t, secrets) { fail(.leak, "nuan batch … --summary/--report → " + s, l) }
         }
+        runner.stats["batch runs", default: 0] += 4
         let (count, bad) = FuzzChecks.jsonLines(outs[0])
         if let bad { fail(.jsonOutput, "nuan " + plans[2].joined(separator: " "), bad) }
         if let expected {
@@ -300,6 +305,7 @@ final class FuzzCase {
         if j.code != .usage {
             let obj = try? JSONSerialization.jsonObject(with: Data(j.out.utf8)) as? [String: Any]
             if let status = obj?["status"] as? String {
+                runner.stats["screens", default: 0] += 1
                 let decided = status == "eligible" || status == "ineligible"
                 if decided != (j.code == .success) { fail(.exitCode, step, "status \(status) with exit \(j.code.rawValue)") }
             } else {
@@ -321,6 +327,7 @@ final class FuzzCase {
             fail(.batchAborted, "nuan " + a.joined(separator: " "), "exit \(ra.code.rawValue)/\(rb.code.rawValue): " + FuzzChecks.escape(String((ra.err + rb.err).suffix(300))))
             return
         }
+        runner.stats["batch runs", default: 0] += 2
         let (x, y) = (read("b1.jsonl") ?? "", read("bN.jsonl") ?? "")
         let (count, bad) = FuzzChecks.jsonLines(x)
         if let bad { fail(.jsonOutput, "nuan " + a.joined(separator: " "), bad) }

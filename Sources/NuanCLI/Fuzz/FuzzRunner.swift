@@ -106,6 +106,8 @@ final class FuzzRunner {
     /// Findings per (class, step without its arguments): the distinct problems.
     var distinct: [String: (finding: FuzzFinding, first: Int, count: Int)] = [:]
     var failedCases = 0
+    /// How often each assertion actually compared something (a pass that compares nothing proves nothing).
+    var stats: [String: Int] = [:]
 
     init(options: Fuzz.Options, io: IO) {
         self.options = options
@@ -132,8 +134,8 @@ final class FuzzRunner {
                (skipped.isEmpty ? "" : "; skipping " + skipped.joined(separator: ",")) +
                "; reproducers in \(options.out) (a crash leaves fuzz-crash-\(options.seed)-N/run.sh)\n")
         let start = Date()
-        let cases: [Int]
-        if let only = options.only { cases = [only] } else { cases = Array(0..<(options.iterations ?? (options.seconds == nil ? 200 : Int.max))) }
+        let cases: Range<Int>
+        if let only = options.only { cases = only..<(only + 1) } else { cases = 0..<(options.iterations ?? (options.seconds == nil ? 200 : Int.max)) }
         var ran = 0
         var perClass: [FuzzClass: Int] = [:]
         let cwd = fm.currentDirectoryPath
@@ -170,6 +172,7 @@ final class FuzzRunner {
         }
         let secs = Date().timeIntervalSince(start)
         io.err(String(format: "nuan-fuzz: %d cases in %.1f s (seed %llu); ", ran, secs, options.seed) +
+               "compared: " + stats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "; " +
                "mutations: " + perClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n")
         if distinct.isEmpty {
             io.err("nuan-fuzz: no finding\n")
