@@ -16,6 +16,8 @@ let package = Package(
         .executableTarget(name: "nuan", dependencies: ["NuanCLI"], path: "Sources/nuan"),
         // Synthetic archive generator and benchmark driver (see BENCHMARKS.md).
         .executableTarget(name: "nuan-bench", dependencies: ["NuanCore"], path: "Sources/nuan-bench"),
+        // Deterministic fuzzer over rules files, JSON lines and CSV rows (README, "Fuzzing").
+        .executableTarget(name: "nuan-fuzz", dependencies: ["NuanCLI"], path: "Sources/nuan-fuzz"),
         .testTarget(name: "NuanCoreTests", dependencies: ["NuanCore"], path: "Tests/NuanCoreTests"),
         .testTarget(name: "NuanCLITests", dependencies: ["NuanCLI", "NuanCore"], path: "Tests/NuanCLITests"),
     ]

@@ -1,0 +1,79 @@
+import Foundation
+import NuanCore
+
+/// The assertions applied to what a command wrote.
+enum FuzzChecks {
+    /// Personal numbers from the case's inputs found in `text` (nil: none).
+    static func leaked(_ text: String, _ secrets: Set<String>) -> String? {
+        for s in secrets.sorted() where text.contains(s) {
+            let around = text.components(separatedBy: s).first.map { String($0.suffix(60)) } ?? ""
+            return "“\(s)” shown in full after “\(escape(around))”"
+        }
+        return nil
+    }
+
+    /// The first raw control character in text output (nil: none). Tab and line feed are text.
+    static func rawControl(_ text: String) -> String? {
+        for (i, u) in text.unicodeScalars.enumerated() {
+            let v = u.value
+            if (v < 0x20 && v != 0x0A && v != 0x09) || (v >= 0x7F && v < 0xA0) {
+                let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(i).suffix(40)))
+                return String(format: "U+%04X", v) + " after “\(escape(before))”"
+            }
+        }
+        return nil
+    }
+
+    /// A CSV output cell Excel would run as a formula (nil: none).
+    static func formulaCell(_ csv: String) -> String? {
+        for row in CSVText.parse(csv) {
+            for cell in row {
+                guard let f = cell.unicodeScalars.first else { continue }
+                let second = cell.unicodeScalars.dropFirst().first
+                let risky = f == "=" || f == "+" || f == "@" ||
+                    (f == "-" && !(second.map { ("0"..."9").contains($0) } ?? true))
+                if risky { return "cell “\(escape(String(cell.prefix(60))))”" }
+            }
+        }
+        return nil
+    }
+
+    /// JSON Lines output: (decisions, the first line that is not a decision object).
+    static func jsonLines(_ text: String) -> (count: Int, bad: String?) {
+        var n = 0
+        var bad: String?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+            n += 1
+            if bad == nil {
+                let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if obj?["status"] == nil { bad = "line \(n): " + escape(String(line.prefix(120))) }
+            }
+        }
+        return (n, bad)
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) { out += String(format: "\\u{%X}", u.value) } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
+    /// What a decision says, leaving out the texts that quote the rules as written (fmt
+    /// normalises `/` to `÷`, so the explanation's quoted conditions may differ) and the digest.
+    static func signature(_ d: Decision, _ p: CheckedProgram) -> String {
+        var d = d
+        func strip(_ e: ExplanationEntry) -> ExplanationEntry {
+            var e = e
+            if e.kind == .exception { e.rule = "除非" }
+            e.values = []
+            e.margins = []
+            e.children = e.children.map(strip)
+            return e
+        }
+        d.explanation = d.explanation.map(strip)
+        let json = DecisionJSON(program: p).render(d)
+        return json.components(separatedBy: ",\"rules\":").first ?? json
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import NuanCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `nuan-fuzz`: deterministic mutation of rules files, JSON lines and CSV rows, run through
+/// check, fmt, test, diff, screen and batch in process, with assertions on what comes out.
+public enum Fuzz {
+    static let help = """
+    usage: nuan-fuzz [--seed N] [--seconds S | --iterations N] [--corpus DIR]… [--out DIR]
+                     [--jobs N] [--skip CLASS,…] [--case N] [--root DIR] [--hang S] [--list] [--keep-going] [--keep-all]
+
+    Mutates the seeds (Rules/, Rules/examples, Tests/Fixtures, and every --corpus folder: *.rules,
+    *.json, *.jsonl, *.csv) and runs nuan check, fmt, test, diff, screen and batch on each case in
+    this process. Before a case runs, its files and a run.sh naming every command are written to
+    OUT/fuzz-crash-SEED-N/, so a trap (which kills the process) leaves a reproducer; a case that
+    passes is removed, one that fails an assertion is kept as OUT/fuzz-fail-SEED-N/.
+
+      --seed N          the run's seed (default 1); equal seeds give equal cases
+      --iterations N    number of cases (default 200 unless --seconds is given)
+      --seconds S       run cases until S seconds have passed
+      --case N          run case N of the seed only (replay a reproducer)
+      --corpus DIR      more seeds (repeatable)
+      --out DIR         where reproducers go (default .build/fuzz)
+      --jobs N          workers for the batch runs compared with --jobs 1 (default 3)
+      --skip A,B        leave out mutation classes or assertions (see --list)
+      --hang S          a case taking longer than S seconds is a hang (default 120)
+      --keep-going      run every case even after a failed assertion (default: stop at the first)
+      --keep-all        keep every case's folder, passing or not
+      --root DIR        the repository (default: the current directory)
+
+    Exit codes: 0 no finding; 1 an assertion failed (report on standard error); 2 usage;
+    3 a hang. A trap ends the process with its signal after naming the case and step.
+
+    """
+
+    struct Options {
+        var seed: UInt64 = 1
+        var iterations: Int?
+        var seconds: Double?
+        var only: Int?
+        var corpus: [String] = []
+        var out = ".build/fuzz"
+        var jobs = 3
+        var skip: Set<FuzzClass> = []
+        var hang: Double = 120
+        var keepGoing = false
+        /// Keep every case's folder, passing or not (to look at what the mutators write).
+        var keepAll = false
+        var root = FileManager.default.currentDirectoryPath
+    }
+
+    public static func main(_ argv: [String], io: IO) -> ExitCode {
+        let args: Arguments
+        do {
+            args = try Arguments(argv, valued: ["--seed", "--iterations", "--seconds", "--case", "--corpus", "--out", "--jobs", "--skip",
+                                                "--hang", "--root"],
+                                 flagNames: ["--list", "--keep-going", "--keep-all", "--help", "-h"])
+        } catch {
+            io.err("nuan-fuzz: \(error)\n")
+            return .usage
+        }
+        if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
+        if args.flag("--list") {
+            for c in FuzzClass.allCases { io.out(c.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) + c.summary + "\n") }
+            return .success
+        }
+        var o = Options()
+        func number(_ name: String) -> Int?? {
+            guard let v = args.value(name) else { return .some(nil) }
+            guard let n = Int(v), n >= 0 else { io.err("nuan-fuzz: \(name) takes a whole number\n"); return nil }
+            return .some(n)
+        }
+        guard let seed = number("--seed"), let its = number("--iterations"), let secs = number("--seconds"), let only = number("--case"),
+              let jobs = number("--jobs"), let hang = number("--hang") else { return .usage }
+        if let s = seed { o.seed = UInt64(s) }
+        o.iterations = its
+        o.seconds = secs.map(Double.init)
+        o.only = only
+        if let j = jobs { o.jobs = max(2, j) }
+        if let h = hang { o.hang = Double(max(1, h)) }
+        o.corpus = args.values("--corpus")
+        o.keepGoing = args.flag("--keep-going")
+        o.keepAll = args.flag("--keep-all")
+        if let r = args.value("--root") { o.root = r }
+        o.root = URL(fileURLWithPath: o.root).standardizedFileURL.path
+        o.corpus = o.corpus.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if let d = args.value("--out") { o.out = d }
+        o.out = URL(fileURLWithPath: o.out, relativeTo: URL(fileURLWithPath: o.root + "/")).standardizedFileURL.path
+        for name in args.values("--skip").flatMap({ $0.split(separator: ",") }) {
+            guard let c = FuzzClass(rawValue: String(name)) else {
+                io.err("nuan-fuzz: unknown class “\(name)” for --skip (see --list)\n")
+                return .usage
+            }
+            o.skip.insert(c)
+        }
+        return FuzzRunner(options: o, io: io).run()
+    }
+}
+
+final class FuzzRunner {
+    let options: Fuzz.Options
+    let io: IO
+    var corpus = FuzzCorpus()
+    /// Findings per (class, step without its arguments): the distinct problems.
+    var distinct: [String: (finding: FuzzFinding, first: Int, count: Int)] = [:]
+    var failedCases = 0
+    /// How often each assertion actually compared something (a pass that compares nothing proves nothing).
+    var stats: [String: Int] = [:]
+
+    init(options: Fuzz.Options, io: IO) {
+        self.options = options
+        self.io = io
+    }
+
+    func caseDir(_ n: Int) -> String { options.out + "/fuzz-crash-\(options.seed)-\(n)" }
+
+    func run() -> ExitCode {
+        let fm = FileManager.default
+        corpus = FuzzCorpus.load(root: options.root, extra: options.corpus)
+        guard !corpus.rules.isEmpty else {
+            io.err("nuan-fuzz: no *.rules seeds under \(options.root)/Rules or Tests/Fixtures (use --root or --corpus)\n")
+            return .usage
+        }
+        do { try fm.createDirectory(atPath: options.out, withIntermediateDirectories: true) } catch {
+            io.err("nuan-fuzz: cannot create \(options.out): \(error.localizedDescription)\n")
+            return .usage
+        }
+        CrashGuard.hangSeconds = options.hang
+        if !CrashGuard.armed { CrashGuard.install() }
+        let skipped = options.skip.map(\.rawValue).sorted()
+        io.err("nuan-fuzz: seed \(options.seed), \(corpus.rules.count) rules seeds, \(corpus.records.count) records, \(corpus.tables.count) tables" +
+               (skipped.isEmpty ? "" : "; skipping " + skipped.joined(separator: ",")) +
+               "; reproducers in \(options.out) (a crash leaves fuzz-crash-\(options.seed)-N/run.sh)\n")
+        let start = Date()
+        let cases: Range<Int>
+        if let only = options.only { cases = only..<(only + 1) } else { cases = 0..<(options.iterations ?? (options.seconds == nil ? 200 : Int.max)) }
+        var ran = 0
+        var perClass: [FuzzClass: Int] = [:]
+        let cwd = fm.currentDirectoryPath
+        for n in cases {
+            if let s = options.seconds, Date().timeIntervalSince(start) >= s { break }
+            let dir = caseDir(n)
+            try? fm.removeItem(atPath: dir)
+            try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            guard fm.changeCurrentDirectoryPath(dir) else { io.err("nuan-fuzz: cannot enter \(dir)\n"); return .usage }
+            CrashGuard.caseStarted = Date().timeIntervalSince1970
+            let c = FuzzCase(n: n, runner: self)
+            c.run()
+            CrashGuard.caseStarted = 0
+            _ = fm.changeCurrentDirectoryPath(cwd)
+            ran += 1
+            for a in c.applied { perClass[a, default: 0] += 1 }
+            if c.findings.isEmpty {
+                if !options.keepAll { try? fm.removeItem(atPath: dir) }
+            } else {
+                failedCases += 1
+                let kept = options.out + "/fuzz-fail-\(options.seed)-\(n)"
+                try? fm.removeItem(atPath: kept)
+                try? fm.moveItem(atPath: dir, toPath: kept)
+                for f in c.findings {
+                    let key = f.cls.rawValue + " | " + Self.stepKind(f.step)
+                    if let d = distinct[key] { distinct[key] = (d.finding, d.first, d.count + 1) }
+                    else {
+                        distinct[key] = (f, n, 1)
+                        io.err("nuan-fuzz: FAIL [\(f.cls.rawValue)] case \(n): \(f.step)\n    \(f.detail)\n    reproducer: \(kept)/run.sh\n")
+                    }
+                }
+                if !options.keepGoing { break }
+            }
+        }
+        let secs = Date().timeIntervalSince(start)
+        io.err(String(format: "nuan-fuzz: %d cases in %.1f s (seed %llu); ", ran, secs, options.seed) +
+               "compared: " + stats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "; " +
+               "mutations: " + perClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n")
+        if distinct.isEmpty {
+            io.err("nuan-fuzz: no finding\n")
+            return .success
+        }
+        io.err("nuan-fuzz: \(failedCases) failing case(s), \(distinct.count) distinct finding(s):\n")
+        for (key, d) in distinct.sorted(by: { $0.key < $1.key }) {
+            io.err("  \(key) — \(d.count)×, first case \(d.first): \(d.finding.detail.prefix(160))\n")
+        }
+        return .failure
+    }
+
+    /// A step without its arguments' values: `nuan batch … --format csv` → `batch csv`.
+    static func stepKind(_ step: String) -> String {
+        let words = step.split(separator: " ")
+        var kind = words.dropFirst().first.map(String.init) ?? step
+        if step.contains("(stderr)") { kind += " stderr" }
+        if step.contains("→") { kind += " → " + (step.components(separatedBy: "→ ").last ?? "") }
+        return kind
+    }
+}
