@@ -43,4 +43,32 @@ final class BatchUnmaskTests: XCTestCase {
         let all = try run(unmask: true)
         XCTAssertTrue(all.contains(id), all)
     }
+
+    /// Found by nuan-fuzz: the batch JSON writer and `nuan diff` showed numbers `screen` masks.
+    func testFastWriterAndDiffMaskLikeScreen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-unmask2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = BatchCommandTests.fixtures.appendingPathComponent("impact.rules").path
+        let cited = dir.appendingPathComponent("cited.rules").path
+        try String(contentsOfFile: base, encoding: .utf8)
+            .replacingOccurrences(of: "依据 \"", with: "依据 \"经办人 \(id) 电话 \(phone) ")
+            .write(toFile: cited, atomically: true, encoding: .utf8)
+        let input = dir.appendingPathComponent("in.jsonl").path
+        try "{\"id\":\"\(phone)\",\"household_size\":1,\"household_monthly_income\":500}\n".write(toFile: input, atomically: true, encoding: .utf8)
+        var all = ""
+        for explain in ["none", "full"] {
+            let out = dir.appendingPathComponent("o-\(explain).jsonl").path
+            let (io, _, err) = IO.capture()
+            _ = CLI.main(["batch", "--rules", cited, "--in", input, "--out", out, "--explain", explain], io: io)
+            all += err() + ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "<missing>")
+        }
+        let (io, out, _) = IO.capture()
+        _ = CLI.main(["diff", base, cited], io: io)
+        all += out()
+        XCTAssertTrue(all.contains("139****5678") || all.contains("138****5678"), all)
+        XCTAssertFalse(all.contains(id), all)
+        XCTAssertFalse(all.contains(phone), all)
+        XCTAssertFalse(all.contains("<missing>"), all)
+    }
 }

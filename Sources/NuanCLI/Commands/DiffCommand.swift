@@ -40,7 +40,9 @@ enum DiffCommand {
             programs.append(program)
         }
         let changes = RulesDiff.compare(programs[0], programs[1])
-        io.out(format == "json" ? DiffReport.json(changes, old: oldPath, new: newPath) : DiffReport.text(changes, old: oldPath, new: newPath))
+        // Citations and names quoted from the files may hold ID or phone numbers or control characters.
+        io.out(format == "json" ? Disclosure.masked.value(DiffReport.json(changes, old: oldPath, new: newPath))
+                                : Disclosure.masked.report(DiffReport.text(changes, old: oldPath, new: newPath)))
         return changes.isEmpty ? .success : .failure
     }
 }

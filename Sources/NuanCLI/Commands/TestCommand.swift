@@ -34,13 +34,13 @@ enum TestCommand {
         let coverage = args.flag("--coverage") ? results.compactMap { ExampleCoverage.compute($0) } : nil
 
         if format == "json" {
-            io.out(ExampleCoverage.json(results: results, coverage: coverage) + "\n")
+            io.out(Disclosure.masked.value(ExampleCoverage.json(results: results, coverage: coverage)) + "\n")
         } else {
             let verbose = args.flag("--verbose") || args.flag("-v")
-            for r in results { io.out(ExampleReport.render(r, verbose: verbose)) }
+            for r in results { io.out(Disclosure.masked.report(ExampleReport.render(r, verbose: verbose))) }
             if let coverage {
                 io.out("\n")
-                for c in coverage { io.out(ExampleCoverage.render(c)) }
+                for c in coverage { io.out(Disclosure.masked.report(ExampleCoverage.render(c))) }
             }
             io.out("\n" + ExampleReport.summary(results))
         }

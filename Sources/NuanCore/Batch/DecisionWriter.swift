@@ -27,7 +27,7 @@ struct DecisionWriter {
 
     func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer) {
         o.put("{\"id\":")
-        if let id = d.id { o.putJSONString(id) } else { o.put("null") }
+        if let id = d.id { o.putJSONString(json.disclosure.value(id)) } else { o.put("null") }
         o.put(",\"status\":\"")
         o.put(d.status.rawValue)
         o.put("\",\"category\":")
@@ -51,7 +51,7 @@ struct DecisionWriter {
         o.put(",\"missing\":[")
         for (k, m) in d.missing.enumerated() {
             if k > 0 { o.put(0x2C) }
-            o.putJSONString(m)
+            o.putJSONString(json.disclosure.value(m))
         }
         o.put("],\"errors\":[")
         for (k, e) in d.errors.enumerated() {
@@ -79,17 +79,17 @@ struct DecisionWriter {
         o.put("}\n")
     }
 
-    /// `DecisionJSON.entry` as bytes.
+    /// `DecisionJSON.entry` as bytes, every text masked the way `DecisionJSON.q` masks it.
     func entry(_ e: ExplanationEntry, into o: inout ByteBuffer) {
         o.put("{\"kind\":")
         o.putJSONString(e.kind.rawValue)
         o.put(",\"rule\":")
-        o.putJSONString(e.rule)
+        o.putJSONString(json.disclosure.value(e.rule))
         o.put(",\"source\":")
-        if let c = e.citation { o.putJSONString(c) } else { o.put("null") }
+        if let c = e.citation { o.putJSONString(json.disclosure.value(c)) } else { o.put("null") }
         o.put(",\"outcome\":")
         o.putJSONString(e.outcome.rawValue)
-        if let r = e.result { o.put(",\"result\":"); o.putJSONString(r) }
+        if let r = e.result { o.put(",\"result\":"); o.putJSONString(json.disclosure.value(r)) }
         if !e.values.isEmpty { o.put(",\"values\":"); strings(e.values, into: &o) }
         if !e.margins.isEmpty { o.put(",\"margins\":"); strings(e.margins, into: &o) }
         if !e.missing.isEmpty { o.put(",\"missing\":"); strings(e.missing, into: &o) }
@@ -108,7 +108,7 @@ struct DecisionWriter {
         o.put(0x5B)
         for (k, s) in xs.enumerated() {
             if k > 0 { o.put(0x2C) }
-            o.putJSONString(s)
+            o.putJSONString(json.disclosure.value(s))
         }
         o.put(0x5D)
     }

@@ -10,7 +10,8 @@
 /// - a whole value of a personal field (`身份证号`, `电话`) that has neither shape is masked as a
 ///   whole by `mask(_:)`: 7–14 characters keep the first 3 and last 4, shorter ones are all `*`.
 ///
-/// A digit run glued to ASCII letters or other digits (`BB340300202400001`, a digest) is a code,
+/// A digit run that follows ASCII letters or is longer (`BB340300202400001`) is a code — letters
+/// after a number (`13800000000chain`) do not make it one —
 /// and one with a decimal point (`461168601842738790.00`) is an amount: neither is a number of
 /// a person, and both are left alone.
 public enum Privacy {
@@ -43,7 +44,9 @@ public enum Privacy {
             if j + 1 < c.count && c[j] == "." && isDigit(c[j + 1]) { i = j; continue }
             var end = j
             if j - i == 17, j < c.count, c[j] == "X" || c[j] == "x" { end = j + 1 }
-            let free = end == c.count || !isWordASCII(c[end])
+            // Letters after the number do not make it a code (`13800000000chain/`): only letters
+            // before it do. A longer digit run is not an ID number.
+            let free = end == c.count || !isDigit(c[end])
             if (end - i == 15 || end - i == 18) && free {
                 for k in (i + 6)..<(end - 4) { c[k] = "*" }
                 i = end
@@ -81,7 +84,7 @@ public enum Privacy {
     }
 
     /// The end of a mobile number starting at `i` (`1[3-9]x xxxx xxxx`, groups optionally
-    /// separated by one space or dash, the same both times), when nothing word-like follows.
+    /// separated by one space or dash, the same both times), when no further digit follows.
     static func mobileEnd(_ c: [Character], from i: Int) -> Int? {
         guard c[i] == "1", i + 1 < c.count, let second = c[i + 1].asciiValue, second >= 0x33 && second <= 0x39 else { return nil }
         var k = i
@@ -101,7 +104,7 @@ public enum Privacy {
             k += 1
         }
         guard take(4) else { return nil }
-        if k < c.count && isWordASCII(c[k]) { return nil }
+        if k < c.count && isDigit(c[k]) { return nil }
         return k
     }
 

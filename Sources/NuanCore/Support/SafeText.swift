@@ -52,6 +52,9 @@ public struct Disclosure: Sendable, Equatable {
     /// A value or message for one line of text output: masked, control characters escaped.
     public func line(_ s: String) -> String { SafeText.line(Privacy.shown(s, unmask: unmask)) }
 
+    /// A whole report of several lines (diff, test): each line masked and escaped, newlines kept.
+    public func report(_ s: String) -> String { SafeText.block(Privacy.shown(s, unmask: unmask)) }
+
     /// Masked only (for JSON and HTML, which escape in their own way).
     public func value(_ s: String) -> String { Privacy.shown(s, unmask: unmask) }
 }

@@ -48,4 +48,11 @@ final class PrivacyTests: XCTestCase {
     func testJSONStringsEscapeEveryControlCharacter() {
         XCTAssertEqual(JSONText.quote("a\u{1B}b\u{7F}\u{85}\u{202E}"), "\"a\\u001bb\\u007f\\u0085\\u202e\"")
     }
+
+    func testLettersAfterANumberDoNotHideIt() {
+        // Found by nuan-fuzz: a 继承 path echoed by check and test.
+        XCTAssertEqual(Privacy.redact("找不到 13800000000chain/base.rules"), "找不到 138****0000chain/base.rules")
+        XCTAssertEqual(Privacy.redact("11010519491231002Xabc"), "110105********002Xabc")
+        XCTAssertEqual(Privacy.redact("BB13800000000"), "BB13800000000")
+    }
 }
