@@ -77,6 +77,7 @@ extension Printer {
             var k = 0
             if let from = c.appliesFrom { line(1, "适用 自 " + Printer.date(from), anchor: k < applies.count ? applies[k] : -1); k += 1 }
             if let to = c.appliesTo { line(1, "适用 至 " + Printer.date(to), anchor: k < applies.count ? applies[k] : -1) }
+            if c.beforeParents { line(1, "优先", anchor: keywordStarts(.beforeParents, in: d.range).first ?? -1) }
             condition(c.condition, indent: 1)
             citationLine(c.citation, indent: 1)
         case .benefitGroup(let g):
@@ -115,12 +116,18 @@ extension Printer {
     }
 
     mutating func printField(_ f: FieldDecl, prefix: String, decl: Declaration) {
+        if f.defaultOnly {
+            line(0, prefix + "字段 \(f.key) 默认 " + (f.defaultValue.map { Printer.expr($0) } ?? ""), anchor: decl.range.start, blank: true)
+            citationLine(f.citation, indent: 1)
+            return
+        }
         var head = prefix + "字段 \(f.key)" + (f.label.map { " " + Printer.word($0) } ?? "") + " : " + Printer.typeWord(f.type.base)
         var tail = ""
         if let x = f.atLeast { tail += " 至少 " + Printer.expr(x) }
         if let x = f.atMost { tail += " 至多 " + Printer.expr(x) }
         if let x = f.defaultValue { tail += " 默认 " + Printer.expr(x) }
         if f.required { tail += " 必填" }
+        if f.undeterminedIfMissing { tail += " 缺失则待定" }
         if f.type.base == .choice || f.type.base == .list {
             head += " {"
             line(0, head, anchor: decl.range.start, blank: true)
@@ -139,7 +146,7 @@ extension Printer {
     mutating func printParameter(_ p: ParameterDecl, prefix: String, decl: Declaration) {
         let unconfirmed = p.unconfirmed ? "未确认" : ""
         if let kf = p.keyField {
-            line(0, prefix + "参数 \(p.name) : \(p.unit?.rawValue ?? "元") 按 \(kf) {", anchor: decl.range.start, blank: true)
+            line(0, prefix + "参数 \(p.name) : \(p.unit?.rawValue ?? "元") 按 \(kf)\(p.closed ? " 封闭" : "") {", anchor: decl.range.start, blank: true)
             for row in p.rows {
                 var text = row.keys.map { Printer.word($0, allowNumber: true) }.joined(separator: " | ") + " = "
                 text += row.value.map { Printer.expr($0) } ?? "待定"
