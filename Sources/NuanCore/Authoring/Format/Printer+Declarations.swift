@@ -54,11 +54,15 @@ extension Printer {
         case .parameter(let p): printParameter(p, prefix: prefix, decl: d)
         case .definition(let x):
             let head = prefix + "定义 \(x.name) ="
-            if let chain = Printer.chain(x.expr, width: Printer.width(head) + 1) {
-                line(0, head, anchor: start, blank: true)
-                for (k, part) in chain.enumerated() { line(1, (k == 0 ? "  " : "") + part.0, anchor: part.1) }
+            let oneLine = layout(x.expr, column: Printer.width(head) + 1, base: 0)
+            if oneLine.count == 1 {
+                line(0, head + " " + oneLine[0].text, anchor: start, blank: true)
             } else {
-                line(0, head + " " + Printer.expr(x.expr), anchor: start, blank: true)
+                // Too long, or broken by its author: the expression starts on the next line.
+                line(0, head, anchor: start, blank: true)
+                for (k, p) in layout(x.expr, column: 4, base: 0).enumerated() {
+                    line(max(1, p.depth), (k == 0 ? "  " : "") + p.text, anchor: k == 0 ? x.expr.range.start : p.anchor)
+                }
             }
             citationLine(x.citation, indent: 1)
         case .fund(let f):
@@ -105,14 +109,7 @@ extension Printer {
 
     /// `当 条件`, a long `且`/`或` chain one operand per line.
     mutating func condition(_ e: Expr, indent: Int) {
-        let anchor = tokenBefore(e.range.start)
-        guard let chain = Printer.chain(e, width: 2 * indent + 2) else {
-            line(indent, "当 " + Printer.expr(e), anchor: anchor)
-            return
-        }
-        for (k, part) in chain.enumerated() {
-            if k == 0 { line(indent, "当 " + part.0, anchor: anchor) } else { line(indent + 1, part.0, anchor: part.1) }
-        }
+        printExpr("当 ", e, indent: indent, anchor: tokenBefore(e.range.start))
     }
 
     mutating func printField(_ f: FieldDecl, prefix: String, decl: Declaration) {
@@ -172,9 +169,9 @@ extension Printer {
         }
         citationLine(b.citation, indent: indent + 1)
         for ex in b.exceptions {
-            var text = "除非 " + Printer.expr(ex.condition) + " 则 " + Printer.amount(ex.amount)
-            if let c = ex.citation { text += " " + citation(c) }
-            line(indent + 1, text, anchor: ex.range.start)
+            var tail = " 则 " + Printer.amount(ex.amount)
+            if let c = ex.citation { tail += " " + citation(c) }
+            printExpr("除非 ", ex.condition, indent: indent + 1, anchor: ex.range.start, tail: tail)
         }
     }
 

@@ -25,6 +25,18 @@ final class RulesFormatterTests: XCTestCase {
         Golden.rulesFiles(under: "Rules") + Golden.rulesFiles(under: "Tests")
     }
 
+    /// Long conditionals: `若` chains one branch per line, `且`/`或` chains one operand per line at
+    /// any depth, lists wrapped, an officer's breaks kept where they fit; no line over 100 columns.
+    func testLongConditionsGolden() {
+        let path = "Tests/Fixtures/fmt/long-conditions.rules"
+        let out = format(Golden.read(path)!, path: path)
+        Golden.check(out, against: "Tests/Fixtures/fmt/long-conditions.expected")
+        for l in out.split(separator: "\n") where !l.contains("#") {
+            XCTAssertLessThanOrEqual(Printer.width(String(l)), Printer.maxWidth, String(l))
+        }
+        XCTAssertEqual(format(out, path: path), out, "idempotent")
+    }
+
     func testIdempotentAndParsesOnCorpus() {
         var formatted = 0
         for path in corpus {
