@@ -59,6 +59,14 @@ final class FieldAndTableLanguageTests: XCTestCase {
         XCTAssertEqual(TestRules.decide(p, #"{"id":"A","region":"蚌埠"}"#).totalAmount, Rational(integer: 500))
     }
 
+    func testDiffSaysATableWasClosed() {
+        let open = TestRules.compile(Self.closed.replacingOccurrences(of: " 封闭", with: ""))
+        let closed = TestRules.compile(Self.closed)
+        let change = RulesDiff.compare(open, closed)
+        XCTAssertEqual(change.map(\.code), ["parameter.closed"])
+        XCTAssertEqual(change.first?.summary, "参数 地区补贴 改为封闭表：键不在表中的记录无效")
+    }
+
     func testAnOpenTableLeavesAMissingRowUndetermined() {
         let p = TestRules.compile(Self.closed.replacingOccurrences(of: " 封闭", with: ""))
         XCTAssertEqual(TestRules.decide(p, #"{"id":"A","region":"合肥市"}"#).status, .undetermined)
