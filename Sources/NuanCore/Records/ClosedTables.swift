@@ -39,7 +39,9 @@ public struct ClosedTables: Sendable {
 
     /// True when no closed table is missed (the batch's fast path).
     @inline(__always) public func accepts(_ facts: Facts) -> Bool {
-        if tables.isEmpty { return true }
-        return misses(facts).isEmpty
+        for t in tables {
+            if case .text(let key) = facts.values[t.slot], !reaches(t, key) { return false }
+        }
+        return true
     }
 }
