@@ -27,6 +27,32 @@ final class InterviewCommandTests: XCTestCase {
         return run.asked.map { program.fields[$0].key }
     }
 
+    /// A key a closed table has no row for is asked again, naming the rows; a short form that
+    /// reaches a row is taken.
+    func testAClosedTableKeyIsAskedAgain() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-closed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("closed.rules").path
+        try """
+        规则 "封闭表"
+          生效 2022-01-01 至 2022-12-31
+        字段 id 申请编号 : 文本
+        字段 name 姓名 : 文本
+        字段 region 所属地区 : 文本
+        资金 central_aid "中央财政专项帮扶资金"
+        参数 地区补贴 : 元/户 按 所属地区 封闭 {
+          蚌埠市 | 340300 = 500 元/户 依据 "测试"
+        }
+        福利 地区补助 = 地区补贴 资金 [central_aid] 依据 "测试"
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (code, out, err) = run(path, "A-1\n张三\n合肥市\n蚌埠\n")
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(err.contains("不在封闭的表 地区补贴 中（表中有：蚌埠市 | 340300），请重新输入。"), err)
+        XCTAssertTrue(out.contains(#""total_amount": "500.00""#), out)
+    }
+
     func testAsksDefaultedFieldsOfferingTheDefaultAndAnEmptyAnswerTakesIt() {
         // id, name, 建档类型 = 1 未建档, then 本年度退档 and 脱困渐退期 (defaulted: empty takes 否),
         // 致困原因 1 大病, 家庭月收入 1200, 家庭人口 2, 所属地区, then empty lines for what may

@@ -87,6 +87,12 @@ struct Interview {
                 io.err("  ✗ " + e.reason + t("，请重新输入。\n", "; please try again.\n"))
                 continue
             }
+            // A key no row of a closed (封闭) table has would make the record invalid: ask again.
+            if let miss = decoder.closedTables.misses(facts).first {
+                io.err(t("  ✗ 不在封闭的表 \(miss.table) 中（表中有：\(miss.rows.joined(separator: "、"))），请重新输入。\n",
+                         "  ✗ not in the closed table \(miss.table) (its rows: \(miss.rows.joined(separator: ", "))); please try again.\n"))
+                continue
+            }
             pairs.append((f.key, raw))
             return true
         }

@@ -133,6 +133,7 @@ extension BatchProgram {
     @inline(__always) func finishFast(_ facts: inout Facts) -> Bool {
         for s in requiredSlots where !facts.given[s] { return false }
         facts.applyDefaults(program)
+        if !decoder.closedTables.accepts(facts) { return false }
         return true
     }
 }

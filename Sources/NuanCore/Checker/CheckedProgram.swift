@@ -54,6 +54,8 @@ public final class CheckedProgram: @unchecked Sendable {
         public var citation: String?
         public var overridden: Bool
         public var range: SourceRange
+        /// `封闭`: a record whose key reaches no row is invalid (`ClosedTables`).
+        public var closed: Bool = false
     }
 
     public struct Definition: Sendable {

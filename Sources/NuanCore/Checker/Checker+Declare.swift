@@ -54,6 +54,9 @@ extension Checker {
                                           aliases: f.type.options.map(\.aliases)))
             type = f.type.base == .choice ? .choice(program.enums.count - 1) : .list(program.enums.count - 1)
         }
+        if f.undeterminedIfMissing, let other = f.defaultValue != nil ? "默认" : f.required ? "必填" : nil {
+            error("check.field-policy", .fieldPolicyClash(f.key, other, "缺失则待定"), f.nameRange)
+        }
         let index = program.fields.count
         var field = CheckedProgram.Field(key: f.key, label: f.label, type: type, base: f.type.base, defaultValue: nil,
                                          atLeast: nil, atMost: nil, required: f.required, range: f.nameRange)
@@ -123,6 +126,7 @@ extension Checker {
             checkFigure(r, unit: p.unit ?? u, parameter: p.name, v.range)
             param.value = r
         }
+        param.closed = p.closed
         if let kf = p.keyField {
             guard case .field(let fi)? = symbols[kf] else {
                 let hint = Suggest.closest(to: kf, in: program.fields.flatMap { [$0.key] + ($0.label.map { [$0] } ?? []) })

@@ -16,21 +16,47 @@ extension Checker {
     /// Applies the `继承` chain: parents' declarations first; `覆盖` replaces in place.
     mutating func merge(_ files: [RulesFile]) -> [Declaration] {
         var out: [Declaration] = []
+        var fileOf: [Int] = []  // the file each entry of `out` comes from
         var position: [String: [Int]] = [:]
         var origin: [String: Int] = [:]  // which file declared it
         for (fi, file) in files.enumerated() {
             var replacedHere: Set<String> = []
-            for d in file.declarations {
-                guard let key = Checker.mergeKey(d) else { continue }
+            var own: Set<Int> = []  // entries of `out` this file put there
+            for var d in file.declarations {
+                guard var key = Checker.mergeKey(d) else { continue }
                 let isCategory: Bool = { if case .category = d.kind { return true } else { return false } }()
+                if case .field(let f) = d.kind, f.defaultOnly {
+                    guard d.isOverride else {
+                        error("check.default-only", .defaultOnlyWithoutOverride(f.key), d.range)
+                        continue
+                    }
+                    // Only the default changes: the parent's type, options, label and bounds stay.
+                    // Named by its key or its label (`覆盖 字段 本年度退档 默认 是`).
+                    if let k = position.first(where: { _, at in
+                        if case .field(let p) = out[at[0]].kind { return p.key == f.key || p.label == f.key } else { return false }
+                    })?.key { key = k }
+                    guard let existing = position[key], case .field(var parent) = out[existing[0]].kind else {
+                        error("check.override-missing", .overrideMissing(key, suggestion: Suggest.closest(to: key, in: Array(position.keys))), d.range)
+                        continue
+                    }
+                    parent.defaultValue = f.defaultValue
+                    if f.citation != nil { parent.citation = f.citation }
+                    d.kind = .field(parent)
+                }
                 if let existing = position[key] {
                     let fromParent = origin[key]! < fi
+                    if d.isOverride && fromParent, case .category(let c) = d.kind {
+                        overrideCategory(d, c, fi, positions: &position[key]!, own: &own, out: &out, fileOf: &fileOf)
+                        continue
+                    }
                     if d.isOverride && fromParent {
                         if replacedHere.contains(key) {
                             out.append(d)
+                            fileOf.append(fi)
                             position[key]!.append(out.count - 1)
                         } else {
                             out[existing[0]] = d
+                            fileOf[existing[0]] = fi
                             for extra in existing.dropFirst() { out[extra] = tombstone(out[extra]) }
                             position[key] = [existing[0]]
                             replacedHere.insert(key)
@@ -40,6 +66,8 @@ extension Checker {
                     if isCategory && !fromParent && !d.isOverride {
                         // The base declares one category code per scheme (`适用`).
                         out.append(d)
+                        fileOf.append(fi)
+                        own.insert(out.count - 1)
                         position[key]!.append(out.count - 1)
                         continue
                     }
@@ -53,11 +81,66 @@ extension Checker {
                     error("check.override-missing", .overrideMissing(key, suggestion: Suggest.closest(to: key, in: candidates)), d.range)
                 }
                 out.append(d)
+                fileOf.append(fi)
+                own.insert(out.count - 1)
                 position[key] = [out.count - 1]
                 origin[key] = fi
             }
         }
+        orderCategories(&out, fileOf: fileOf)
         return out.filter { !isTombstone($0) }
+    }
+
+    /// The `适用` window of a category version: all time when it has no dates.
+    static func window(_ c: CategoryDecl) -> ClosedRange<Int32> {
+        let from = c.appliesFrom ?? Int32.min, to = c.appliesTo ?? Int32.max
+        return from <= to ? from...to : from...from
+    }
+
+    /// `覆盖 类别 X` replaces the parent's versions of X whose `适用` window overlaps its own and
+    /// keeps the others (a 2019 override keeps the pre-2019 scheme). When one override stands for
+    /// several versions, `check` warns and points at each version it drops.
+    mutating func overrideCategory(_ d: Declaration, _ c: CategoryDecl, _ fi: Int, positions: inout [Int], own: inout Set<Int>,
+                                   out: inout [Declaration], fileOf: inout [Int]) {
+        let w = Checker.window(c)
+        let hit = positions.filter { k in
+            guard !own.contains(k), case .category(let p) = out[k].kind else { return false }
+            return Checker.window(p).overlaps(w)
+        }
+        guard let first = hit.first else {
+            out.append(d)
+            fileOf.append(fi)
+            own.insert(out.count - 1)
+            positions.append(out.count - 1)
+            return
+        }
+        if hit.count > 1 {
+            let notes = hit.map { k -> Diagnostic.Note in
+                guard case .category(let p) = out[k].kind else { return .init(.droppedVersion(nil, nil), range: out[k].range) }
+                return .init(.droppedVersion(p.appliesFrom, p.appliesTo), range: out[k].range)
+            }
+            diagnostics.append(.warning("check.override-drops-versions", .overrideDropsVersions(c.code, hit.count), at: d.range, notes: notes))
+        }
+        out[first] = d
+        fileOf[first] = fi
+        own.insert(first)
+        for extra in hit.dropFirst() { out[extra] = tombstone(out[extra]) }
+        positions.removeAll { hit.dropFirst().contains($0) }
+    }
+
+    /// Categories are tried in declaration order, parents first, except that a child's `优先`
+    /// categories go before every category of the files it extends (a grandchild's before a child's).
+    func orderCategories(_ out: inout [Declaration], fileOf: [Int]) {
+        let slots = out.indices.filter { if case .category = out[$0].kind { return true } else { return false } }
+        func rank(_ k: Int) -> Int {
+            if case .category(let c) = out[k].kind, c.beforeParents { return -(fileOf[k] + 1) }
+            return 0
+        }
+        let sorted = slots.enumerated().sorted { a, b in
+            let ra = rank(a.element), rb = rank(b.element)
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map { out[$0.element] }
+        for (k, slot) in slots.enumerated() { out[slot] = sorted[k] }
     }
 
     func tombstone(_ d: Declaration) -> Declaration {

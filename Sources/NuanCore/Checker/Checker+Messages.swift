@@ -119,6 +119,28 @@ extension Diagnostic.Message {
                  + (suggestion.map { "; did you mean to override “\(englishKey($0))”?" } ?? ""))
     }
 
+    static func defaultOnlyWithoutOverride(_ key: String) -> Self {
+        Self(zh: "只写 默认 的字段 \(key) 是对上级文件字段默认值的覆盖，请在这一行前面写 覆盖",
+             en: "field \(key) with only 默认 (default) changes a parent's default; write 覆盖 (override) at the start of this line")
+    }
+
+    static func overrideDropsVersions(_ code: String, _ count: Int) -> Self {
+        Self(zh: "覆盖的 类别 \(code) 替换了上级文件中的 \(count) 个版本；要保留某个版本，请给覆盖写上 适用 自/至，使其不与该版本重叠",
+             en: "the 覆盖 (override) of category \(code) replaces \(count) versions of the parent's; to keep one, give the override 适用 (applies) dates that do not overlap it")
+    }
+
+    static func droppedVersion(_ from: Int32?, _ to: Int32?) -> Self {
+        let zh = (from.map { "适用 自 \(CivilDate.format($0))" } ?? "") + (to.map { (from == nil ? "" : " ") + "适用 至 \(CivilDate.format($0))" } ?? "")
+        let en = (from.map { "applies from \(CivilDate.format($0))" } ?? "") + (to.map { (from == nil ? "" : ", ") + "until \(CivilDate.format($0))" } ?? "")
+        return Self(zh: "被替换的版本" + (zh.isEmpty ? "（无 适用 日期）" : "（\(zh)）"),
+                    en: "this version is dropped" + (en.isEmpty ? " (no 适用 dates)" : " (\(en))"))
+    }
+
+    static func fieldPolicyClash(_ key: String, _ a: String, _ b: String) -> Self {
+        Self(zh: "字段 \(key) 对缺失值只能有一种处理：\(a) 与 \(b) 不能同时写",
+             en: "field \(key) may state one policy for a missing value: \(a) and \(b) cannot both be written")
+    }
+
     // MARK: declarations
 
     static func nameInUse(_ name: String) -> Self {

@@ -9,6 +9,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     case when, source, unless, then, hit, all, first, highest, unique, by, from, unset, unconfirmed
     case mayPay, weight, defaultValue, atLeast, atMost, required, applies, withhold
     case input, expect
+    // field policies, closed tables, category order (issue 16)
+    case undeterminedIfMissing, closed, beforeParents
     // expressions
     case and, or, not, `in`, notIn, contains, containsAny, containsAll, isEmpty, `if`, `else`, yes, no, given
     // units
@@ -57,6 +59,9 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .required: return ["必填", "required"]
         case .applies: return ["适用", "applies"]
         case .withhold: return ["不发", "withhold"]
+        case .undeterminedIfMissing: return ["缺失则待定", "undetermined_if_missing"]
+        case .closed: return ["封闭", "closed"]
+        case .beforeParents: return ["优先", "before_parents"]
         case .input: return ["输入", "input"]
         case .expect: return ["期望", "expect"]
         case .and: return ["且", "and"]

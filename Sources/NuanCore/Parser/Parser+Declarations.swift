@@ -7,6 +7,7 @@ extension Parser {
 
     mutating func parseField() throws -> FieldDecl {
         let (key, r) = try name(.fieldKey)
+        if current.isKeyword(.defaultValue) { return try parseDefaultOnly(key, r) }
         var label: String?
         if case .string(let s) = current.kind { label = s; _ = advance() } else if case .identifier(let s) = current.kind { label = s; _ = advance() }
         _ = try expect(.colon)
@@ -39,9 +40,20 @@ extension Parser {
             else if accept(.atMost) != nil { field.atMost = try parseExpression() }
             else if accept(.defaultValue) != nil { field.defaultValue = try parseExpression() }
             else if accept(.required) != nil { field.required = true }
+            else if accept(.undeterminedIfMissing) != nil { field.undeterminedIfMissing = true }
             else if accept(.source) != nil { field.citation = try citation() }
             else { break }
         }
+        return field
+    }
+
+    /// `覆盖 字段 本年度退档 默认 是`: a new default for a parent's field, nothing else.
+    mutating func parseDefaultOnly(_ key: String, _ r: SourceRange) throws -> FieldDecl {
+        _ = advance()
+        var field = FieldDecl(key: key, label: nil, nameRange: r, type: TypeSyntax(base: .text, options: [], range: .synthetic),
+                              atLeast: nil, atMost: nil, defaultValue: try parseExpression(), required: false, citation: nil)
+        field.defaultOnly = true
+        if accept(.source) != nil { field.citation = try citation() }
         return field
     }
 
@@ -71,6 +83,7 @@ extension Parser {
             let (kf, kr) = try name(.tableKeyField)
             decl.keyField = kf
             decl.keyFieldRange = kr
+            if accept(.closed) != nil { decl.closed = true }
             _ = try expect(.leftBrace)
             while !current.isSymbol(.rightBrace) && current.kind != .endOfFile {
                 decl.rows.append(try parseParameterRow())
@@ -175,6 +188,8 @@ extension Parser {
                 sawCondition = true
             } else if accept(.source) != nil {
                 d.citation = try citation()
+            } else if accept(.beforeParents) != nil {
+                d.beforeParents = true
             } else { break }
         }
         if !sawCondition { throw fail(.categoryWithoutCondition(code), at: r, code: "parse.missing-condition") }

@@ -7,10 +7,13 @@ public struct RecordDecoder: Sendable {
     /// Echo values in full in record errors (`--unmask`); otherwise a personal field's value is
     /// masked whole and any other value's ID- and phone-shaped parts are masked.
     public var unmask: Bool
+    /// The `封闭` tables a record's key must reach.
+    public let closedTables: ClosedTables
 
     public init(program: CheckedProgram, unmask: Bool = false) {
         self.program = program
         self.unmask = unmask
+        closedTables = ClosedTables(program)
         var m: [String: Int] = [:]
         for (i, f) in program.fields.enumerated() {
             m[f.key] = i
@@ -40,13 +43,17 @@ public struct RecordDecoder: Sendable {
         return e
     }
 
-    /// After all values are assigned: required fields, then defaults.
+    /// After all values are assigned: required fields, then defaults, then closed tables.
     public func finish(_ facts: inout Facts) -> [RecordError] {
         var errors: [RecordError] = []
         for (i, f) in program.fields.enumerated() where f.required && !facts.given[i] {
             errors.append(RecordError(field: name(i), value: nil, reason: "必填，但记录中没有"))
         }
         facts.applyDefaults(program)
+        for miss in closedTables.misses(facts) {
+            errors.append(RecordError(field: name(miss.slot), value: shown(miss.slot, miss.key),
+                                      reason: "不在封闭的表 \(miss.table) 中（表中有：\(miss.rows.joined(separator: "、"))）"))
+        }
         return errors
     }
 

@@ -102,6 +102,10 @@ public struct FieldDecl: Sendable {
     public var defaultValue: Expr?
     public var required: Bool
     public var citation: Citation?
+    /// `缺失则待定`: a missing value leaves every decision that needs it undetermined (stated).
+    public var undeterminedIfMissing: Bool = false
+    /// `覆盖 字段 KEY 默认 V`: only the parent's default changes; `type` is a placeholder.
+    public var defaultOnly: Bool = false
 }
 
 public struct ParameterRow: Sendable {
@@ -124,6 +128,8 @@ public struct ParameterDecl: Sendable {
     public var rows: [ParameterRow]
     public var unconfirmed: Bool
     public var citation: Citation?
+    /// `按 字段 封闭`: a record whose key reaches no row is invalid.
+    public var closed: Bool = false
 }
 
 public struct DefinitionDecl: Sendable {
@@ -157,6 +163,8 @@ public struct CategoryDecl: Sendable {
     public var appliesTo: Int32?
     public var condition: Expr
     public var citation: Citation?
+    /// `优先`: a child's category tried before every category of its parents.
+    public var beforeParents: Bool = false
 }
 
 public enum AmountSyntax: Sendable {

@@ -29,6 +29,10 @@ extension ProgramDiff {
                 add("parameter.table", s, "\(s) 的查表字段：\(ProgramDiff.show(keyOld)) → \(ProgramDiff.show(keyNew))", old: keyOld, new: keyNew, usedBy: users, affects: reached)
                 continue
             }
+            if o.closed != p.closed {
+                add("parameter.closed", s, p.closed ? "\(s) 改为封闭表：键不在表中的记录无效" : "\(s) 不再封闭：键不在表中的记录待定",
+                    usedBy: users, affects: reached)
+            }
             if p.keyField == nil {
                 if o.value != p.value {
                     let a = ProgramDiff.figure(o.value, o.unit), b = ProgramDiff.figure(p.value, p.unit)

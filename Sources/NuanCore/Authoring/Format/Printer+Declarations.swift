@@ -54,17 +54,21 @@ extension Printer {
         case .parameter(let p): printParameter(p, prefix: prefix, decl: d)
         case .definition(let x):
             let head = prefix + "定义 \(x.name) ="
-            if let chain = Printer.chain(x.expr, width: Printer.width(head) + 1) {
-                line(0, head, anchor: start, blank: true)
-                for (k, part) in chain.enumerated() { line(1, (k == 0 ? "  " : "") + part.0, anchor: part.1) }
+            let oneLine = layout(x.expr, column: Printer.width(head) + 1, base: 0)
+            if oneLine.count == 1 {
+                line(0, head + " " + oneLine[0].text, anchor: start, blank: true)
             } else {
-                line(0, head + " " + Printer.expr(x.expr), anchor: start, blank: true)
+                // Too long, or broken by its author: the expression starts on the next line.
+                line(0, head, anchor: start, blank: true)
+                for (k, p) in layout(x.expr, column: 4, base: 0).enumerated() {
+                    line(max(1, p.depth), (k == 0 ? "  " : "") + p.text, anchor: k == 0 ? x.expr.range.start : p.anchor)
+                }
             }
             citationLine(x.citation, indent: 1)
         case .fund(let f):
             line(0, prefix + "资金 \(f.code)" + (f.label.map { " " + Printer.quote($0) } ?? ""), anchor: start, blank: true)
             if let list = f.mayPay {
-                line(1, "可支付 [" + list.map(\.name).joined(separator: ", ") + "]", anchor: keywordStarts(.mayPay, in: d.range).first ?? -1)
+                wrapped(1, Printer.listWords("可支付", list.map(\.name)), anchor: keywordStarts(.mayPay, in: d.range).first ?? -1)
             }
             citationLine(f.citation, indent: 1)
         case .group(let g):
@@ -77,6 +81,7 @@ extension Printer {
             var k = 0
             if let from = c.appliesFrom { line(1, "适用 自 " + Printer.date(from), anchor: k < applies.count ? applies[k] : -1); k += 1 }
             if let to = c.appliesTo { line(1, "适用 至 " + Printer.date(to), anchor: k < applies.count ? applies[k] : -1) }
+            if c.beforeParents { line(1, "优先", anchor: keywordStarts(.beforeParents, in: d.range).first ?? -1) }
             condition(c.condition, indent: 1)
             citationLine(c.citation, indent: 1)
         case .benefitGroup(let g):
@@ -104,23 +109,22 @@ extension Printer {
 
     /// `当 条件`, a long `且`/`或` chain one operand per line.
     mutating func condition(_ e: Expr, indent: Int) {
-        let anchor = tokenBefore(e.range.start)
-        guard let chain = Printer.chain(e, width: 2 * indent + 2) else {
-            line(indent, "当 " + Printer.expr(e), anchor: anchor)
-            return
-        }
-        for (k, part) in chain.enumerated() {
-            if k == 0 { line(indent, "当 " + part.0, anchor: anchor) } else { line(indent + 1, part.0, anchor: part.1) }
-        }
+        printExpr("当 ", e, indent: indent, anchor: tokenBefore(e.range.start))
     }
 
     mutating func printField(_ f: FieldDecl, prefix: String, decl: Declaration) {
+        if f.defaultOnly {
+            line(0, prefix + "字段 \(f.key) 默认 " + (f.defaultValue.map { Printer.expr($0) } ?? ""), anchor: decl.range.start, blank: true)
+            citationLine(f.citation, indent: 1)
+            return
+        }
         var head = prefix + "字段 \(f.key)" + (f.label.map { " " + Printer.word($0) } ?? "") + " : " + Printer.typeWord(f.type.base)
         var tail = ""
         if let x = f.atLeast { tail += " 至少 " + Printer.expr(x) }
         if let x = f.atMost { tail += " 至多 " + Printer.expr(x) }
         if let x = f.defaultValue { tail += " 默认 " + Printer.expr(x) }
         if f.required { tail += " 必填" }
+        if f.undeterminedIfMissing { tail += " 缺失则待定" }
         if f.type.base == .choice || f.type.base == .list {
             head += " {"
             line(0, head, anchor: decl.range.start, blank: true)
@@ -139,14 +143,16 @@ extension Printer {
     mutating func printParameter(_ p: ParameterDecl, prefix: String, decl: Declaration) {
         let unconfirmed = p.unconfirmed ? "未确认" : ""
         if let kf = p.keyField {
-            line(0, prefix + "参数 \(p.name) : \(p.unit?.rawValue ?? "元") 按 \(kf) {", anchor: decl.range.start, blank: true)
+            line(0, prefix + "参数 \(p.name) : \(p.unit?.rawValue ?? "元") 按 \(kf)\(p.closed ? " 封闭" : "") {", anchor: decl.range.start, blank: true)
             for row in p.rows {
-                var text = row.keys.map { Printer.word($0, allowNumber: true) }.joined(separator: " | ") + " = "
-                text += row.value.map { Printer.expr($0) } ?? "待定"
+                // Keys (`哈尔滨市 | 230100 | …`) wrap before a `|`; the value stays with the last key.
+                // A long citation is no reason to break: only the keys are measured.
+                let words = row.keys.enumerated().map { ($0.offset == 0 ? "" : "| ") + Printer.word($0.element, allowNumber: true) }
+                var text = " = " + (row.value.map { Printer.expr($0) } ?? "待定")
                 if let from = row.from { text += " 自 " + Printer.date(from) }
                 if let c = row.citation { text += " " + citation(c) }
                 if row.unconfirmed { text += " 未确认" }
-                line(1, text, anchor: row.range.start)
+                wrapped(1, words, anchor: row.range.start, tail: text)
             }
             line(0, "}", anchor: closingBrace(after: p.rows.last?.range.end ?? (p.keyFieldRange ?? p.nameRange).end))
         } else {
@@ -161,14 +167,40 @@ extension Printer {
         if let rec = b.recipient { line(indent + 1, "对象 " + rec.name, anchor: tokenBefore(rec.range.start)) }
         if let c = b.condition { condition(c, indent: indent + 1) }
         if !b.funds.isEmpty {
-            line(indent + 1, "资金 [" + b.funds.map(\.code).joined(separator: ", ") + "]", anchor: keywordStarts(.fund, in: b.range).first ?? -1)
+            wrapped(indent + 1, Printer.listWords("资金", b.funds.map(\.code)), anchor: keywordStarts(.fund, in: b.range).first ?? -1)
         }
         citationLine(b.citation, indent: indent + 1)
         for ex in b.exceptions {
-            var text = "除非 " + Printer.expr(ex.condition) + " 则 " + Printer.amount(ex.amount)
-            if let c = ex.citation { text += " " + citation(c) }
-            line(indent + 1, text, anchor: ex.range.start)
+            var tail = " 则 " + Printer.amount(ex.amount)
+            if let c = ex.citation { tail += " " + citation(c) }
+            printExpr("除非 ", ex.condition, indent: indent + 1, anchor: ex.range.start, tail: tail)
         }
+    }
+
+    /// `资金 [a, b]` as words: the keyword and `[` with the first item, each item with its `,`.
+    static func listWords(_ keyword: String, _ items: [String]) -> [String] {
+        guard !items.isEmpty else { return [keyword + " []"] }
+        return items.enumerated().map { k, item in
+            (k == 0 ? keyword + " [" : "") + item + (k + 1 < items.count ? "," : "]")
+        }
+    }
+
+    /// `words` joined by spaces on one line at `indent`, or wrapped before the word that would
+    /// pass 100 columns, continuation lines one level in; `tail` follows the last word unmeasured.
+    mutating func wrapped(_ indent: Int, _ words: [String], anchor: Int, tail: String = "") {
+        var current = ""
+        var depth = 0
+        for w in words {
+            if current.isEmpty { current = w; continue }
+            if Printer.fits(current + " " + w, at: 2 * (indent + depth)) {
+                current += " " + w
+            } else {
+                line(indent + depth, current, anchor: depth == 0 ? anchor : -1)
+                depth = 1
+                current = w
+            }
+        }
+        line(indent + depth, current + tail, anchor: depth == 0 ? anchor : -1)
     }
 
     /// Whether a comment starts strictly inside `[from, to)`: a braced list holding comments is
@@ -191,22 +223,29 @@ extension Printer {
                 let items = list.map { a in
                     a.benefit + " = " + (a.amount.map { Printer.expr($0) } ?? "待定") + (a.fund.map { " 资金 " + $0 } ?? "")
                 }
-                return ("发放 [" + items.joined(separator: ", ") + "]", r)
+                return (Printer.listWords("发放", items).joined(separator: " "), r)
             case .missing(let names, let r): return ("缺少 [" + names.map(\.0).joined(separator: ", ") + "]", r)
             }
         }
         braced("期望", expects, keyword: keywordStarts(.expect, in: decl.range).first ?? -1)
     }
 
-    /// `输入 { a = 1, b = 2 }` on one line, or one item per line when comments sit among them.
+    /// `输入 { a = 1, b = 2 }` on one line, or one item per line when comments sit among them
+    /// (then a long `发放 [...]` item wraps between awards).
     mutating func braced(_ word: String, _ items: [(String, SourceRange)], keyword: Int) {
+        let oneLine = word + " {" + (items.isEmpty ? "" : " " + items.map(\.0).joined(separator: ", ") + " ") + "}"
+        // A worked example's lines stay whole: they read as one record and one outcome.
         guard let first = items.first, let last = items.last, commentInside(first.1.start, last.1.end) else {
-            line(1, word + " {" + (items.isEmpty ? "" : " " + items.map(\.0).joined(separator: ", ") + " ") + "}", anchor: keyword)
+            line(1, oneLine, anchor: keyword)
             return
         }
         line(1, word + " {", anchor: keyword)
         for (k, item) in items.enumerated() {
-            line(2, item.0 + (k + 1 < items.count ? "," : ""), anchor: item.1.start)
+            let text = item.0 + (k + 1 < items.count ? "," : "")
+            // A list of awards wraps after a ", " (a break at any space reads back the same).
+            let parts = text.components(separatedBy: ", ")
+            let words = text.hasPrefix("发放 [") ? parts.enumerated().map { $0.element + ($0.offset + 1 < parts.count ? "," : "") } : [text]
+            wrapped(2, words, anchor: item.1.start)
         }
         line(1, "}", anchor: closingBrace(after: last.1.end))
         _ = first

@@ -44,26 +44,10 @@ extension Printer {
         }
     }
 
-    /// Lines wider than this (in terminal columns, CJK two) break a `且`/`或` chain.
+    /// Lines wider than this (in terminal columns, CJK two) break an expression (`Printer+Layout`).
     static let maxWidth = 100
 
     static func width(_ s: String) -> Int { s.reduce(0) { $0 + DiagnosticRenderer.width($1) } }
-
-    /// A `且`/`或` chain too wide for one line, as its operands: the first bare, the others
-    /// led by the operator; each with the source offset it starts at. Nil when it fits.
-    static func chain(_ e: Expr, width prefix: Int) -> [(String, Int)]? {
-        guard case .binary(let op, _, _) = e.kind, op == .and || op == .or, prefix + width(expr(e)) > maxWidth else { return nil }
-        var operands: [Expr] = []
-        var cur = e
-        while case .binary(let o, let l, let r) = cur.kind, o == op {
-            operands.insert(r, at: 0)
-            cur = l
-        }
-        operands.insert(cur, at: 0)
-        return operands.enumerated().map { k, x in
-            k == 0 ? (expr(x, op.precedence), -1) : (op.rawValue + " " + expr(x, op.precedence + 1), x.range.start)
-        }
-    }
 
     /// English function names and their Chinese spellings.
     static let functionNames = ["min": "最小", "max": "最大", "clamp": "限于", "known": "已知"]

@@ -3,8 +3,9 @@
 /// The layout: the header clauses one per line, two spaces under `规则`; one blank line between
 /// declarations; each clause of a declaration (`当`, `资金`, `依据`, `除非`…) on its own line
 /// two spaces in; enum options, table rows and score parts one per line; expressions with
-/// single spaces around operators and only the parentheses precedence needs; Chinese keyword
-/// spellings and half-width punctuation everywhere outside strings.
+/// single spaces around operators and only the parentheses precedence needs, broken at 100
+/// columns or where their author broke them (`Printer+Layout`); Chinese keyword spellings and
+/// half-width punctuation everywhere outside strings.
 ///
 /// It prints from the syntax tree, so the text it produces parses to the same tree. Comments
 /// are put back by position: every printed line remembers the source offset of the code that

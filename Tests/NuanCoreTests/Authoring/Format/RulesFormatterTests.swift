@@ -25,6 +25,31 @@ final class RulesFormatterTests: XCTestCase {
         Golden.rulesFiles(under: "Rules") + Golden.rulesFiles(under: "Tests")
     }
 
+    /// Long conditionals: `若` chains one branch per line, `且`/`或` chains one operand per line at
+    /// any depth, lists wrapped, an officer's breaks kept where they fit; no line over 100 columns.
+    func testLongConditionsGolden() {
+        let path = "Tests/Fixtures/fmt/long-conditions.rules"
+        let out = format(Golden.read(path)!, path: path)
+        Golden.check(out, against: "Tests/Fixtures/fmt/long-conditions.expected")
+        for l in out.split(separator: "\n") where !l.contains("#") {
+            XCTAssertLessThanOrEqual(Printer.width(String(l)), Printer.maxWidth, String(l))
+        }
+        XCTAssertEqual(format(out, path: path), out, "idempotent")
+    }
+
+    /// A chain the author broke keeps its breaks where the lines fit; one written on one line
+    /// that fits stays on one line; a break the author made inside a line too wide is redone.
+    func testAuthorsBreaksKeptWhereTheyFit() {
+        let head = "规则 \"t\"\n\n字段 a 甲 : 是否\n字段 b 乙 : 是否\n字段 c 丙 : 是否\n"
+        let broken = head + "\n定义 X =\n    甲 且 乙\n  且 丙\n"
+        XCTAssertEqual(format(broken), broken)
+        XCTAssertEqual(format(head + "定义 X = 甲 且 乙 且 丙\n"), head + "\n定义 X = 甲 且 乙 且 丙\n")
+        let long = String(repeating: "甲 且 ", count: 30) + "乙"
+        let out = format(head + "定义 X = " + long + "\n")
+        XCTAssertEqual(out.split(separator: "\n").filter { $0.hasPrefix("  且 ") }.count, 30, "one operand per line")
+        XCTAssertEqual(format(out), out)
+    }
+
     func testIdempotentAndParsesOnCorpus() {
         var formatted = 0
         for path in corpus {

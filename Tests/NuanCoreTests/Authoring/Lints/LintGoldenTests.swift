@@ -10,7 +10,8 @@ final class LintGoldenTests: XCTestCase {
     /// Every lint code, and the checker errors the lints rely on, has a fixture producing it.
     static let codes = ["lint.unused", "lint.contradiction", "lint.shadowed", "lint.unique-overlap", "lint.income-gap",
                         "lint.region-missing", "lint.earmark-open", "lint.no-citation", "lint.implausible",
-                        "check.earmark", "type.amount-unit", "check.override-missing"]
+                        "check.earmark", "type.amount-unit", "check.override-missing",
+                        "check.override-drops-versions", "check.default-only", "check.field-policy"]
 
     func withFixtures<T>(_ body: () throws -> T) rethrows -> T { try Golden.inDirectory(Golden.fixtures, body) }
 
