@@ -60,20 +60,6 @@ enum FuzzChecks {
         return out
     }
 
-    /// What a decision says, leaving out the texts that quote the rules as written (fmt
-    /// normalises `/` to `÷`, so the explanation's quoted conditions may differ) and the digest.
-    static func signature(_ d: Decision, _ p: CheckedProgram) -> String {
-        var d = d
-        func strip(_ e: ExplanationEntry) -> ExplanationEntry {
-            var e = e
-            if e.kind == .exception { e.rule = "除非" }
-            e.values = []
-            e.margins = []
-            e.children = e.children.map(strip)
-            return e
-        }
-        d.explanation = d.explanation.map(strip)
-        let json = DecisionJSON(program: p).render(d)
-        return json.components(separatedBy: ",\"rules\":").first ?? json
-    }
+    /// What a decision says that formatting must keep (`FormatInvariant`).
+    static func signature(_ d: Decision, _ p: CheckedProgram) -> String { FormatInvariant.signature(d, p) }
 }

@@ -84,7 +84,7 @@ public struct DecisionJSON {
     public var rules: String {
         var o = JSONObjectWriter(pretty: false)
         o.field("name", q(program.title))
-        o.field("version", program.version.map(JSONText.quote) ?? "null")
+        o.field("version", program.version.map(q) ?? "null")
         o.field("sha256", JSONText.quote(program.chainSHA256))
         if !compact {
             o.field("files", "[" + program.sources.map { s in

@@ -94,7 +94,8 @@ extension BatchReport {
     }
 
     private static func rulesJSON(_ r: RulesInfo) -> String {
-        "{\"name\":\(JSONText.quote(r.name)),\"version\":\(r.version.map(JSONText.quote) ?? "null"),\"sha256\":\(JSONText.quote(r.sha256))}"
+        // Texts of the rules file: masked like every other text quoted from it.
+        "{\"name\":\(JSONText.quote(Privacy.redact(r.name))),\"version\":\(r.version.map { JSONText.quote(Privacy.redact($0)) } ?? "null"),\"sha256\":\(JSONText.quote(r.sha256))}"
     }
 
     private func object(_ fields: [(String, String)]) -> String {

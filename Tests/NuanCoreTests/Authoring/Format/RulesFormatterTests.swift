@@ -69,22 +69,8 @@ final class RulesFormatterTests: XCTestCase {
         XCTAssertGreaterThan(formatted, 6)
     }
 
-    /// What a decision says, leaving out the texts that quote the rules as written (the
-    /// explanation quotes source text, which fmt normalises: `/` → `÷`) and the sha256.
-    func signature(_ d: Decision, _ p: CheckedProgram) -> String {
-        var d = d
-        func strip(_ e: ExplanationEntry) -> ExplanationEntry {
-            var e = e
-            if e.kind == .exception { e.rule = "除非" }
-            e.values = []
-            e.margins = []
-            e.children = e.children.map(strip)
-            return e
-        }
-        d.explanation = d.explanation.map(strip)
-        let json = DecisionJSON(program: p).render(d)
-        return json.components(separatedBy: ",\"rules\":").first ?? json
-    }
+    /// What a decision says that formatting must keep (`FormatInvariant`).
+    func signature(_ d: Decision, _ p: CheckedProgram) -> String { FormatInvariant.signature(d, p) }
 
     func decisions(_ path: String, _ text: String, records: [String]) -> [String]? {
         let (p, _) = Nuan.compile(path: path, text: text)
