@@ -14,8 +14,8 @@ enum CrashGuard {
         p.initialize(repeating: 0, count: 4096)
         return p
     }()
-    nonisolated(unsafe) static var caseStarted: Double = 0
-    nonisolated(unsafe) static var hangSeconds: Double = 120
+    nonisolated(unsafe) static var caseStarted: Double = 0  // seconds: timing only
+    nonisolated(unsafe) static var hangSeconds: Double = 120  // seconds: timing only
     nonisolated(unsafe) static var armed = false
 
     static func set(_ text: String) {

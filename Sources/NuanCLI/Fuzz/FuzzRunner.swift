@@ -38,13 +38,13 @@ public enum Fuzz {
     struct Options {
         var seed: UInt64 = 1
         var iterations: Int?
-        var seconds: Double?
+        var seconds: Double?  // seconds: timing only
         var only: Int?
         var corpus: [String] = []
         var out = ".build/fuzz"
         var jobs = 3
         var skip: Set<FuzzClass> = []
-        var hang: Double = 120
+        var hang: Double = 120  // seconds: timing only
         var keepGoing = false
         /// Keep every case's folder, passing or not (to look at what the mutators write).
         var keepAll = false
@@ -76,10 +76,10 @@ public enum Fuzz {
               let jobs = number("--jobs"), let hang = number("--hang") else { return .usage }
         if let s = seed { o.seed = UInt64(s) }
         o.iterations = its
-        o.seconds = secs.map(Double.init)
+        o.seconds = secs.map(Double.init)  // seconds: timing only
         o.only = only
         if let j = jobs { o.jobs = max(2, j) }
-        if let h = hang { o.hang = Double(max(1, h)) }
+        if let h = hang { o.hang = Double(max(1, h)) }  // seconds: timing only
         o.corpus = args.values("--corpus")
         o.keepGoing = args.flag("--keep-going")
         o.keepAll = args.flag("--keep-all")
