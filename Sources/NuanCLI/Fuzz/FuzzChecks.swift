@@ -4,10 +4,18 @@ import NuanCore
 /// The assertions applied to what a command wrote.
 enum FuzzChecks {
     /// Personal numbers from the case's inputs found in `text` (nil: none).
+    /// An occurrence that is the whole part of a decimal amount (`13800000000.00`) is money
+    /// the engine computed or echoed as money, not a number of a person (README, privacy).
     static func leaked(_ text: String, _ secrets: Set<String>) -> String? {
         for s in secrets.sorted() where text.contains(s) {
-            let around = text.components(separatedBy: s).first.map { String($0.suffix(60)) } ?? ""
-            return "“\(s)” shown in full after “\(escape(around))”"
+            let parts = text.components(separatedBy: s)
+            for k in 1..<parts.count {
+                let after = parts[k].unicodeScalars
+                let amount = after.first == "." && after.dropFirst().first.map { ("0"..."9").contains($0) } == true
+                if amount { continue }
+                let around = parts[..<k].joined(separator: s).suffix(60)
+                return "“\(s)” shown in full after “\(escape(String(around)))”"
+            }
         }
         return nil
     }
