@@ -58,6 +58,11 @@ struct DecisionWriter {
             if k > 0 { o.put(0x2C) }
             o.put(json.error(e))
         }
+        o.put("],\"warnings\":[")
+        for (k, w) in d.warnings.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.put(json.warning(w))
+        }
         o.put("],\"explanation\":[")
         for (k, e) in d.explanation.enumerated() {
             if k > 0 { o.put(0x2C) }
@@ -115,7 +120,7 @@ struct DecisionWriter {
 
     // MARK: CSV
 
-    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards"]
+    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings"]
     static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
 
     static func csvHeader(against: Bool, carried: [String], into o: inout ByteBuffer) {
@@ -149,6 +154,10 @@ struct DecisionWriter {
             o.putCSVCell(d.awards.map { a in
                 "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
             }.joined(separator: ";"))
+        }
+        o.put(0x2C)
+        if !d.warnings.isEmpty {
+            o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
         }
         if let p = previous {
             o.put(0x2C)
