@@ -247,6 +247,8 @@ public struct ExampleDecl: Sendable {
         case total(Expr)
         case awards([ExpectedAward], SourceRange)
         case missing([(String, SourceRange)], SourceRange)
+        /// `警告 [period, unconfirmed]`: the decision's warning codes, in any order.
+        case warnings([(String, SourceRange)], SourceRange)
     }
     public var title: String
     public var titleRange: SourceRange

@@ -202,6 +202,7 @@ extension Printer {
                 }
                 return ("发放 [" + items.joined(separator: ", ") + "]", r)
             case .missing(let names, let r): return ("缺少 [" + names.map(\.0).joined(separator: ", ") + "]", r)
+            case .warnings(let codes, let r): return ("警告 [" + codes.map(\.0).joined(separator: ", ") + "]", r)
             }
         }
         braced("期望", expects, keyword: keywordStarts(.expect, in: decl.range).first ?? -1)
