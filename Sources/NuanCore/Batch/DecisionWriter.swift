@@ -3,6 +3,12 @@
 struct DecisionWriter {
     let bp: BatchProgram
     let json: DecisionJSON
+    /// Per worker (one writer each), so never shared between threads.
+    let warningJSON = WarningJSONCache()
+
+    final class WarningJSONCache: @unchecked Sendable {
+        var rendered: [String: (code: String, json: String)] = [:]
+    }
 
     init(_ bp: BatchProgram) {
         self.bp = bp
@@ -61,7 +67,7 @@ struct DecisionWriter {
         o.put("],\"warnings\":[")
         for (k, w) in d.warnings.enumerated() {
             if k > 0 { o.put(0x2C) }
-            o.put(json.warning(w))
+            warning(w, into: &o)
         }
         o.put("],\"explanation\":[")
         for (k, e) in d.explanation.enumerated() {
@@ -82,6 +88,15 @@ struct DecisionWriter {
             o.put(0x22)
         }
         o.put("}\n")
+    }
+
+    /// `DecisionJSON.warning`, rendered once per message (a worker's few distinct warnings
+    /// repeat over the archive).
+    func warning(_ w: DecisionWarning, into o: inout ByteBuffer) {
+        if let hit = warningJSON.rendered[w.message], hit.code == w.code { o.put(hit.json); return }
+        let json = self.json.warning(w)
+        if warningJSON.rendered.count < 4096 { warningJSON.rendered[w.message] = (w.code, json) }
+        o.put(json)
     }
 
     /// `DecisionJSON.entry` as bytes.

@@ -48,24 +48,41 @@ extension Evaluator {
     }
 
     mutating func addWarnings(_ decision: inout Decision, language: Language) {
+        let lang: Int64 = language == .chinese ? 0 : 1
         if let slot = program.applicationDateField, facts.given[slot], case .date(let d) = facts.values[slot],
            let from = program.inForceFrom, let to = program.inForceTo, d < from || d > to {
-            let (a, f, t) = (CivilDate.format(d), CivilDate.format(from), CivilDate.format(to))
-            decision.warnings.append(DecisionWarning(code: "period", message: language == .chinese
-                ? "申请日期 \(a) 不在本规则生效期（\(f) 至 \(t)）内：请确认适用的是哪一年的通知"
-                : "the application date \(a) lies outside the period these rules are in force (\(f) to \(t)): check which year's notice applies"))
+            let key = lang << 62 | Int64(d) & 0xFFFF_FFFF
+            if let w = warningCache[key] { decision.warnings.append(w) } else {
+                let (a, f, t) = (CivilDate.format(d), CivilDate.format(from), CivilDate.format(to))
+                let w = DecisionWarning(code: "period", message: language == .chinese
+                    ? "申请日期 \(a) 不在本规则生效期（\(f) 至 \(t)）内：请确认适用的是哪一年的通知"
+                    : "the application date \(a) lies outside the period these rules are in force (\(f) to \(t)): check which year's notice applies")
+                remember(w, key)
+                decision.warnings.append(w)
+            }
         }
         if unconfirmedParameter >= 0 {
-            let p = program.parameters[Int(unconfirmedParameter)]
-            var what = p.name
-            if unconfirmedRow >= 0, Int(unconfirmedRow) < p.rows.count {
-                let row = p.rows[Int(unconfirmedRow)]
-                what += "（" + (row.keys.first ?? "") + (row.from.map { "，自 " + CivilDate.format($0) } ?? "") + "）"
+            let (pi, ri) = (unconfirmedParameter, unconfirmedRow)
+            let key = lang << 62 | 1 << 61 | Int64(pi) << 32 | Int64(UInt32(bitPattern: ri))
+            if let w = warningCache[key] { decision.warnings.append(w) } else {
+                let p = program.parameters[Int(pi)]
+                var what = p.name
+                if ri >= 0, Int(ri) < p.rows.count {
+                    let row = p.rows[Int(ri)]
+                    what += "（" + (row.keys.first ?? "") + (row.from.map { "，自 " + CivilDate.format($0) } ?? "") + "）"
+                }
+                let w = DecisionWarning(code: "unconfirmed", message: language == .chinese
+                    ? "所用 \(what) 为未确认的数值，请向当地核实后再发放"
+                    : "the figure used for \(what) is unconfirmed: check it locally before paying")
+                remember(w, key)
+                decision.warnings.append(w)
             }
-            decision.warnings.append(DecisionWarning(code: "unconfirmed", message: language == .chinese
-                ? "所用 \(what) 为未确认的数值，请向当地核实后再发放"
-                : "the figure used for \(what) is unconfirmed: check it locally before paying"))
         }
+    }
+
+    /// Keeps a worded warning (bounded: an archive of many distinct dates stops caching).
+    mutating func remember(_ w: DecisionWarning, _ key: Int64) {
+        if warningCache.count < 4096 { warningCache[key] = w }
     }
 }
 

@@ -39,6 +39,9 @@ public struct Evaluator {
     /// answer to an open input can change that (a rule that holds with inputs unknown holds
     /// whatever they are), which the interview uses to stop.
     public internal(set) var guardFailed = false
+    /// Warnings already worded, by what they depend on (the date; parameter and row), so an
+    /// archive where half the dates fall outside `生效` words each message once.
+    var warningCache: [Int64: DecisionWarning] = [:]
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
     public struct Trace: Sendable {
