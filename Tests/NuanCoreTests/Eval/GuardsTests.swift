@@ -45,6 +45,7 @@ final class GuardsTests: XCTestCase {
         XCTAssertEqual(d.status, .invalid)
         XCTAssertEqual(d.errors.map(\.message), ["所属地区：哈尔滨市 不在本规则辖区（蚌埠市）内"])
         XCTAssertTrue(d.awards.isEmpty)
+        XCTAssertEqual(d.category, "undetermined", "not decided under these rules: no category is counted")
     }
 
     func testDistrictsShortFormsAndCodesInsideAreAccepted() {
