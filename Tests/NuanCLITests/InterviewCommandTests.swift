@@ -55,9 +55,9 @@ final class InterviewCommandTests: XCTestCase {
 
     func testAsksDefaultedFieldsOfferingTheDefaultAndAnEmptyAnswerTakesIt() {
         // id, name, 建档类型 = 1 未建档, then 本年度退档 and 脱困渐退期 (defaulted: empty takes 否),
-        // 致困原因 1 大病, 家庭月收入 1200, 家庭人口 2, 所属地区, then empty lines for what may
+        // 建档层级 = 1 未建档 (asked: a level with no type would make the record invalid), 致困原因 1 大病, 家庭月收入 1200, 家庭人口 2, 所属地区, then empty lines for what may
         // follow (申请日期 when the city's 低保 rows are dated, 人员类别 → 无). Settled.
-        let script = "A-1\n张三\n1\n\n\n1\n1200\n2\n蚌埠市\n\n\n"
+        let script = "A-1\n张三\n1\n\n\n1\n1\n1200\n2\n蚌埠市\n\n\n"
         let (code, out, err) = run(rules("bengbu-2022.rules"), script)
         XCTAssertEqual(code, .success, err)
         XCTAssertTrue(err.contains("本年度退档（是/否，默认 否）："), err)
@@ -66,16 +66,17 @@ final class InterviewCommandTests: XCTestCase {
         XCTAssertTrue(err.contains("已可判定，不再询问"), err)
         XCTAssertTrue(out.contains("\"status\": \"eligible\""), out)
         XCTAssertTrue(out.contains("未建档困难职工家庭一次性送温暖资金"), out)
-        // Not archived: the archive level and the provincial visit cannot matter.
-        XCTAssertFalse(err.contains("建档层级（"), err)
+        // Not archived: the provincial visit cannot matter; the archive level is asked, since
+        // a level without a type contradicts it (national-base 无效 建档信息矛盾).
+        XCTAssertTrue(err.contains("建档层级（"), err)
         XCTAssertFalse(err.contains("省总领导走访（"), err)
         XCTAssertFalse(err.contains("身份证号（"), err)
     }
 
     func testRepromptsWithTheReasonOnBadAnswers() {
-        // 建档类型: a bad answer, then 1; the two defaulted flags empty; 致困原因 1; 家庭月收入
+        // 建档类型: a bad answer, then 1; the two defaulted flags empty; 建档层级 1; 致困原因 1; 家庭月收入
         // one bad answer; 家庭人口 two bad answers; then 所属地区 and 人员类别.
-        let script = "A-1\n张三\n蚌埠市\n1\n\n\n1\n-5\n1200\n两\n0\n2\n蚌埠市\n\n"
+        let script = "A-1\n张三\n蚌埠市\n1\n\n\n1\n1\n-5\n1200\n两\n0\n2\n蚌埠市\n\n"
         let (code, out, err) = run(rules("bengbu-2022.rules"), script)
         XCTAssertEqual(code, .success, err)
         XCTAssertTrue(err.contains("✗ 不是可选值"), err)

@@ -3,6 +3,12 @@
 struct DecisionWriter {
     let bp: BatchProgram
     let json: DecisionJSON
+    /// Per worker (one writer each), so never shared between threads.
+    let warningJSON = WarningJSONCache()
+
+    final class WarningJSONCache: @unchecked Sendable {
+        var rendered: [String: (code: String, json: String)] = [:]
+    }
 
     init(_ bp: BatchProgram) {
         self.bp = bp
@@ -58,6 +64,11 @@ struct DecisionWriter {
             if k > 0 { o.put(0x2C) }
             o.put(json.error(e))
         }
+        o.put("],\"warnings\":[")
+        for (k, w) in d.warnings.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            warning(w, into: &o)
+        }
         o.put("],\"explanation\":[")
         for (k, e) in d.explanation.enumerated() {
             if k > 0 { o.put(0x2C) }
@@ -77,6 +88,15 @@ struct DecisionWriter {
             o.put(0x22)
         }
         o.put("}\n")
+    }
+
+    /// `DecisionJSON.warning`, rendered once per message (a worker's few distinct warnings
+    /// repeat over the archive).
+    func warning(_ w: DecisionWarning, into o: inout ByteBuffer) {
+        if let hit = warningJSON.rendered[w.message], hit.code == w.code { o.put(hit.json); return }
+        let json = self.json.warning(w)
+        if warningJSON.rendered.count < 4096 { warningJSON.rendered[w.message] = (w.code, json) }
+        o.put(json)
     }
 
     /// `DecisionJSON.entry` as bytes, every text masked the way `DecisionJSON.q` masks it.
@@ -115,7 +135,7 @@ struct DecisionWriter {
 
     // MARK: CSV
 
-    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards"]
+    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings"]
     static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
 
     static func csvHeader(against: Bool, carried: [String], into o: inout ByteBuffer) {
@@ -149,6 +169,10 @@ struct DecisionWriter {
             o.putCSVCell(d.awards.map { a in
                 "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
             }.joined(separator: ";"))
+        }
+        o.put(0x2C)
+        if !d.warnings.isEmpty {
+            o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
         }
         if let p = previous {
             o.put(0x2C)

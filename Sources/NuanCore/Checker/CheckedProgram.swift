@@ -128,6 +128,17 @@ public final class CheckedProgram: @unchecked Sendable {
         public var condition: Int32?
     }
 
+    /// `无效 名称 当 … 提示 "…"`: a record for which `root` holds is invalid; `fields` are the
+    /// labels of the fields the condition reads (through definitions and groups too).
+    public struct ValidityRule: Sendable {
+        public var name: String
+        public var root: Int32
+        public var message: String
+        public var citation: String?
+        public var fields: [Int]
+        public var range: SourceRange
+    }
+
     public struct Score: Sendable {
         public var name: String
         public var parts: [ScorePart]
@@ -146,6 +157,14 @@ public final class CheckedProgram: @unchecked Sendable {
     public var notice: String?
     public var inForceFrom: Int32?
     public var inForceTo: Int32?
+    /// The 辖区's divisions as six-digit codes (`地区 [..]`, the nearest file that declares
+    /// them), with the names as written for messages; empty = no jurisdiction check.
+    public var regionCodes: [String] = []
+    public var regionNames: [String] = []
+    /// The statistics table the notice asks for (`统计表`), the nearest file's.
+    public var statTable: String?
+    /// Record-validity rules (`无效`), in order.
+    public var validityRules: [ValidityRule] = []
     /// The main file first, then every file it extends.
     public var sources: [SourceText] = []
     /// One SHA-256 for the whole chain: of the per-file digests, main file first, one a line.

@@ -9,6 +9,7 @@ extension Checker {
         case .category(let c): return "类别 " + c.code
         case .benefitGroup(let g): return (g.implicit ? "福利 " : "福利组 ") + g.name
         case .score(let s): return "评分 " + s.name
+        case .validity(let v): return "无效 " + v.name
         case .example: return nil
         }
     }

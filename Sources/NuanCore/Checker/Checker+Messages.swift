@@ -5,7 +5,7 @@ extension Checker {
     /// Where a condition (a yes/no expression) is required.
     enum ConditionSite {
         case negated, ifCondition, unless
-        case group(String), category(String), scorePart(String), benefit(String)
+        case group(String), category(String), scorePart(String), benefit(String), validity(String)
         case left(BinaryOperator), right(BinaryOperator)
 
         var zh: String {
@@ -17,6 +17,7 @@ extension Checker {
             case .category(let c): return "类别 \(c) 的条件"
             case .scorePart(let n): return "评分项 \(n) 的条件"
             case .benefit(let n): return "福利 \(n) 的条件"
+            case .validity(let n): return "无效规则 \(n) 的条件"
             case .left(let op): return "“\(op.rawValue)” 的左边"
             case .right(let op): return "“\(op.rawValue)” 的右边"
             }
@@ -31,6 +32,7 @@ extension Checker {
             case .category(let c): return "the condition of category \(c)"
             case .scorePart(let n): return "the condition of score part \(n)"
             case .benefit(let n): return "the condition of benefit \(n)"
+            case .validity(let n): return "the condition of validity rule \(n)"
             case .left(let op): return "the left side of \(Diagnostic.Message.operatorName(op))"
             case .right(let op): return "the right side of \(Diagnostic.Message.operatorName(op))"
             }

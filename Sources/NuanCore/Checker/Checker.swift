@@ -52,6 +52,7 @@ public struct Checker {
         program.year = main.header.year
         program.inForceFrom = main.header.inForceFrom ?? files.lazy.reversed().compactMap(\.header.inForceFrom).first
         program.inForceTo = main.header.inForceTo
+        resolveHeaderGuards(files)
         program.sources = files.reversed().map { .init(path: $0.file.path, sha256: SHA256.hex($0.file.bytes)) }
         program.chainSHA256 = SHA256.hex(Array(program.sources.map { $0.sha256 + "\n" }.joined().utf8))
         program.examples = main.declarations.compactMap { if case .example(let e) = $0.kind { return e } else { return nil } }
@@ -59,6 +60,7 @@ public struct Checker {
         declare(merged)
         applyOverrides(options.overrides)
         compileAll(merged)
+        compileValidityRules(merged)
         if program.fields.count + program.parameters.count > InputSet.capacity {
             error("check.too-many-inputs", .tooManyInputs(InputSet.capacity), main.header.titleRange)
         }

@@ -24,6 +24,8 @@ public struct Decision: Sendable {
     /// Record keys (or parameter names) that would settle what is still open.
     public var missing: [String]
     public var errors: [RecordError]
+    /// What does not change the decision but a caseworker must see (`warnings`).
+    public var warnings: [DecisionWarning] = []
     /// Empty unless an explanation was asked for.
     public var explanation: [ExplanationEntry]
     /// Benefits that may still apply once `missing` is given.
@@ -50,6 +52,17 @@ public struct Decision: Sendable {
         for (k, v) in pairs where k == "name" || k == "姓名" {
             if case .string(let s) = v, !s.isEmpty { name = s; return }
         }
+    }
+}
+
+/// A warning on a decision: a stable code (`period`, `unconfirmed`) and the message.
+public struct DecisionWarning: Sendable, Equatable {
+    public var code: String
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
     }
 }
 

@@ -58,6 +58,14 @@ final class EvalPlan: @unchecked Sendable {
     let benefitGroups: [Group]
     let scoreParts: [ScorePart]
     let hasScore: Bool
+    /// Per parameter and row: whether the figure is 未确认 (the decision then warns).
+    let rowUnconfirmed: [[Bool]]
+    let parameterUnconfirmed: [Bool]
+    /// Slot of 所属地区, or -1; and every name, alias and code of a division inside the 辖区
+    /// (empty when the file declares no `地区`), so a record in it is checked by one lookup.
+    let regionField: Int32
+    let jurisdictionKeys: Set<String>
+    let validityRoots: [Int32]
 
     init(_ p: CheckedProgram) {
         nodes = p.nodes
@@ -99,5 +107,17 @@ final class EvalPlan: @unchecked Sendable {
         benefitGroups = groups
         scoreParts = (p.score?.parts ?? []).map { ScorePart(weight: $0.weight ?? -1, expr: $0.expr ?? -1, condition: $0.condition ?? -1) }
         hasScore = p.score != nil
+        rowUnconfirmed = p.parameters.map { $0.rows.map(\.unconfirmed) }
+        parameterUnconfirmed = p.parameters.map(\.unconfirmed)
+        regionField = Int32(p.fields.firstIndex { $0.key == "region" } ?? -1)
+        var keys = Set<String>()
+        for d in Gazetteer.all where p.regionCodes.contains(where: { Gazetteer.contains($0, d.code) }) {
+            keys.insert(d.code)
+            keys.insert(d.name)
+            for a in d.aliases { keys.insert(a) }
+        }
+        for c in p.regionCodes { keys.insert(c) }
+        jurisdictionKeys = keys
+        validityRoots = p.validityRules.map(\.root)
     }
 }

@@ -70,6 +70,7 @@ extension Evaluator {
                                 missing: [], errors: [], explanation: [], pending: [])
         var missing = InputSet.empty
         if !failures.isEmpty { failures.removeAll(keepingCapacity: true) }
+        checkGuards(&decision, language: language)
         for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
         for (gi, g) in plan.benefitGroups.enumerated() {
             for k in g.start..<(g.start + g.count) {
@@ -103,6 +104,10 @@ extension Evaluator {
         decision.category = categoryCode(categoryValue)
         if !missing.isEmpty { decision.missing = missing.slots.map { program.inputName($0) } }
         if decision.status == .invalid { decision.awards = []; decision.totalAmount = .zero }
+        // A record the guards reject is not decided under these rules: no category or score
+        // of it is counted (a household outside the 辖区 is no 深度困难 case of this notice).
+        if guardFailed { decision.category = "undetermined"; decision.score = nil }
+        addWarnings(&decision, language: language)
         if explain != .none, let t = trace {
             let byGroup = plan.benefitGroups.map { Array(outcomes[$0.start..<($0.start + $0.count)]) }
             var builder = ExplanationBuilder(program: program, trace: t, facts: facts, level: explain, language: language)

@@ -31,6 +31,17 @@ public struct Evaluator {
     /// Inputs not asked yet (the interview's relevance analysis only): `已知`/`已填` over them
     /// stay unknown, since an answer could still go either way. Empty for real records.
     var openInputs = InputSet.empty
+    /// The first 未确认 figure this record's decision used (parameter, row; row -1 for a
+    /// single value), or parameter -1: plain integers so the hot path allocates nothing.
+    var unconfirmedParameter: Int32 = -1
+    var unconfirmedRow: Int32 = -1
+    /// Whether a guard (the 辖区, a validity rule) made the last record invalid: then no
+    /// answer to an open input can change that (a rule that holds with inputs unknown holds
+    /// whatever they are), which the interview uses to stop.
+    public internal(set) var guardFailed = false
+    /// Warnings already worded, by what they depend on (the date; parameter and row), so an
+    /// archive where half the dates fall outside `生效` words each message once.
+    var warningCache: [Int64: DecisionWarning] = [:]
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
     public struct Trace: Sendable {
@@ -64,6 +75,8 @@ public struct Evaluator {
         }
         trace = tracing ? Trace(values: Array(repeating: nil, count: plan.nodes.count), rows: [:]) : nil
         referenceDate = defaultReferenceDate
+        unconfirmedParameter = -1
+        guardFailed = false
         if let ad = program.applicationDateField, case .date(let d) = facts.values[ad] { referenceDate = d }
     }
 
@@ -133,7 +146,10 @@ public struct Evaluator {
         let p = plan.parameters[i]
         let slot = facts.values.count + i
         guard p.keyField >= 0 else {
-            if let v = p.scalar { return .number(v) }
+            if let v = p.scalar {
+                if plan.parameterUnconfirmed[i] && unconfirmedParameter < 0 { unconfirmedParameter = Int32(i); unconfirmedRow = -1 }
+                return .number(v)
+            }
             return .unknown(InputSet(slot: slot))
         }
         var rows: [Int]?
@@ -156,6 +172,10 @@ public struct Evaluator {
         guard chosen >= 0 else { return .unknown(InputSet(slot: slot)) }
         if trace != nil { trace!.rows[node] = chosen }
         guard let v = plan.rowValues[i][chosen] else { return .unknown(InputSet(slot: slot)) }
+        if (plan.rowUnconfirmed[i][chosen] || plan.parameterUnconfirmed[i]) && unconfirmedParameter < 0 {
+            unconfirmedParameter = Int32(i)
+            unconfirmedRow = Int32(chosen)
+        }
         return .number(v)
     }
 }

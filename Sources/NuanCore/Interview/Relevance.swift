@@ -134,6 +134,9 @@ public struct Relevance {
         // what else do they wait on?
         evaluator.openInputs = s.open
         _ = evaluator.decide(s.facts)
+        // A record the guards already reject (a validity rule that holds with the open inputs
+        // unknown, a region outside the 辖区) stays invalid whatever the field is.
+        if evaluator.guardFailed { return .none }
         guard let waiting = influence(of: slot, s) else { return .none }
         if let next = branchOrder.first(where: { waiting.contains($0) }) {
             return branch(on: next, slot, s, dateTried: dateTried, budget: &budget)
@@ -204,6 +207,12 @@ public struct Relevance {
                 }
             }
         }
+        // A field a validity rule still waits on could make the record invalid.
+        let validity = evaluator.validityWaitingOn()
+        if validity.contains(slot) {
+            hit = true
+            moved = moved.union(validity)
+        }
         let category = evaluator.category()
         if (isDate && inputs.categoryReads.contains(slot)) || category.missing.contains(slot) {
             hit = true
@@ -227,7 +236,7 @@ public struct Relevance {
                 m = m.union(o.missing)
             }
         }
-        return m.union(evaluator.category().missing).intersection(open)
+        return m.union(evaluator.category().missing).union(evaluator.validityWaitingOn()).intersection(open)
     }
 
     /// Whether the application date could pick a different table row: a dated table's key

@@ -2,13 +2,13 @@
 /// files) and an English alias; both lex to the same keyword.
 public enum Keyword: String, CaseIterable, Sendable {
     // header
-    case rules, version, jurisdiction, year, inForce, to, notice, extends
+    case rules, version, jurisdiction, year, inForce, to, notice, extends, regions, statTable
     // declarations
-    case field, parameter, define, fund, group, category, benefitGroup, benefit, score, example, override
+    case field, parameter, define, fund, group, category, benefitGroup, benefit, score, example, override, validity
     // clauses
     case when, source, unless, then, hit, all, first, highest, unique, by, from, unset, unconfirmed
     case mayPay, weight, defaultValue, atLeast, atMost, required, applies, withhold
-    case input, expect
+    case input, expect, message
     // field policies, closed tables, category order (issue 16)
     case undeterminedIfMissing, closed, beforeParents
     // expressions
@@ -27,6 +27,10 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .to: return ["至", "to"]
         case .notice: return ["通知", "notice"]
         case .extends: return ["继承", "extends"]
+        case .regions: return ["地区", "regions"]
+        case .statTable: return ["统计表", "stat_table"]
+        case .validity: return ["无效", "invalid_when"]
+        case .message: return ["提示", "message"]
         case .field: return ["字段", "field"]
         case .parameter: return ["参数", "parameter"]
         case .define: return ["定义", "define"]
@@ -99,8 +103,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Keywords that start a top-level declaration; an expression or clause list ends at one.
     public var startsDeclaration: Bool {
         switch self {
-        case .field, .parameter, .define, .fund, .group, .category, .benefitGroup, .benefit, .score, .example, .override,
-             .version, .jurisdiction, .year, .inForce, .notice, .extends:
+        case .field, .parameter, .define, .fund, .group, .category, .benefitGroup, .benefit, .score, .example, .override, .validity,
+             .version, .jurisdiction, .year, .inForce, .notice, .extends, .statTable:
             return true
         default: return false
         }

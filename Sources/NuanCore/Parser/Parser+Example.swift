@@ -56,6 +56,18 @@ extension Parser {
             }
             _ = try expect(.rightBracket)
             return .awards(awards, range(from: start))
+        case "警告", "warnings":
+            let start = current.range.start
+            // `unconfirmed` (and 未确认) also spell a keyword: read it as the warning code.
+            _ = try expect(.leftBracket)
+            var codes: [(String, SourceRange)] = []
+            while !current.isSymbol(.rightBracket) {
+                if case .keyword(.unconfirmed) = current.kind { codes.append(("unconfirmed", advance().range)) }
+                else { codes.append(try name(.warningCode)) }
+                if accept(.comma) == nil { break }
+            }
+            _ = try expect(.rightBracket)
+            return .warnings(codes, range(from: start))
         case "缺少", "missing":
             let start = current.range.start
             let names = try parseNameList(.fieldName)

@@ -24,7 +24,12 @@ extension Parser {
     /// Header clauses may appear anywhere but conventionally come first.
     mutating func parseHeaderClause(_ h: inout Header) throws -> Bool {
         if accept(.version) != nil { h.version = try string(.version).0; return true }
-        if accept(.jurisdiction) != nil { h.jurisdiction = try string(.jurisdiction).0; return true }
+        if accept(.jurisdiction) != nil {
+            h.jurisdiction = try string(.jurisdiction).0
+            if accept(.regions) != nil { h.regions = try parseRegionList() }
+            return true
+        }
+        if accept(.statTable) != nil { h.statTable = try string(.statTable).0; return true }
         if accept(.notice) != nil { h.notice = try string(.noticeName).0; return true }
         if accept(.year) != nil {
             // A four-digit year: the year picks dated rules through day arithmetic in 32 bits.
@@ -69,9 +74,38 @@ extension Parser {
             kind = .benefitGroup(BenefitGroupDecl(name: b.name, nameRange: b.nameRange, policy: .all, benefits: [b], implicit: true))
         case .score: kind = .score(try parseScore())
         case .example: kind = .example(try parseExample())
+        case .validity: kind = .validity(try parseValidity())
         default:
             throw fail(.cannotStartDeclaration(k), at: t.range, code: "parse.declaration")
         }
         return Declaration(kind: kind, isOverride: isOverride, range: range(from: start))
+    }
+}
+
+extension Parser {
+    /// `[蚌埠市, 340300]`: division names, or six-digit codes (which lex as numbers).
+    mutating func parseRegionList() throws -> [(name: String, range: SourceRange)] {
+        _ = try expect(.leftBracket)
+        var out: [(name: String, range: SourceRange)] = []
+        while !current.isSymbol(.rightBracket) {
+            switch current.kind {
+            case .identifier(let s), .string(let s), .number(let s): out.append((s, advance().range))
+            default: throw fail(.expected(.regionName, found: current))
+            }
+            if accept(.comma) == nil { break }
+        }
+        _ = try expect(.rightBracket)
+        return out
+    }
+
+    mutating func parseValidity() throws -> ValidityDecl {
+        let (n, r) = try name(.validityName)
+        _ = try expect(.when, .validityCondition)
+        let cond = try parseExpression()
+        _ = try expect(.message, .validityMessage)
+        let (msg, _) = try string(.validityMessage)
+        var c: Citation?
+        if accept(.source) != nil { c = try citation() }
+        return ValidityDecl(name: n, nameRange: r, condition: cond, message: msg, citation: c)
     }
 }

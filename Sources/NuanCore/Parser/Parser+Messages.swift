@@ -13,6 +13,8 @@ extension Parser {
         case rowFrom, appliesFrom, appliesTo, inForceFrom, inForceTo
         // what follows a keyword
         case tableKey, groupCondition, hitPolicy, benefitInGroup
+        // guards
+        case regionName, warningCode, validityName, validityCondition, validityMessage, statTable
 
         var zh: String {
             switch self {
@@ -48,6 +50,12 @@ extension Parser {
             case .groupCondition: return "对象的条件"
             case .hitPolicy: return "命中策略"
             case .benefitInGroup: return "福利组内只能写福利"
+            case .regionName: return "地区名称或六位区划代码"
+            case .warningCode: return "警告代码（period、unconfirmed）"
+            case .validityName: return "无效规则名"
+            case .validityCondition: return "使记录无效的条件"
+            case .validityMessage: return "无效时的提示语"
+            case .statTable: return "统计表名称"
             }
         }
 
@@ -86,6 +94,12 @@ extension Parser {
             case .groupCondition: return "the recipient group's condition"
             case .hitPolicy: return "the hit policy"
             case .benefitInGroup: return "a benefit group holds only benefits"
+            case .regionName: return "a division name or six-digit division code"
+            case .warningCode: return "a warning code (period, unconfirmed)"
+            case .validityName: return "a validity rule name"
+            case .validityCondition: return "the condition that makes a record invalid"
+            case .validityMessage: return "the message shown when the record is invalid"
+            case .statTable: return "the statistics table's title"
             }
         }
     }

@@ -28,6 +28,7 @@ public struct DecisionJSON {
         o.field("score", d.score.map(Self.number) ?? "null")
         o.field("missing", "[" + d.missing.map(q).joined(separator: ",") + "]")
         o.field("errors", array(d.errors.map(error), pretty: pretty, depth: 1))
+        o.field("warnings", array(d.warnings.map(warning), pretty: pretty, depth: 1))
         o.field("explanation", array(d.explanation.map { entry($0) }, pretty: pretty, depth: 1))
         o.field("rules", rules)
         return o.close()
@@ -62,6 +63,13 @@ public struct DecisionJSON {
         o.field("reason", q(e.reason))
         if let l = e.line { o.field("line", String(l)) }
         o.field("message", q(e.message))
+        return o.close()
+    }
+
+    func warning(_ w: DecisionWarning) -> String {
+        var o = JSONObjectWriter(pretty: false)
+        o.field("code", JSONText.quote(w.code))
+        o.field("message", q(w.message))
         return o.close()
     }
 

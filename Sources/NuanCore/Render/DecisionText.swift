@@ -52,6 +52,10 @@ public struct DecisionText {
             out += t("记录问题：\n", "Problems with the record:\n")
             for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
         }
+        if !d.warnings.isEmpty {
+            out += t("提示：\n", "Warnings:\n")
+            for w in d.warnings { out += "  ! " + oneLine(w.message) + t("（\(w.code)）", " (\(w.code))") + "\n" }
+        }
         if !d.awards.isEmpty {
             out += t("可发放：\n", "Awards:\n")
             for a in d.awards {

@@ -9,6 +9,7 @@ extension BatchReport {
         o.field("records", String(records))
         o.field("by_status", object(Self.statuses.map { ($0.rawValue, String(count($0))) }))
         o.field("by_category", object(categoryOrder.map { ($0, String(categoryCounts[$0] ?? 0)) }))
+        o.field("by_warning", object(warningCodes.map { ($0, String(warningCounts[$0] ?? 0)) }))
         o.field("by_group", array(groupNames.indices.map { i in
             object([("group", JSONText.quote(groupNames[i])),
                     ("records", String(i < groupRecords.count ? groupRecords[i] : 0)),
@@ -56,7 +57,7 @@ extension BatchReport {
         }
         let unassigned = unassignedFundMoney ?? MoneyTally()
         return object([
-            ("table", JSONText.quote("梧州2018《工会送温暖活动统计表》（梧工办发〔2018〕2号 附件1）")),
+            ("table", JSONText.quote(statTableName)),
             ("rows", array(rows)),
             ("other_eligible_households", String(otherEligibleHouseholds)),
             ("pending_awards", String(pendingAwards)),

@@ -21,6 +21,15 @@ extension BatchReport {
         }
     }
 
+    /// A warning code as reports name it.
+    public static func warningName(_ code: String) -> String {
+        switch code {
+        case "period": return "申请日期不在生效期内"
+        case "unconfirmed": return "用到未确认的数值"
+        default: return code
+        }
+    }
+
     /// The fund's label from the rules, else its code; "" is 未指定资金.
     public func fundName(_ code: String) -> String {
         code.isEmpty ? "未指定资金" : (fundLabels[code] ?? code)
@@ -35,6 +44,9 @@ extension BatchReport {
         let cats = categoryOrder.filter { (categoryCounts[$0] ?? 0) > 0 }
         if !cats.isEmpty {
             lines.append("类别：" + cats.map { "\(Self.categoryName($0)) \(categoryCounts[$0] ?? 0)" }.joined(separator: "，"))
+        }
+        if !warningCounts.isEmpty {
+            lines.append("提示：" + warningCodes.map { "\(Self.warningName($0)) \(warningCounts[$0] ?? 0)" }.joined(separator: "，"))
         }
         let money = fundOrder.compactMap { code -> String? in
             guard let t = funds[code] else { return nil }

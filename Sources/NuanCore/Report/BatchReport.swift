@@ -114,6 +114,10 @@ public struct BatchReport: Sendable, Equatable {
     public internal(set) var incomeEligible = [Int](repeating: 0, count: 6)
     /// Set when a money sum left 64-bit rational range: the totals are then incomplete.
     public internal(set) var overflow = false
+    /// Decisions carrying each warning code (`period`, `unconfirmed` …).
+    public internal(set) var warningCounts: [String: Int] = [:]
+    /// The 统计表 the rules' notice asks for (`统计表` in the header), nil when none names one.
+    public var statTableTitle: String?
     /// The impact of a rules change; nil unless `addComparison` was called (or `against` set).
     public var impact: Impact? { comparing ? impactCounts : nil }
     var comparing = false
@@ -182,6 +186,18 @@ public struct BatchReport: Sendable, Equatable {
         }
         self.init(rules: info(program), against: old.map(info), groupNames: program.groups.map { m($0.name) }, funds: funds,
                   benefits: program.benefits.map { m($0.name) }, exampleLimit: exampleLimit)
+        statTableTitle = program.statTable.map(m)
+    }
+
+    /// The 统计表's title: the one the header names, else a note that none was named.
+    public var statTableName: String {
+        statTableTitle ?? "送温暖统计表（规则文件未指明通知附表；栏目按梧州2018附件1）"
+    }
+
+    /// Warning codes in a stable order: the engine's own first, then any other by name.
+    public var warningCodes: [String] {
+        let known = ["period", "unconfirmed"]
+        return known.filter { warningCounts[$0] != nil } + warningCounts.keys.filter { !known.contains($0) }.sorted()
     }
 
     // MARK: - Accumulating
@@ -205,6 +221,8 @@ public struct BatchReport: Sendable, Equatable {
         case .invalid: statusCounts[3] += 1
         }
         let slot = categories.add(d.category)
+        // No allocation when there is nothing to count (the common case).
+        for w in d.warnings { warningCounts[w.code, default: 0] += 1 }
         if !groups.isEmpty {
             if groupRecords.count < groups.count {
                 groupRecords += Array(repeating: 0, count: groups.count - groupRecords.count)
@@ -283,6 +301,8 @@ public struct BatchReport: Sendable, Equatable {
             incomeEligible[i] += other.incomeEligible[i]
         }
         overflow = overflow || other.overflow
+        for (code, n) in other.warningCounts { warningCounts[code, default: 0] += n }
+        if statTableTitle == nil { statTableTitle = other.statTableTitle }
         if let o = other.impact {
             comparing = true
             impactCounts.merge(o, &overflow, limit: exampleLimit)

@@ -49,6 +49,10 @@ public enum HTMLReport {
         var h = "<table class=\"meta\">\n" + line("规则", r.rules)
         if let a = r.against { h += line("对比旧规则", a) }
         h += "<tr><th>记录数</th><td>\(r.records)</td></tr>\n"
+        if !r.warningCounts.isEmpty {
+            let list = r.warningCodes.map { "\(BatchReport.warningName($0))（\($0)）\(r.warningCounts[$0] ?? 0) 条" }.joined(separator: "；")
+            h += "<tr><th>提示</th><td class=\"warn\">\(escape(list))</td></tr>\n"
+        }
         if r.overflow { h += "<tr><th>注意</th><td class=\"warn\">金额合计超出计算范围，合计不完整</td></tr>\n" }
         return h + "</table>\n"
     }
@@ -101,7 +105,7 @@ public enum HTMLReport {
 
     private static func statTableSection(_ r: BatchReport) -> String {
         var h = "<section>\n<h2>三、送温暖统计表（可由档案得出的栏目）</h2>\n"
-        h += "<p class=\"note\">栏目取自梧州市总工会《2018年各地工会送温暖统计表》（梧工办发〔2018〕2号 附件1）。</p>\n"
+        h += "<p class=\"note\">表名：\(escape(r.statTableName))。栏目取自梧州市总工会《2018年各地工会送温暖统计表》（梧工办发〔2018〕2号 附件1）。</p>\n"
         h += table(["编号", "项目", "数值", "万元", "口径"], r.statisticsTable.map { row in
             [escape(row.row), escape(row.label),
              row.households.map { "\(num($0)) 户" } ?? row.amount.map { money($0) + " 元" } ?? "",

@@ -25,6 +25,11 @@ public struct Header: Sendable {
     public var inForceTo: Int32?
     public var notice: String?
     public var extends: [(path: String, range: SourceRange)] = []
+    /// `辖区 "…" 地区 [蚌埠市, 340300]`: the divisions the file decides for (names or codes),
+    /// nil when the file declares none (then no record is turned away for its region).
+    public var regions: [(name: String, range: SourceRange)]?
+    /// `统计表 "…"`: the statistics table the notice asks for (titles the batch summary).
+    public var statTable: String?
 }
 
 public struct Declaration: Sendable {
@@ -38,6 +43,7 @@ public struct Declaration: Sendable {
         case benefitGroup(BenefitGroupDecl)
         case score(ScoreDecl)
         case example(ExampleDecl)
+        case validity(ValidityDecl)
     }
     public var kind: Kind
     public var isOverride: Bool
@@ -55,6 +61,7 @@ public struct Declaration: Sendable {
         case .benefitGroup(let d): return d.name
         case .score(let d): return d.name
         case .example(let d): return d.title
+        case .validity(let d): return d.name
         }
     }
 }
@@ -248,10 +255,22 @@ public struct ExampleDecl: Sendable {
         case total(Expr)
         case awards([ExpectedAward], SourceRange)
         case missing([(String, SourceRange)], SourceRange)
+        /// `警告 [period, unconfirmed]`: the decision's warning codes, in any order.
+        case warnings([(String, SourceRange)], SourceRange)
     }
     public var title: String
     public var titleRange: SourceRange
     public var citation: Citation?
     public var inputs: [Input]
     public var expectations: [Expectation]
+}
+
+/// A record-validity rule (`无效 建档信息矛盾 当 … 提示 "…" 依据 "…"`): when its condition
+/// holds the record contradicts itself and is `invalid`; unknown has no effect.
+public struct ValidityDecl: Sendable {
+    public var name: String
+    public var nameRange: SourceRange
+    public var condition: Expr
+    public var message: String
+    public var citation: Citation?
 }

@@ -73,7 +73,9 @@ final class BatchTests: XCTestCase {
         f.append("\"phone\":\"13800000000\"")
         let regions = ["蚌埠市", "340300", "西宁市", "上海市"]
         f.append("\"region\":\"\(regions[next(4) == 0 ? next(4) : 0])\"")
-        f.append("\"application_date\":\"2022-01-\(String(format: "%02d", 1 + next(28)))\"")
+        let day = String(format: "%02d", 1 + next(28))
+        // Every seventh applies after the period in force: a `period` warning on the fast path too.
+        f.append("\"application_date\":\"\(i % 7 == 3 ? "2023-03" : "2022-01")-\(day)\"")
         let size = 1 + next(5)
         f.append("\"household_size\":\(size)")
         let fen = next(800_000)
@@ -84,8 +86,10 @@ final class BatchTests: XCTestCase {
         let cs = (0..<next(3)).map { _ in "\"\(causes[next(causes.count)])\"" }
         f.append("\"hardship_causes\":[\(Set(cs).sorted().joined(separator: ","))]")
         let types = ["none", "deep", "relative", "accidental"], levels = ["none", "national", "city", "industry"]
-        f.append("\"archive_type\":\"\(types[next(4)])\"")
-        f.append("\"archive_level\":\"\(levels[next(4)])\"")
+        let t = next(4), l = next(4)
+        f.append("\"archive_type\":\"\(types[t])\"")
+        // Type and level agree (national-base declares the contradiction invalid), but now and then.
+        f.append("\"archive_level\":\"\(levels[i % 50 == 7 ? l : (t == 0 ? 0 : max(1, l))])\"")
         f.append("\"archive_exited_this_year\":\(next(10) == 0)")
         if next(4) != 0 { f.append("\"in_transition_period\":\(next(10) == 0)") }
         let gs = (0..<next(3)).map { _ in "\"\(groups[next(groups.count)])\"" }
@@ -124,6 +128,7 @@ final class BatchTests: XCTestCase {
             XCTAssertEqual(got.count, recs.count)
             XCTAssertLessThan(res.slowRecords, recs.count / 2, "most records take the fast path")
             let json = DecisionJSON(program: Self.bengbu, compact: level == .none)
+            XCTAssertTrue(got.contains { $0.contains(#""warnings":[{"code":"period""#) }, "some records carry a warning")
             for (k, r) in recs.enumerated() where k < got.count {
                 let d = Nuan.screen(Self.bengbu, json: Array(r.utf8), explain: level)
                 if d.status == .invalid { XCTAssertTrue(got[k].contains("\"status\":\"invalid\"")); continue }
@@ -211,7 +216,7 @@ final class BatchTests: XCTestCase {
         XCTAssertNil(res.failure)
         XCTAssertEqual(res.recordsIn, 3)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,note\n"))
+        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,note\n"))
         XCTAssertTrue(text.contains("\"说明,含逗号\""))
         XCTAssertTrue(text.contains("\"两行\n备注\""), text)
         XCTAssertTrue(text.contains("\"\"\"引号\"\"\""))

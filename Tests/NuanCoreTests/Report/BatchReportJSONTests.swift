@@ -12,6 +12,7 @@ final class BatchReportJSONTests: XCTestCase {
           "records": 7,
           "by_status": {"eligible":4,"ineligible":1,"undetermined":1,"invalid":1},
           "by_category": {"deep":1,"relative":1,"accidental":1,"none":2,"undetermined":2},
+          "by_warning": {},
           "by_group": [{"group":"全国建档困难职工","records":1,"eligible":1},{"group":"劳模工匠等先进人物","records":1,"eligible":1}],
           "funds": [\
         {"fund":"central_aid","label":"中央财政专项帮扶资金","source":"中央财政","awards":1,"pending_awards":0,"total":"1000.00"},\
@@ -24,7 +25,7 @@ final class BatchReportJSONTests: XCTestCase {
         {"benefit":"劳模慰问金","awards":1,"pending_awards":1,"total":"0.00"},\
         {"benefit":"交通补贴","awards":1,"pending_awards":0,"total":"100.00"},\
         {"benefit":"意外致困慰问金","awards":1,"pending_awards":0,"total":"666.67"}],
-          "statistics_table": {"table":"梧州2018《工会送温暖活动统计表》（梧工办发〔2018〕2号 附件1）","rows":[\
+          "statistics_table": {"table":"送温暖统计表（规则文件未指明通知附表；栏目按梧州2018附件1）","rows":[\
         {"row":"2C","label":"慰问困难家庭总数（户）C=D+E+F","households":3,"counts":"获帮扶（eligible）的建档户（含本年度退档、渐退期）及类别为深度困难、相对困难或意外致困的户数（一条记录为一户）"},\
         {"row":"2D","label":"其中，困难职工（户）","households":1,"counts":"2C中人员类别既非劳动模范也非农民工的户数"},\
         {"row":"2E","label":"其中，困难农民工（户）","households":1,"counts":"2C中人员类别含农民工（且非劳动模范）的户数"},\

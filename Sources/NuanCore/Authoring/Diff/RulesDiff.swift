@@ -32,6 +32,7 @@ public enum RulesDiff {
         d.funds()
         d.categories()
         d.benefits()
+        d.validityRules()
         d.score()
         return d.changes
     }
@@ -89,6 +90,9 @@ struct ProgramDiff {
         }
         compareText("header.in-force", s, "生效期间", period(old), period(new))
         compareText("header.notice", s, "通知", old.notice, new.notice)
+        func regions(_ p: CheckedProgram) -> String? { p.regionNames.isEmpty ? nil : "[" + p.regionNames.joined(separator: ", ") + "]" }
+        compareText("header.regions", s, "辖区地区", regions(old), regions(new))
+        compareText("header.stat-table", s, "统计表", old.statTable, new.statTable)
     }
 
     // MARK: Fields

@@ -9,6 +9,7 @@ public enum ExampleReport {
         case .total: return "合计"
         case .awards: return "发放"
         case .missing: return "缺少"
+        case .warnings: return "警告"
         }
     }
 

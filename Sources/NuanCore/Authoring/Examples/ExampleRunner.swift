@@ -6,7 +6,7 @@
 public enum ExampleRunner {
     /// One expectation that did not hold.
     public struct Mismatch: Sendable, Equatable {
-        public enum Aspect: String, Sendable { case status, category, total, awards, missing }
+        public enum Aspect: String, Sendable { case status, category, total, awards, missing, warnings }
         public var aspect: Aspect
         /// What the example expected, and what the decision says, as text for the author.
         public var expected: String
@@ -208,6 +208,10 @@ public enum ExampleRunner {
                         errors.append(.error("test.unknown-fund", "资金 “\(f)” 未声明\(hint)", at: a.range))
                     }
                 }
+            case .warnings(let codes, _):
+                for (c, r) in codes where c != "period" && c != "unconfirmed" {
+                    errors.append(.error("test.unknown-warning", "警告代码 “\(c)” 不是 period 或 unconfirmed", at: r))
+                }
             case .missing(let names, _):
                 for (n, r) in names where inputName(n, program: program) == nil {
                     errors.append(.error("test.unknown-input", "缺少项 “\(n)” 不是规则中的字段或参数", at: r))
@@ -228,6 +232,13 @@ public enum ExampleRunner {
         let granted = d.awards.map { "福利 " + $0.benefit }
         for x in ex.expectations {
             switch x {
+            case .warnings(let codes, _):
+                let want = codes.map(\.0).sorted(), got = d.warnings.map(\.code).sorted()
+                if want != got {
+                    let show: ([String]) -> String = { $0.isEmpty ? "（无）" : $0.joined(separator: "、") }
+                    out.append(Mismatch(aspect: .warnings, expected: show(want), actual: show(got),
+                                        details: d.warnings.map { "提示：" + $0.message }, rules: []))
+                }
             case .status(let s, _):
                 if s != d.status.rawValue {
                     var rules = granted + d.pending.map { "福利 " + $0 }

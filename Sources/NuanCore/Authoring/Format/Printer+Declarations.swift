@@ -35,12 +35,16 @@ extension Printer {
         let h = tree.header
         line(0, "规则 " + Printer.quote(h.title), anchor: h.titleRange.file == nil ? -1 : h.titleRange.start)
         if let v = h.version { line(1, "版本 " + Printer.quote(v), anchor: headerAnchor(.version)) }
-        if let j = h.jurisdiction { line(1, "辖区 " + Printer.quote(j), anchor: headerAnchor(.jurisdiction)) }
+        if let j = h.jurisdiction {
+            let regions = h.regions.map { " 地区 [" + $0.map(\.name).joined(separator: ", ") + "]" } ?? ""
+            line(1, "辖区 " + Printer.quote(j) + regions, anchor: headerAnchor(.jurisdiction))
+        }
         if let y = h.year { line(1, "年度 \(y)", anchor: headerAnchor(.year)) }
         if let from = h.inForceFrom, let to = h.inForceTo {
             line(1, "生效 \(Printer.date(from)) 至 \(Printer.date(to))", anchor: headerAnchor(.inForce))
         }
         if let n = h.notice { line(1, "通知 " + Printer.quote(n), anchor: headerAnchor(.notice)) }
+        if let t = h.statTable { line(1, "统计表 " + Printer.quote(t), anchor: headerAnchor(.statTable)) }
         for (k, e) in h.extends.enumerated() {
             line(1, "继承 " + Printer.quote(e.path), anchor: headerAnchor(.extends, nth: k))
         }
@@ -71,6 +75,11 @@ extension Printer {
                 wrapped(1, Printer.listWords("可支付", list.map(\.name)), anchor: keywordStarts(.mayPay, in: d.range).first ?? -1)
             }
             citationLine(f.citation, indent: 1)
+        case .validity(let v):
+            line(0, prefix + "无效 \(v.name)", anchor: start, blank: true)
+            condition(v.condition, indent: 1)
+            line(1, "提示 " + Printer.quote(v.message), anchor: keywordStarts(.message, in: d.range).first ?? -1)
+            citationLine(v.citation, indent: 1)
         case .group(let g):
             line(0, prefix + "对象 \(g.name)" + (g.description.map { " " + Printer.quote($0) } ?? ""), anchor: start, blank: true)
             condition(g.condition, indent: 1)
@@ -225,6 +234,7 @@ extension Printer {
                 }
                 return (Printer.listWords("发放", items).joined(separator: " "), r)
             case .missing(let names, let r): return ("缺少 [" + names.map(\.0).joined(separator: ", ") + "]", r)
+            case .warnings(let codes, let r): return ("警告 [" + codes.map(\.0).joined(separator: ", ") + "]", r)
             }
         }
         braced("期望", expects, keyword: keywordStarts(.expect, in: decl.range).first ?? -1)

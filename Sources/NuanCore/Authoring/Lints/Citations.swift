@@ -1,5 +1,5 @@
 /// `lint.no-citation` — a rule with no `依据`: a parameter with a figure (or a table row with
-/// one), a definition, a recipient group, a fund, a category or a benefit. Every decision
+/// one), a definition, a recipient group, a fund, a category, a benefit or a validity rule (`无效`). Every decision
 /// prints the clause each rule comes from; a rule without one cannot be traced to the notice.
 /// A `待定` figure has no source by definition and needs none.
 enum Citations {
@@ -28,6 +28,8 @@ enum Citations {
                 c.warn("lint.no-citation", message(("资金", "fund"), f.code), at: f.nameRange)
             case .category(let x) where x.citation == nil:
                 c.warn("lint.no-citation", message(("类别", "category"), x.label ?? x.code), at: x.nameRange)
+            case .validity(let v) where v.citation == nil:
+                c.warn("lint.no-citation", message(("无效规则", "validity rule"), v.name), at: v.nameRange)
             case .benefitGroup(let g):
                 for b in g.benefits where b.citation == nil {
                     c.warn("lint.no-citation", message(("福利", "benefit"), b.name), at: b.nameRange)
