@@ -13,15 +13,6 @@ public enum EchoText {
         return out
     }
 
-    static func escaped(_ ch: Character) -> String {
-        guard let s = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return String(ch) }
-        if isControl(s) { return "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" }
-        return String(ch)
-    }
-
-    /// C0 and C1 controls, DEL, and the bidirectional overrides that reorder a line on screen.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-    }
+    /// One character as it may be shown: `SafeText`'s escaping, the one rule for all text output.
+    static func escaped(_ ch: Character) -> String { SafeText.line(String(ch)) }
 }
