@@ -23,9 +23,6 @@ public enum Gazetteer {
         return byName[t]
     }
 
-    /// The division a code names, if known.
-    public static func division(_ code: String) -> Division? { byCode[code] }
-
     /// The prefecture-level city a district or county code lies in (`340302` → `340300`);
     /// a city or province code is returned as it is.
     public static func cityCode(of code: String) -> String {
@@ -48,21 +45,6 @@ public enum Gazetteer {
         return false
     }
 
-    /// Every name and code that reaches the same division as `text` — the division itself
-    /// and, for a city, its districts and counties known here — for a table keyed by region.
-    /// Empty when the text is no known division.
-    public static func reach(of text: String) -> [String] {
-        guard let c = code(of: text) else { return [] }
-        var out: [String] = []
-        for d in all where d.code == c || (c.hasSuffix("00") && !c.hasSuffix("0000") && cityCode(of: d.code) == c) {
-            out.append(d.code)
-            out.append(d.name)
-            out += d.aliases
-        }
-        if out.isEmpty { out.append(c) }
-        return out
-    }
-
     static func isCode(_ t: String) -> Bool {
         t.utf8.count == 6 && t.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
@@ -73,8 +55,6 @@ public enum Gazetteer {
         while let l = t.last, l.isWhitespace { t.removeLast() }
         return String(t)
     }
-
-    static let byCode: [String: Division] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// Names and aliases to codes. A name two divisions share maps to neither.
     static let byName: [String: String] = {
