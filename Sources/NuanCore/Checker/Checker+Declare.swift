@@ -179,7 +179,9 @@ extension Checker {
                 name = String(rawName[..<open])
                 key = String(rawName[rawName.index(after: open)..<rawName.index(before: rawName.endIndex)])
             }
-            let numberText = text.split(separator: " ").first.map(String.init) ?? text
+            // A figure, optionally with its unit as a rules file writes it (`750`, `750 元/月`,
+            // `750元/月`); anything else after the number is refused, not ignored.
+            let (numberText, writtenUnit) = Checker.figureAndUnit(text)
             guard let value = Rational.parse(numberText) else {
                 error("set.value", .setValueNotNumber(EchoText.excerpt(rawName), EchoText.excerpt(text)), .synthetic)
                 continue
@@ -190,6 +192,10 @@ extension Checker {
                 continue
             }
             var p = program.parameters[i]
+            if let u = writtenUnit, let pu = p.unit, u != pu, u.isMoney != pu.isMoney || !u.isMoney {
+                error("set.value", .setWrongUnit(EchoText.excerpt(rawName), EchoText.excerpt(text), pu), .synthetic)
+                continue
+            }
             if let problem = Checker.problem(value, unit: p.unit) {
                 error("set.value", .setBadFigure(rawName, text, .badFigure(problem, what: name, value: value, unit: p.unit, written: numberText)), .synthetic)
                 continue
@@ -231,5 +237,14 @@ extension Checker {
             if !out.contains(name) { out.append(name) }
         }
         return out
+    }
+
+    /// `text` split into its number and a trailing unit word (`750元/月` → `750`, 元/月).
+    static func figureAndUnit(_ text: String) -> (String, Unit?) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        for u in Unit.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }) where t.hasSuffix(u.rawValue) {
+            return (String(t.dropLast(u.rawValue.count)).trimmingCharacters(in: .whitespaces), u)
+        }
+        return (t, nil)
     }
 }

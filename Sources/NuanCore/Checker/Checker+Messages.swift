@@ -205,6 +205,11 @@ extension Diagnostic.Message {
         Self(zh: "--set \(name)=\(text)：值不是数字", en: "--set \(name)=\(text): the value is not a number")
     }
 
+    /// `set.value`: the figure carries a unit that is not the parameter's.
+    static func setWrongUnit(_ name: String, _ text: String, _ unit: Unit) -> Self {
+        Self(zh: "--set \(name)=\(text)：单位应为 \(unit.rawValue)", en: "--set \(name)=\(text): the unit should be \(unit.english)")
+    }
+
     /// `set.value`: a figure the rules would refuse too (negative, a 0 line, finer than a fen).
     static func setBadFigure(_ name: String, _ text: String, _ why: Self) -> Self {
         Self(zh: "--set \(EchoText.excerpt(name))=\(EchoText.excerpt(text))：", en: "--set \(EchoText.excerpt(name))=\(EchoText.excerpt(text)): ") + why

@@ -85,4 +85,17 @@ final class SetOverrideTests: XCTestCase {
         XCTAssertEqual(Set(d.errors.map(\.field)), ["total_amount", "score"])
         XCTAssertEqual(d.totalAmount, .zero)
     }
+
+    func testAFigureMayCarryItsUnitButNothingElse() throws {
+        for text in ["750", "750 元/月", "750元/月", "750元"] {
+            let (p, d) = compile([("低保标准", text)])
+            XCTAssertNotNil(p, "\(text): \(DiagnosticRenderer.render(d))")
+            XCTAssertEqual(p?.overrides, ["低保标准=750"], text)
+        }
+        for text in ["750 abc", "750倍", "750 人"] {
+            let (p, d) = compile([("低保标准", text)])
+            XCTAssertNil(p, text)
+            XCTAssertTrue(d.contains { $0.code == "set.value" }, "\(text): \(DiagnosticRenderer.render(d))")
+        }
+    }
 }
