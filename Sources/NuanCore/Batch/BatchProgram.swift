@@ -64,6 +64,9 @@ final class BatchProgram: @unchecked Sendable {
         for n in program.nodes where n.op == .field || n.op == .given { referenced.insert(Int(n.a)) }
         for p in program.parameters { if let k = p.keyField { referenced.insert(k) } }
         if let d = program.applicationDateField { referenced.insert(d) }
+        // The 辖区 guard reads the region even when no rule does (a `--set` can replace the
+        // table keyed by it): a field left undecoded here would read as empty and be refused.
+        if !program.regionCodes.isEmpty, let r = program.fields.firstIndex(where: { $0.key == "region" }) { referenced.insert(r) }
 
         var fs: [FieldInfo] = []
         var req: [Int] = []

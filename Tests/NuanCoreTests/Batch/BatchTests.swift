@@ -338,4 +338,19 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(r.report.hardshipHouseholds, 3)
         XCTAssertEqual(r.report.otherEligibleHouseholds, 1)
     }
+
+    func testTheJurisdictionGuardReadsTheRegionOnTheFastPathToo() throws {
+        // Found by nuan-fuzz: `--set 低保标准=…` replaces the table keyed by 所属地区, so no rule
+        // read the region any more and the fast reader skipped it; the 辖区 guard then saw an
+        // empty region and refused the record (the general reader, on other blocks, did not).
+        let (p, d) = Nuan.compile(path: Self.root.appendingPathComponent("Rules/heilongjiang-2021.rules").path,
+                                  overrides: [(name: "低保标准", value: "700")])
+        let program = try XCTUnwrap(p, DiagnosticRenderer.render(d))
+        let record = #"{"id":"H1","name":"甲","region":"哈尔滨市","application_date":"2021-01-12","household_size":3,"household_monthly_income":1500,"hardship_causes":["serious_illness"],"archive_type":"deep","archive_level":"national"}"#
+        let input = write("h.jsonl", Array((record + "\n").utf8))
+        let r = run(input, path("h.out.jsonl"), program: program)
+        XCTAssertNil(r.failure)
+        let out = lines(path("h.out.jsonl")).joined()
+        XCTAssertTrue(out.contains(#""status":"eligible""#), out)
+    }
 }
