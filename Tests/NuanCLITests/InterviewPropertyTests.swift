@@ -97,7 +97,7 @@ struct WitnessSearch {
     let rulesPath: String
     let record: [(String, RawValue)]
     var relevance: Relevance
-    var rng = SplitMix(seed: 0x5EED)
+    var rng = FuzzRandom(seed: 0x5EED)  // the fuzzer's SplitMix64: reproducible
     /// Fields whose witness search ran out of budget.
     var undecided: [String] = []
 
@@ -166,15 +166,3 @@ struct WitnessSearch {
     }
 }
 
-/// A small deterministic generator (the tests must be reproducible).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
