@@ -6,7 +6,11 @@ import Glibc
 /// What the fuzzer says when the engine traps. A trap kills the process, so every case's files
 /// are on disk (`fuzz-crash-SEED-N/`, with `run.sh`) before it runs; the handler (on its own
 /// stack, so a stack overflow can report too) names the case and the step, then lets the
-/// signal take its default course. A hang is reported by a watchdog thread.
+/// signal take its default course. A hang is reported by a watchdog thread, per step: a step
+/// that spends more than `hangSeconds` of processor time, or ten times that on the clock (a
+/// step blocked without computing). Processor time, because on a loaded machine (parallel
+/// builds on two cores) a slow but finishing step once passed the old wall-clock limit for a
+/// whole case and was reported as a hang that no replay could show.
 enum CrashGuard {
     /// The current case and step, kept as C text the signal handler can write without allocating.
     nonisolated(unsafe) static var note: UnsafeMutablePointer<CChar> = {
@@ -14,7 +18,9 @@ enum CrashGuard {
         p.initialize(repeating: 0, count: 4096)
         return p
     }()
-    nonisolated(unsafe) static var caseStarted: Double = 0  // seconds: timing only
+    /// When the current step began, on the clock and in processor time; 0 between cases.
+    nonisolated(unsafe) static var stepStarted: Double = 0  // seconds: timing only
+    nonisolated(unsafe) static var stepStartedCPU: Double = 0  // seconds: timing only
     nonisolated(unsafe) static var hangSeconds: Double = 120  // seconds: timing only
     nonisolated(unsafe) static var armed = false
 
@@ -24,6 +30,18 @@ enum CrashGuard {
             src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { memcpy(note, $0, b.count) }
         }
         note[b.count] = 0
+        stepStartedCPU = processorSeconds()
+        stepStarted = Date().timeIntervalSince1970
+    }
+
+    /// Marks the end of a case: the watchdog rests until the next step.
+    static func idle() { stepStarted = 0 }
+
+    /// Processor time of the whole process (all threads: batch workers count).
+    static func processorSeconds() -> Double {  // seconds: timing only
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9  // seconds: timing only
     }
 
     static func install() {
@@ -57,9 +75,12 @@ enum CrashGuard {
         let t = Thread {
             while true {
                 sleep(1)
-                let started = caseStarted
-                if started > 0 && Date().timeIntervalSince1970 - started > hangSeconds {
-                    let m = "\nnuan-fuzz: HANG (no answer in \(Int(hangSeconds)) s) — "
+                let started = stepStarted
+                guard started > 0 else { continue }
+                let wall = Date().timeIntervalSince1970 - started  // seconds: timing only
+                let cpu = processorSeconds() - stepStartedCPU  // seconds: timing only
+                if cpu > hangSeconds || wall > 10 * hangSeconds {
+                    let m = "\nnuan-fuzz: HANG (one step: \(Int(cpu)) s of processor time, \(Int(wall)) s on the clock) — "
                     _ = m.withCString { write(2, $0, strlen($0)) }
                     _ = write(2, note, strlen(note))
                     _ = "\n".withCString { write(2, $0, 1) }

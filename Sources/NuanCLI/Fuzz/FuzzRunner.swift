@@ -25,7 +25,8 @@ public enum Fuzz {
       --out DIR         where reproducers go (default .build/fuzz)
       --jobs N          workers for the batch runs compared with --jobs 1 (default 3)
       --skip A,B        leave out mutation classes or assertions (see --list)
-      --hang S          a case taking longer than S seconds is a hang (default 120)
+      --hang S          a step using more than S s of processor time (or 10×S on the clock)
+                        is a hang (default 120)
       --keep-going      run every case even after a failed assertion (default: stop at the first)
       --keep-all        keep every case's folder, passing or not
       --root DIR        the repository (default: the current directory)
@@ -145,10 +146,9 @@ final class FuzzRunner {
             try? fm.removeItem(atPath: dir)
             try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             guard fm.changeCurrentDirectoryPath(dir) else { io.err("nuan-fuzz: cannot enter \(dir)\n"); return .usage }
-            CrashGuard.caseStarted = Date().timeIntervalSince1970
             let c = FuzzCase(n: n, runner: self)
             c.run()
-            CrashGuard.caseStarted = 0
+            CrashGuard.idle()
             _ = fm.changeCurrentDirectoryPath(cwd)
             ran += 1
             for a in c.applied { perClass[a, default: 0] += 1 }
