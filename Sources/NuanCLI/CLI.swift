@@ -1,7 +1,11 @@
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// The `nuan` command: parses the subcommand name and hands over. Commands only parse
-/// arguments, call NuanCore, render and return an exit code.
+/// arguments, call the engine's libraries, render and return an exit code.
 public enum CLI {
     public static let commands: [(name: String, summary: String, run: ([String], IO) -> ExitCode)] = [
         ("screen", "判定一位申请人（--interactive 逐项询问）", ScreenCommand.run),

@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Hostile rules files through every command, in process: a clean message and exit code 2 (or 1
 /// for `check`/`test`), never a crash, and nothing of a file that is not a rules file quoted.
@@ -61,8 +65,8 @@ final class BadRulesInputTests: XCTestCase {
     }
 
     func testOneCharacterRulesPath() {
-        FileManager.default.changeCurrentDirectoryPath(dir.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory()) }
+        _ = FileManager.default.changeCurrentDirectoryPath(dir.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory()) }
         XCTAssertEqual(run(["check", "x"]).0, .usage)
         XCTAssertEqual(run(["screen", "--rules", "x", "r.json"]).0, .usage)
         _ = write("x", "规则 \"x\"\n字段 household_size 家庭人口 : 整数 至少 1\n")
@@ -99,7 +103,7 @@ final class BadRulesInputTests: XCTestCase {
         XCTAssertTrue(run(["check", "/dev/zero"]).1.contains("[load.not-a-file]"))
         XCTAssertTrue(run(["screen", "--rules", dir.path, "-"]).1.contains("[load.not-a-file]"))
         let big = path("big.rules")
-        FileManager.default.createFile(atPath: big, contents: Data(repeating: UInt8(ascii: "#"), count: NestingLimits.fileBytes + 1))
+        _ = FileManager.default.createFile(atPath: big, contents: Data(repeating: UInt8(ascii: "#"), count: NestingLimits.fileBytes + 1))
         XCTAssertTrue(run(["check", big]).1.contains("[load.too-large]"))
         // Valid UTF-8 with a header and then noise: at most 20 characters reported, control
         // characters escaped, long lines shown as a window.

@@ -1,9 +1,13 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
 #if canImport(Glibc)
 import Glibc
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 #endif
 
 /// `nuan batch` never overwrites what it reads, never replaces a device or a link, keeps

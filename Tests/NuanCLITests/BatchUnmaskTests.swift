@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan batch` masks every ID and phone number it writes — decisions, columns it only
 /// carries through, the summary and the report — unless `--unmask` asks for them.

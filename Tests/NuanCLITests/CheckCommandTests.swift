@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan check` end to end, in process.
 final class CheckCommandTests: XCTestCase {
@@ -89,8 +93,8 @@ final class CheckCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
         let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir.path)
-        defer { fm.changeCurrentDirectoryPath(saved) }
+        _ = fm.changeCurrentDirectoryPath(dir.path)
+        defer { _ = fm.changeCurrentDirectoryPath(saved) }
         let (code, out, _) = run(["heilongjiang-2022.rules"])
         XCTAssertEqual(code, .failure)
         let text = try String(contentsOf: dir.appendingPathComponent("heilongjiang-2022.rules"), encoding: .utf8)

@@ -10,7 +10,7 @@ final class FmtCommandTests: XCTestCase {
         return url.path
     }()
 
-    override func setUp() { FileManager.default.changeCurrentDirectoryPath(Self.root) }
+    override func setUp() { _ = FileManager.default.changeCurrentDirectoryPath(Self.root) }
 
     func run(_ args: [String], input: String = "") -> (ExitCode, String, String) {
         let (io, out, err) = IO.capture(input: input)

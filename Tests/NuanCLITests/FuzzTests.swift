@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan-fuzz`: its generator and mutators are deterministic, its assertions catch what they
 /// are for, and a run over a clean corpus passes and leaves nothing behind.
@@ -101,7 +105,7 @@ final class FuzzTests: XCTestCase {
         // carry no personal numbers so the run is about counts, jobs and fmt
         let mutations = FuzzClass.allCases.filter { !$0.isAssertion }.map(\.rawValue).joined(separator: ",")
         let saved = fm.currentDirectoryPath
-        defer { fm.changeCurrentDirectoryPath(saved) }
+        defer { _ = fm.changeCurrentDirectoryPath(saved) }
         let (io, _, err) = IO.capture()
         let code = Fuzz.main(["--root", dir, "--seed", "5", "--iterations", "6", "--skip", mutations, "--out", dir + "/out"], io: io)
         XCTAssertEqual(code, .success, err())
@@ -121,7 +125,7 @@ final class FuzzTests: XCTestCase {
         try fm.copyItem(atPath: Self.root + "/Tests/Fixtures/batch/impact.rules", toPath: dir + "/Tests/Fixtures/batch/impact.rules")
         let mutations = FuzzClass.allCases.filter { !$0.isAssertion }.map(\.rawValue).joined(separator: ",")
         let saved = fm.currentDirectoryPath
-        defer { fm.changeCurrentDirectoryPath(saved) }
+        defer { _ = fm.changeCurrentDirectoryPath(saved) }
         let (io, _, err) = IO.capture()
         let start = Date()
         XCTAssertEqual(Fuzz.main(["--root", dir, "--seconds", "1", "--skip", mutations, "--out", dir + "/out"], io: io), .success, err())

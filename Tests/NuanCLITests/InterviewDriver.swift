@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Runs `nuan screen --interactive` in-process with a caseworker who answers every question
 /// from one record: the record's value, or an empty line where the record has none.

@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 @testable import NuanCLI
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan screen`: full ID and phone numbers only with `--unmask`; the text decision opens with
 /// 姓名 and 申请编号; nothing from the record drives the terminal.

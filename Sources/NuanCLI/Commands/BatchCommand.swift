@@ -1,7 +1,11 @@
 import Foundation
-import NuanCore
 #if canImport(Glibc)
 import Glibc
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 #endif
 
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.

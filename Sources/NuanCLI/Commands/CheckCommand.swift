@@ -1,5 +1,9 @@
 import Foundation
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// `nuan check`: every problem in the given rules files, at once.
 enum CheckCommand {

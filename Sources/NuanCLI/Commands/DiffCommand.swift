@@ -1,4 +1,8 @@
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// `nuan diff OLD NEW`: what changed between two rules files, by meaning.
 enum DiffCommand {

@@ -1,5 +1,9 @@
 import Foundation
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// `nuan fmt`: rewrites rules files in the canonical layout, keeping every comment.
 enum FmtCommand {

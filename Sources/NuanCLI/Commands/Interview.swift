@@ -1,4 +1,8 @@
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// The interactive screen: asks, in rule order, every input whose answer could still change
 /// the decision (`Relevance` decides which), defaults included — offering the default, which

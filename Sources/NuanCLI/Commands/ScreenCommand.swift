@@ -1,4 +1,8 @@
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// `nuan screen`: decide one applicant, or interview a caseworker for what is still needed.
 enum ScreenCommand {

@@ -1,4 +1,8 @@
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// `nuan test`: runs the worked examples of rules files; `--coverage` reports what they miss.
 enum TestCommand {

@@ -1,5 +1,9 @@
 import Foundation
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// One fuzz case: the files it writes (its reproducer) and the commands it runs on them, in
 /// process, with the assertions on what they write.

@@ -1,5 +1,9 @@
 import Foundation
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// The assertions applied to what a command wrote.
 enum FuzzChecks {

@@ -1,5 +1,9 @@
 import Foundation
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// The seeds the fuzzer mutates, read at run time from the repository (the shipped rules,
 /// their example applicants, the test fixtures) and from any `--corpus` folders — nothing is

@@ -1,7 +1,11 @@
 import Foundation
-import NuanCore
 #if canImport(Glibc)
 import Glibc
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 #endif
 
 /// `nuan-fuzz`: deterministic mutation of rules files, JSON lines and CSV rows, run through

@@ -1,7 +1,11 @@
 import Foundation
-import NuanCore
 #if canImport(Glibc)
 import Glibc
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 #endif
 
 /// Builds hostile archives from seed records: JSON lines (lone surrogates, deep nesting,

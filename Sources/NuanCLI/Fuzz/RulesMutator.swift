@@ -1,4 +1,8 @@
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// Mutates a rules file: byte flips, splices of keywords and operators at word boundaries,
 /// deleted and duplicated lines, huge figures, deep nesting and long chains, ID numbers and

@@ -1,5 +1,9 @@
 import Foundation
-import NuanCore
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+import NuanTools
 
 /// Loads a rules file for a command, printing its diagnostics (rendered with file:line:column
 /// and a caret) to standard error.

@@ -1,8 +1,12 @@
 import Foundation
 import XCTest
-@testable import NuanCore
 #if canImport(Glibc)
 import Glibc
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 #endif
 
 /// Hostile input to `Batch.run`: every class from issue 8 on the reading side gives one clear
@@ -21,7 +25,7 @@ final class BatchBadInputTests: XCTestCase {
 
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let p = path(name)
-        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
         return p
     }
 

@@ -1,8 +1,12 @@
 import Foundation
 import XCTest
-@testable import NuanCore
 #if canImport(Glibc)
 import Glibc
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 #endif
 
 /// `Batch.run` end to end on small files: the fast readers agree with the general decoder byte
@@ -28,7 +32,7 @@ final class BatchTests: XCTestCase {
 
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let p = path(name)
-        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
         return p
     }
 

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The three explanation levels carry the same rules in the same order, with less detail.
 final class ExplainLevelTests: XCTestCase {

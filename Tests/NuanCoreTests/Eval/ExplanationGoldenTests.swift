@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Golden explanations: every applicant in `Rules/examples/` is screened under the rules file
 /// its name starts with, and the Chinese text (and, for two of them, the English) compared with

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The explanation reads figures, it never traps on them: a `--set` at the edge of 64 bits
 /// gives a decision with no margin line rather than a crash.

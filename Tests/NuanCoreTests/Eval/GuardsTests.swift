@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The guards around a decision: the 辖区 (`辖区 "…" 地区 [..]`), record-validity rules
 /// (`无效`), the warnings (`period`, `unconfirmed`) and the 统计表's title (`统计表`).

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Hit policies of benefit groups, exceptions (a general rule and its exception), and amounts
 /// the notice leaves to the paying office.

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The full 3×3 tables of 且 / 或 and the table of 非, with unknown from a missing input.
 final class KleeneTests: XCTestCase {

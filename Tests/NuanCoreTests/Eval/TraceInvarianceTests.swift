@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Explanations observe the one evaluation: deciding with tracing on must give exactly the
 /// decision it gives with tracing off, for every shipped rules file and many applicants.

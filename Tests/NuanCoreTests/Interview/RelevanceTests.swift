@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The relevance analysis behind `nuan screen --interactive`: which open inputs could still
 /// change the outcome, and the values it tries.

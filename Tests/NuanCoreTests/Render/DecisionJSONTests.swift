@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The decision contract as JSON: full output carries per-file digests and award units and
 /// citations; compact output (batch `--explain none`) keeps to the contract's fields.

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// No full ID or phone number in a decision's text or JSON unless asked for (`unmask`), and no
 /// control character from a record or a rules file reaches a terminal raw.

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Diagnostics quote rules text: what they print is masked and cannot drive a terminal.
 final class DiagnosticSafetyTests: XCTestCase {

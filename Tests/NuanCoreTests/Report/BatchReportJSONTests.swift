@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The `--summary` JSON, byte for byte (figures checked by hand in BatchReportTests).
 final class BatchReportJSONTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 final class HTMLReportTests: XCTestCase {
     typealias F = ReportFixtures

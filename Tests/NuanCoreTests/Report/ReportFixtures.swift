@@ -1,4 +1,8 @@
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Hand-made decisions for the report tests (no evaluator involved).
 enum ReportFixtures {

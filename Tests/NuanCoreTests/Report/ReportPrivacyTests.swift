@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The batch reports list record ids: one that is an ID or phone number is masked unless
 /// `unmask`; text from the rules cannot drive a terminal; HTML stays escaped.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Issue 16, "what the language could not say": field policies for a missing value (`默认` /
 /// `必填` / `缺失则待定`), closed tables (`封闭`), overriding a default alone, and a child's

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `--set`: a figure passes the checks a figure in a rules file passes; a table row is named by
 /// any of its keys and reaches records that name the region any way the contract allows; an

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Decisions under the shipped rules that the issue names explicitly (the files' own worked
 /// examples are run by `ExampleRunnerTests` and by `nuan test Rules/` in CI).

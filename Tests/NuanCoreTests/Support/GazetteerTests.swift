@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 final class GazetteerTests: XCTestCase {
     func testNamesShortFormsAndCodesNameTheSameDivision() {

@@ -21,8 +21,8 @@ enum Golden {
     static func inDirectory<T>(_ dir: String, _ body: () throws -> T) rethrows -> T {
         let fm = FileManager.default
         let saved = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir)
-        defer { fm.changeCurrentDirectoryPath(saved) }
+        _ = fm.changeCurrentDirectoryPath(dir)
+        defer { _ = fm.changeCurrentDirectoryPath(saved) }
         return try body()
     }
 

@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// The one masking function and the one escaping function every output goes through.
 final class PrivacyTests: XCTestCase {

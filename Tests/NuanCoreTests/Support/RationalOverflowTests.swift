@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// No operation on `Rational` traps: whatever does not fit is `nil`, and what fits is exact.
 final class RationalOverflowTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Golden diagnostics: every `Tests/Fixtures/diagnostics/*.rules` is compiled and its rendered
 /// diagnostics compared with the sibling `.expected` file (Chinese, the default) and

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Small pieces of the hostile-input work: paths taken apart without traps, quoted input kept
 /// short and free of control characters, a year that would overflow the day arithmetic.

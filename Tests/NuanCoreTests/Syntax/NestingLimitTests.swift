@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Rules nested or chained thousands deep give a clean diagnostic, never a stack overflow;
 /// just under the limits every stage (checker, evaluator with a full explanation, formatter,

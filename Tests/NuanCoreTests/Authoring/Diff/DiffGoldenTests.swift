@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Golden tests of `nuan diff`: for every `Tests/Fixtures/diff/NAME.old.rules` and its
 /// `NAME.new.rules`, the changes rendered as text must equal `NAME.expected` and as JSON

@@ -1,13 +1,17 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan test --coverage`: rules and branches no example exercises, by notice clause.
 final class ExampleCoverageTests: XCTestCase {
     func coverage(_ relative: String) -> ExampleCoverage {
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Golden.root)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        _ = FileManager.default.changeCurrentDirectoryPath(Golden.root)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         let r = ExampleRunner.run(path: relative)
         XCTAssertEqual(r.failed, 0, ExampleReport.render(r))
         return ExampleCoverage.compute(r)!

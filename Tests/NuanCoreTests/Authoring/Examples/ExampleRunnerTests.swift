@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan test`: examples become records through RecordDecoder, are decided, and compared.
 final class ExampleRunnerTests: XCTestCase {
@@ -8,8 +12,8 @@ final class ExampleRunnerTests: XCTestCase {
 
     func run(_ relative: String) -> ExampleRunner.FileResult {
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(root)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        _ = FileManager.default.changeCurrentDirectoryPath(root)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         return ExampleRunner.run(path: relative)
     }
 

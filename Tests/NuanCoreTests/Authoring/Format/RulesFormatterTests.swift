@@ -1,12 +1,16 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// `nuan fmt`: one canonical layout, every comment kept, idempotent, and never a different
 /// decision.
 final class RulesFormatterTests: XCTestCase {
     override func setUp() {
-        FileManager.default.changeCurrentDirectoryPath(Golden.root)
+        _ = FileManager.default.changeCurrentDirectoryPath(Golden.root)
     }
 
     func format(_ text: String, path: String = "t.rules", file: StaticString = #filePath, line: UInt = #line) -> String {

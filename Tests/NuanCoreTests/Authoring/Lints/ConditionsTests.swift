@@ -1,5 +1,9 @@
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Unit tests of the condition reading behind the lints (atoms, contradictions, intervals).
 final class ConditionsTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
-@testable import NuanCore
+@testable import NuanSupport
+@testable import NuanSyntax
+@testable import NuanProgram
+@testable import NuanExplain
+@testable import NuanTools
 
 /// Golden tests of `nuan check`: every `Tests/Fixtures/check/*.rules` is checked (syntax, types
 /// and the lints) and its rendered diagnostics compared with `NAME.expected` (Chinese) and

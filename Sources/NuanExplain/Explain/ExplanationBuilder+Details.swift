@@ -1,0 +1,169 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+extension ExplanationBuilder {
+    /// Renders an expression with the values the evaluation gave its names:
+    /// `低保标准 660.00 × 3`.
+    func render(_ n: Int32) -> String {
+        let node = program.nodes[Int(n)]
+        let text = program.nodeRanges[Int(n)].text
+        switch node.op {
+        case .constant: return text
+        case .field:
+            let f = program.fields[Int(node.a)]
+            guard let v = value(n) else { return text }
+            var shown = fmt.format(v, type: node.type)
+            if f.isPersonal, case .text(let s) = v { shown = ExplanationBuilder.personal(s) }
+            if !facts.given[Int(node.a)] && v.isKnown { shown += t("（默认）", " (default)") }
+            return "\(text) \(shown)"
+        case .parameter, .definition, .group, .category:
+            guard let v = value(n) else { return text }
+            return "\(text) \(fmt.format(v, type: node.type))"
+        case .add, .subtract, .multiply, .divide:
+            let sym = node.op == .add ? "+" : node.op == .subtract ? "-" : node.op == .multiply ? "×" : "÷"
+            return "\(wrap(node.a)) \(sym) \(wrap(node.b))"
+        case .negate: return "-" + wrap(node.a)
+        default: return text
+        }
+    }
+
+    /// A personal field's value: an ID or mobile number is left for the renderer, which masks
+    /// it exactly as `Privacy.mask` would unless `--unmask`; any other shape is masked here, for
+    /// good (the renderer would not recognise it).
+    static func personal(_ s: String) -> String {
+        Privacy.redact(s) == Privacy.mask(s) ? s : Privacy.mask(s)
+    }
+
+    func wrap(_ n: Int32) -> String {
+        let op = program.nodes[Int(n)].op
+        let compound = op == .add || op == .subtract
+        return compound ? "(" + render(n) + ")" : render(n)
+    }
+
+    /// `含 x` compiles to 含全部 of one value; read it back as 含.
+    static func symbol(_ op: CheckedProgram.Node.Op) -> String { op == .containsAll ? "含" : op.symbol }
+
+    /// One line per test in a condition, nested `且`/`或` flattened with indentation; groups
+    /// and boolean definitions show their own tests one level deeper.
+    mutating func appendDetails(_ e: inout ExplanationEntry, _ n: Int32, depth: Int) {
+        let node = program.nodes[Int(n)]
+        let pad = String(repeating: "  ", count: depth)
+        let v = value(n)
+        guard v != nil else {
+            e.values.append(pad + program.nodeRanges[Int(n)].text + t(" （未计算）", " (not evaluated)"))
+            return
+        }
+        switch node.op {
+        case .and, .or:
+            if value(node.a) != nil { appendDetails(&e, node.a, depth: depth) }
+            if value(node.b) != nil { appendDetails(&e, node.b, depth: depth) }
+        case .known:
+            let names = missingNames(value(node.a))
+            e.values.append(pad + program.nodeRanges[Int(n)].text + " " + mark(v)
+                            + (names.isEmpty ? "" : t("（缺少 ", " (missing: ") + names.joined(separator: t("、", ", ")) + t("）", ")")))
+        case .conditional:
+            // The test, then only the branch it chose.
+            appendDetails(&e, node.a, depth: depth)
+            switch value(node.a) {
+            case .bool(true)?: appendDetails(&e, node.b, depth: depth)
+            case .bool(false)?: appendDetails(&e, node.c, depth: depth)
+            default: break
+            }
+        case .not:
+            e.values.append(pad + t("非（以下不成立）", "not (the following fails) ") + mark(v))
+            appendDetails(&e, node.a, depth: depth + 1)
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
+            let rhs = program.nodes[Int(node.b)]
+            var right = render(node.b)
+            if rhs.op != .constant && rhs.op != .parameter && rhs.op != .field && rhs.op != .definition, let rv = value(node.b) {
+                right += " = " + fmt.format(rv, type: rhs.type)
+            }
+            e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(right) \(mark(v))")
+            noteTables(&e, node.a, pad: pad)
+            noteTables(&e, node.b, pad: pad)
+            if let m = margin(node) { e.margins.append(m) }
+        case .inSet, .notInSet, .containsAny, .containsAll:
+            let set = value(node.b).map { fmt.format($0, type: program.nodes[Int(node.b)].type) } ?? ""
+            let setText = program.nodes[Int(node.b)].type == .list(-1) ? program.nodeRanges[Int(node.b)].text : set
+            e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(setText) \(mark(v))")
+        case .group:
+            let g = program.groups[Int(node.a)]
+            let again = !expanded.insert(g.root).inserted
+            e.values.append(pad + t("对象 ", "group ") + "\(g.name) \(mark(v))" + (again ? t("（见上）", " (see above)") : ""))
+            if !again { appendDetails(&e, g.root, depth: depth + 1) }
+        case .definition where node.type == .bool:
+            let d = program.definitions[Int(node.a)]
+            // A named condition is spelt out the first time; later uses refer back to it.
+            if !expanded.insert(d.root).inserted {
+                e.values.append(pad + "\(d.name) \(mark(v))" + t("（见上）", " (see above)"))
+            } else {
+                e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { t("（依据 \($0)）", " (source: \($0))") } ?? ""))
+                appendDetails(&e, d.root, depth: depth + 1)
+            }
+        default:
+            e.values.append(pad + "\(render(n)) \(mark(v))")
+        }
+    }
+
+    /// Names the row of a parameter table used, with its source (once per entry).
+    mutating func noteTables(_ e: inout ExplanationEntry, _ n: Int32, pad: String) {
+        let node = program.nodes[Int(n)]
+        switch node.op {
+        case .parameter:
+            let p = program.parameters[Int(node.a)]
+            if let row = trace.rows[Int(n)] {
+                let r = p.rows[row]
+                let line = "\(pad)  （\(p.name)[\(r.keys[0])] = \(r.value.map { $0.formatted(places: 2) } ?? "待定") \(p.unit?.rawValue ?? "")"
+                    + (r.from.map { t("，自 \(CivilDate.format($0)) 起", ", from \(CivilDate.format($0))") } ?? "")
+                    + (r.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (r.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
+                // Each figure's source is named once per explanation, where it is first used.
+                if notedRows.insert(Int(node.a) << 20 | row).inserted { e.values.append(line) }
+            } else if p.keyField == nil {
+                let line = "\(pad)  （\(p.name) = \(p.value.map { $0.description } ?? "待定") \(p.unit?.rawValue ?? "")"
+                    + (p.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (p.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
+                if notedRows.insert(Int(node.a) << 20 | 0xFFFFF).inserted { e.values.append(line) }
+            } else if case .unknown? = value(n), let kf = p.keyField, case .text(let key) = facts.values[kf] {
+                e.values.append(pad + t("  （\(p.name) 表中没有 “\(key)” 的标准，需由经办单位用 --set 设定）", "  (\(p.name) has no row for “\(key)”; the office sets it with --set)"))
+            }
+        case .add, .subtract, .multiply, .divide:
+            noteTables(&e, node.a, pad: pad)
+            noteTables(&e, node.b, pad: pad)
+        default: break
+        }
+    }
+
+    /// For a numeric test that failed or nearly held (within 10%): how far the applicant is from
+    /// the line, in yuan.
+    func margin(_ node: CheckedProgram.Node) -> String? {
+        guard case .number(let l)? = value(node.a), case .number(let r)? = value(node.b) else { return nil }
+        // Int64.min has no negation: such a figure (only from an absurd `--set`) gets no margin
+        // rather than a trap; so does a distance that overflows.
+        guard l.numerator != Int64.min, r.numerator != Int64.min else { return nil }
+        let held = Evaluator.holds(node.op, l, r)
+        let type = program.nodes[Int(node.a)].type
+        guard type.isNumeric else { return nil }
+        let unit = type == .money ? t(" 元", " yuan") : ""
+        let leftName = program.nodeRanges[Int(node.a)].text
+        let rhsNode = program.nodes[Int(node.b)]
+        let rightExpr: String
+        switch rhsNode.op {
+        case .constant: rightExpr = ""
+        case .parameter, .definition, .field: rightExpr = "（" + program.nodeRanges[Int(node.b)].text + "）"
+        default: rightExpr = "（" + render(node.b) + "）"
+        }
+        // A gap too large to compute is not shown rather than shown wrong.
+        guard let diff = l > r ? l.subtracting(r) : r.subtracting(l) else { return nil }
+        let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
+        let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)).map { $0 <= r.magnitude } ?? false)
+        switch node.op {
+        case .less, .lessEqual:
+            if !held { return t("\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) exceeds the ceiling \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }
+            if near { return t("\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr)还差 \(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is \(f(diff))\(unit) under the ceiling \(f(r))\(unit)\(rightExpr)") }
+        case .greater, .greaterEqual:
+            if !held { return t("\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is below the floor \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }
+            if near { return t("\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr)仅 \(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is only \(f(diff))\(unit) above the floor \(f(r))\(unit)\(rightExpr)") }
+        default: break
+        }
+        return nil
+    }
+}

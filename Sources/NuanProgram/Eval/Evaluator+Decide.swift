@@ -1,0 +1,253 @@
+import NuanSupport
+import NuanSyntax
+extension Evaluator {
+    /// What became of one benefit in one evaluation.
+    package struct BenefitOutcome {
+        package var truth: Truth
+        package var missing: InputSet
+        package var amount: Rational?
+        package var amountUnknown = false
+        package var withheld = false
+        package var exceptionUsed: Int?
+        /// Index into the evaluator's `failures` (kept out of line so an outcome is plain data).
+        package var failure: Int32 = -1
+
+        /// Certain to apply, with a settled amount.
+        package var certain: Bool { truth == .yes && !amountUnknown && failure < 0 }
+        /// Might still apply (or its amount is still open).
+        package var open: Bool { (truth == .unknown || amountUnknown) && failure < 0 }
+    }
+
+    mutating func benefitOutcome(_ index: Int) -> BenefitOutcome {
+        let b = plan.benefits[index]
+        var applies: Value = .bool(true)
+        if b.recipient >= 0 { applies = group(Int(b.recipient)) }
+        if b.condition >= 0, applies != .bool(false) {
+            let v = eval(b.condition)
+            switch (applies, v) {
+            case (_, .bool(false)): applies = v
+            case (.bool(true), _): applies = v
+            case (.failure, _): break
+            case (_, .failure): applies = v
+            default: applies = .unknown(applies.missing.union(v.missing))
+            }
+        }
+        var out = BenefitOutcome(truth: Truth(applies), missing: applies.missing)
+        if case .failure(let m) = applies { out.failure = recordFailure(m); out.truth = .unknown }
+        guard out.truth != .no else { return out }
+        var amount = b.amount
+        var k = Int(b.exceptionStart)
+        let end = k + Int(b.exceptionCount)
+        while k < end {
+            let ex = plan.exceptions[k]
+            let v = eval(ex.condition)
+            if case .bool(true) = v { amount = ex.amount; out.exceptionUsed = k - Int(b.exceptionStart); break }
+            if case .bool(false) = v { k += 1; continue }
+            out.amountUnknown = true
+            out.missing = out.missing.union(v.missing)
+            break
+        }
+        switch amount {
+        case .unset: break
+        case .withhold: out.withheld = true
+        case .fixed(let n):
+            switch eval(n) {
+            case .number(let r): out.amount = r
+            case .failure(let m): out.failure = recordFailure(m)
+            case let v: out.amountUnknown = true; out.missing = out.missing.union(v.missing)
+            }
+        }
+        return out
+    }
+
+    mutating func recordFailure(_ m: String) -> Int32 {
+        failures.append(m)
+        return Int32(failures.count - 1)
+    }
+
+    /// What an explanation is built from: the trace of one evaluation and the outcomes it
+    /// reached. The evaluator hands it over and never reads it back (the explanation is a later
+    /// stage, `NuanExplain`).
+    package struct Evaluation {
+        package var trace: Trace
+        package var facts: Facts
+        /// Each benefit group's outcomes, in program order.
+        package var outcomes: [[BenefitOutcome]]
+        package var category: Value
+    }
+
+    /// Decides one record, with no explanation. `facts` must have passed record validation.
+    public mutating func decide(_ f: Facts, language: Language = .chinese) -> Decision {
+        evaluate(f, tracing: false, language: language).decision
+    }
+
+    /// Decides one record and, with `tracing`, keeps what an explanation needs.
+    package mutating func evaluate(_ f: Facts, tracing: Bool, language: Language = .chinese) -> (decision: Decision, evaluation: Evaluation?) {
+        begin(f, tracing: tracing)
+        var decision = Decision(id: f.id, status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
+                                missing: [], errors: [], explanation: [], pending: [])
+        var missing = InputSet.empty
+        if !failures.isEmpty { failures.removeAll(keepingCapacity: true) }
+        checkGuards(&decision, language: language)
+        for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
+        for (gi, g) in plan.benefitGroups.enumerated() {
+            for k in g.start..<(g.start + g.count) {
+                if outcomes[k].failure >= 0 { decision.errors.append(RecordError(field: "", value: nil, reason: failures[Int(outcomes[k].failure)])) }
+            }
+            let (granted, pending) = applyHitPolicy(g, group: gi, errors: &decision.errors)
+            for k in g.start..<(g.start + g.count) {
+                let r = outcomes[k]
+                if granted.contains(k - g.start) && !r.withheld {
+                    decision.awards.append(award(k, r))
+                } else if pending.contains(k - g.start) {
+                    decision.pending.append(program.benefitGroups[gi].benefits[k - g.start].name)
+                    missing = missing.union(r.missing)
+                }
+            }
+        }
+        let categoryValue = category()
+        if plan.hasScore { decision.score = computeScore() }
+        if let total = Rational.sum(decision.awards.compactMap(\.amount)) { decision.totalAmount = total } else {
+            // A total that does not fit is never shown short of a part.
+            decision.errors.append(RecordError(field: "total_amount", value: nil, reason: "合计金额超出可计算的范围：各项发放之和溢出"))
+        }
+        if plan.hasScore && decision.score == nil, let m = scoreFailure {
+            decision.errors.append(RecordError(field: "score", value: nil, reason: m))
+        }
+        // An evaluation error (an overflow) in the category is an error, not an unknown category.
+        if case .failure(let m) = categoryValue { decision.errors.append(RecordError(field: "category", value: nil, reason: m)) }
+        if !decision.errors.isEmpty { decision.status = .invalid }
+        else if !decision.awards.isEmpty { decision.status = .eligible }
+        else if !decision.pending.isEmpty { decision.status = .undetermined }
+        decision.category = categoryCode(categoryValue)
+        if !missing.isEmpty { decision.missing = missing.slots.map { program.inputName($0) } }
+        if decision.status == .invalid { decision.awards = []; decision.totalAmount = .zero }
+        // A record the guards reject is not decided under these rules: no category or score
+        // of it is counted (a household outside the 辖区 is no 深度困难 case of this notice).
+        if guardFailed { decision.category = "undetermined"; decision.score = nil }
+        addWarnings(&decision, language: language)
+        guard tracing, let t = trace else { return (decision, nil) }
+        let byGroup = plan.benefitGroups.map { Array(outcomes[$0.start..<($0.start + $0.count)]) }
+        return (decision, Evaluation(trace: t, facts: facts, outcomes: byGroup, category: categoryValue))
+    }
+
+    func categoryCode(_ v: Value) -> String {
+        if case .choice(let c) = v { return program.enums[program.categoryEnum].codes[Int(c)] }
+        return "undetermined"
+    }
+
+    func award(_ flat: Int, _ r: BenefitOutcome) -> Decision.Award {
+        var g = 0
+        while plan.benefitGroups[g].start + plan.benefitGroups[g].count <= flat { g += 1 }
+        let b = program.benefitGroups[g].benefits[flat - plan.benefitGroups[g].start]
+        let codes = b.funds.map { program.funds[$0].code }
+        return Decision.Award(benefit: b.name, amount: r.amount, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation,
+                              benefitIndex: flat)
+    }
+
+    /// Which benefits of a group (indices within the group) are granted, and which are still
+    /// open, under its hit policy. Bit sets, not arrays: nothing is allocated.
+    func applyHitPolicy(_ g: EvalPlan.Group, group gi: Int, errors: inout [RecordError]) -> (granted: IndexSet32, pending: IndexSet32) {
+        let range = g.start..<(g.start + g.count)
+        var yes = IndexSet32(), open = IndexSet32()
+        for k in range {
+            if outcomes[k].certain { yes.insert(k - g.start) }
+            if outcomes[k].open { open.insert(k - g.start) }
+        }
+        switch g.policy {
+        case .all:
+            return (yes, open)
+        case .first:
+            for k in 0..<g.count {
+                if open.contains(k) {
+                    var p = open.prefix(through: k)
+                    if let f = yes.first { p.insert(f) }
+                    return (IndexSet32(), p)
+                }
+                if yes.contains(k) { return (IndexSet32(single: k), IndexSet32()) }
+            }
+            return (IndexSet32(), IndexSet32())
+        case .highest:
+            var best = -1
+            for k in 0..<g.count where yes.contains(k) {
+                if best < 0 || (outcomes[g.start + best].amount ?? .zero) < (outcomes[g.start + k].amount ?? .zero) { best = k }
+            }
+            guard best >= 0 else { return (IndexSet32(), open) }
+            let bestAmount = outcomes[g.start + best].amount ?? .zero
+            var stillOpen = IndexSet32()
+            for k in 0..<g.count where open.contains(k) {
+                if let a = outcomes[g.start + k].amount, a <= bestAmount { continue }
+                stillOpen.insert(k)
+            }
+            if stillOpen.isEmpty { return (IndexSet32(single: best), IndexSet32()) }
+            stillOpen.insert(best)
+            return (IndexSet32(), stillOpen)
+        case .unique:
+            if yes.count > 1 {
+                let names = (0..<g.count).filter { yes.contains($0) }.map { "“\(program.benefitGroups[gi].benefits[$0].name)”" }
+                errors.append(RecordError(field: "", value: nil, reason: "福利组 \(program.benefitGroups[gi].name) 为唯一命中，但 \(names.joined(separator: "与")) 同时适用；请修正规则文件"))
+                return (IndexSet32(), IndexSet32())
+            }
+            return (yes, open)
+        }
+    }
+
+    mutating func computeScore() -> Rational? {
+        var total = Rational.zero
+        var known = true
+        scoreFailure = nil
+        for p in plan.scoreParts {
+            guard let v = scorePart(p) else { known = false; continue }
+            guard let s = total.adding(v) else { scoreFailure = "评分超出可计算的范围：各项之和溢出"; return nil }
+            total = s
+        }
+        return known ? total : nil
+    }
+
+    mutating func scorePart(_ p: EvalPlan.ScorePart) -> Rational? {
+        if p.condition >= 0 {
+            switch eval(p.condition) {
+            case .bool(false): return .zero
+            case .bool(true): break
+            case .failure(let m): scoreFailure = m; return nil
+            default: return nil
+            }
+        }
+        var value = Rational.one
+        if p.weight >= 0 {
+            let w = eval(p.weight)
+            guard case .number(let r) = w else { if case .failure(let m) = w { scoreFailure = m }; return nil }
+            value = r
+        }
+        if p.expr >= 0 {
+            let x = eval(p.expr)
+            guard case .number(let r) = x else { if case .failure(let m) = x { scoreFailure = m }; return nil }
+            guard let v = value.multiplied(by: r) else { scoreFailure = "评分项超出可计算的范围：权重 × 数值溢出"; return nil }
+            value = v
+        }
+        return value
+    }
+}
+
+/// A set of benefit indices within one group (the checker allows at most 128 per group).
+struct IndexSet32 {
+    var bits: InputSet = .empty
+
+    init() {}
+    init(single k: Int) { insert(k) }
+
+    mutating func insert(_ k: Int) { if k < 128 { bits.insert(k) } }
+    func contains(_ k: Int) -> Bool {
+        guard k >= 0 && k < 128 else { return false }
+        return k < 64 ? bits.low & (1 << UInt64(k)) != 0 : bits.high & (1 << UInt64(k - 64)) != 0
+    }
+    var isEmpty: Bool { bits.isEmpty }
+    var count: Int { bits.low.nonzeroBitCount + bits.high.nonzeroBitCount }
+    var first: Int? { bits.slots.first }
+
+    func prefix(through k: Int) -> IndexSet32 {
+        var out = IndexSet32()
+        for i in 0...k where contains(i) { out.insert(i) }
+        return out
+    }
+}

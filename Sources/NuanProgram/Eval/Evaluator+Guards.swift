@@ -1,0 +1,102 @@
+import NuanSupport
+import NuanSyntax
+/// The guards around a decision: the 辖区 (a record from outside is invalid), the record-
+/// validity rules (`无效`), and the warnings that leave the decision as it is (an application
+/// date outside `生效`, a 未确认 figure used). Nothing here allocates for a record that passes.
+extension Evaluator {
+    mutating func checkGuards(_ decision: inout Decision, language: Language) {
+        let before = decision.errors.count
+        defer { guardFailed = decision.errors.count > before }
+        checkJurisdiction(&decision, language: language)
+        for (k, root) in plan.validityRoots.enumerated() {
+            // Unknown has no effect: only a condition that holds makes the record invalid.
+            guard case .bool(true) = eval(root) else { continue }
+            let rule = program.validityRules[k]
+            let names = rule.fields.map { program.fields[$0].display }
+            let reason: String
+            switch language {
+            case .chinese:
+                reason = rule.message + "（无效规则 \(rule.name)" + (rule.citation.map { "，依据 \($0)" } ?? "") + "）"
+            case .english:
+                reason = rule.message + " (validity rule \(rule.name)" + (rule.citation.map { ", per \($0)" } ?? "") + ")"
+            }
+            decision.errors.append(RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil, reason: reason))
+        }
+    }
+
+    /// A region that lies outside the 辖区, or that no division table can place, is invalid;
+    /// a missing region is left to the rules that need it (unknown is not invalid).
+    mutating func checkJurisdiction(_ decision: inout Decision, language: Language) {
+        guard plan.regionField >= 0, !plan.jurisdictionKeys.isEmpty,
+              case .text(let region) = facts.values[Int(plan.regionField)],
+              !plan.jurisdictionKeys.contains(region) else { return }
+        let code = Gazetteer.code(of: region)
+        if let code, program.regionCodes.contains(where: { Gazetteer.contains($0, code) }) { return }
+        let scope = program.regionNames.joined(separator: language == .chinese ? "、" : ", ")
+        let field = program.fields[Int(plan.regionField)].display
+        // `所属地区：哈尔滨市 不在本规则辖区（蚌埠市）内`
+        let reason: String
+        switch (code, language) {
+        case (nil, .chinese):
+            reason = "\(region) 无法识别，不能判断是否在本规则辖区（\(scope)）内；请写地级市全称或六位行政区划代码（如 340300）"
+        case (nil, .english):
+            reason = "the region \(region) is not a known division, so it cannot be placed within this file's jurisdiction (\(scope)); write the city's full name or its six-digit division code (e.g. 340300)"
+        case (_, .chinese):
+            reason = "\(region) 不在本规则辖区（\(scope)）内"
+        case (_, .english):
+            reason = "the region \(region) lies outside this file's jurisdiction (\(scope))"
+        }
+        decision.errors.append(RecordError(field: field, value: nil, reason: reason))
+    }
+
+    mutating func addWarnings(_ decision: inout Decision, language: Language) {
+        let lang: Int64 = language == .chinese ? 0 : 1
+        if let slot = program.applicationDateField, facts.given[slot], case .date(let d) = facts.values[slot],
+           let from = program.inForceFrom, let to = program.inForceTo, d < from || d > to {
+            let key = lang << 62 | Int64(d) & 0xFFFF_FFFF
+            if let w = warningCache[key] { decision.warnings.append(w) } else {
+                let (a, f, t) = (CivilDate.format(d), CivilDate.format(from), CivilDate.format(to))
+                let w = DecisionWarning(code: "period", message: language == .chinese
+                    ? "申请日期 \(a) 不在本规则生效期（\(f) 至 \(t)）内：请确认适用的是哪一年的通知"
+                    : "the application date \(a) lies outside the period these rules are in force (\(f) to \(t)): check which year's notice applies")
+                remember(w, key)
+                decision.warnings.append(w)
+            }
+        }
+        if unconfirmedParameter >= 0 {
+            let (pi, ri) = (unconfirmedParameter, unconfirmedRow)
+            let key = lang << 62 | 1 << 61 | Int64(pi) << 32 | Int64(UInt32(bitPattern: ri))
+            if let w = warningCache[key] { decision.warnings.append(w) } else {
+                let p = program.parameters[Int(pi)]
+                var what = p.name
+                if ri >= 0, Int(ri) < p.rows.count {
+                    let row = p.rows[Int(ri)]
+                    what += "（" + (row.keys.first ?? "") + (row.from.map { "，自 " + CivilDate.format($0) } ?? "") + "）"
+                }
+                let w = DecisionWarning(code: "unconfirmed", message: language == .chinese
+                    ? "所用 \(what) 为未确认的数值，请向当地核实后再发放"
+                    : "the figure used for \(what) is unconfirmed: check it locally before paying")
+                remember(w, key)
+                decision.warnings.append(w)
+            }
+        }
+    }
+
+    /// Keeps a worded warning (bounded: an archive of many distinct dates stops caching).
+    mutating func remember(_ w: DecisionWarning, _ key: Int64) {
+        if warningCache.count < 4096 { warningCache[key] = w }
+    }
+}
+
+extension Evaluator {
+    /// The inputs the validity rules still wait on (their conditions unknown), for the
+    /// interview: a field that could make the record invalid is worth asking.
+    mutating func validityWaitingOn() -> InputSet {
+        var m = InputSet.empty
+        for root in plan.validityRoots {
+            let v = eval(root)
+            if case .unknown(let x) = v { m = m.union(x) }
+        }
+        return m
+    }
+}

@@ -1,0 +1,183 @@
+import NuanSupport
+import NuanSyntax
+/// Evaluates a checked program against one record's facts, in Kleene three-valued logic.
+///
+/// One Evaluator per thread. It reads the program through an `EvalPlan` (flat arrays of plain
+/// values) and owns scratch arrays — memoised definitions, groups and parameters, the benefit
+/// outcomes, the optional trace — that are reused from record to record: a generation counter
+/// marks what belongs to the current record, so nothing is cleared or reallocated between them.
+public struct Evaluator {
+    public let program: CheckedProgram
+    let plan: EvalPlan
+    var definitionMemo: [Value]
+    var definitionGeneration: [UInt32]
+    var groupMemo: [Value]
+    var groupGeneration: [UInt32]
+    var parameterMemo: [Value]
+    var parameterGeneration: [UInt32]
+    var categoryMemo: Value = .unknown(.empty)
+    var categoryGeneration: UInt32 = 0
+    var generation: UInt32 = 0
+    /// One outcome per benefit (flat, in program order), reused for every record.
+    var outcomes: [BenefitOutcome]
+    /// Evaluation errors of the current record (division by zero…), referenced by outcomes.
+    var failures: [String] = []
+    /// Set by `computeScore` when the score (or a part of it) could not be computed (an
+    /// overflow): the record is invalid rather than its score silently unknown.
+    var scoreFailure: String?
+    package var facts: Facts
+    /// When tracing: the value each node came to (nil = not evaluated), and table rows used.
+    package var trace: Trace?
+    var referenceDate: Int32 = 0
+    let defaultReferenceDate: Int32
+    /// Inputs not asked yet (the interview's relevance analysis only): `已知`/`已填` over them
+    /// stay unknown, since an answer could still go either way. Empty for real records.
+    var openInputs = InputSet.empty
+    /// The first 未确认 figure this record's decision used (parameter, row; row -1 for a
+    /// single value), or parameter -1: plain integers so the hot path allocates nothing.
+    var unconfirmedParameter: Int32 = -1
+    var unconfirmedRow: Int32 = -1
+    /// Whether a guard (the 辖区, a validity rule) made the last record invalid: then no
+    /// answer to an open input can change that (a rule that holds with inputs unknown holds
+    /// whatever they are), which the interview uses to stop.
+    public internal(set) var guardFailed = false
+    /// Warnings already worded, by what they depend on (the date; parameter and row), so an
+    /// archive where half the dates fall outside `生效` words each message once.
+    var warningCache: [Int64: DecisionWarning] = [:]
+
+    /// What one evaluation observed: every node's value, and the parameter-table row used.
+    public struct Trace: Sendable {
+        public var values: [Value?]
+        public var rows: [Int: Int]
+    }
+
+    public init(program: CheckedProgram) {
+        self.program = program
+        plan = EvalPlan(program)
+        definitionMemo = Array(repeating: .unknown(.empty), count: program.definitions.count)
+        definitionGeneration = Array(repeating: 0, count: program.definitions.count)
+        groupMemo = Array(repeating: .unknown(.empty), count: program.groups.count)
+        groupGeneration = Array(repeating: 0, count: program.groups.count)
+        parameterMemo = Array(repeating: .unknown(.empty), count: program.parameters.count)
+        parameterGeneration = Array(repeating: 0, count: program.parameters.count)
+        outcomes = Array(repeating: BenefitOutcome(truth: .no, missing: .empty), count: plan.benefits.count)
+        facts = Facts(program: program)
+        defaultReferenceDate = program.inForceFrom ?? CivilDate.today()
+    }
+
+    mutating func begin(_ f: Facts, tracing: Bool) {
+        facts = f
+        generation &+= 1
+        if generation == 0 {
+            generation = 1
+            for i in definitionGeneration.indices { definitionGeneration[i] = 0 }
+            for i in groupGeneration.indices { groupGeneration[i] = 0 }
+            for i in parameterGeneration.indices { parameterGeneration[i] = 0 }
+            categoryGeneration = 0
+        }
+        trace = tracing ? Trace(values: Array(repeating: nil, count: plan.nodes.count), rows: [:]) : nil
+        referenceDate = defaultReferenceDate
+        unconfirmedParameter = -1
+        guardFailed = false
+        if let ad = program.applicationDateField, case .date(let d) = facts.values[ad] { referenceDate = d }
+    }
+
+    @inline(__always)
+    mutating func eval(_ n: Int32) -> Value {
+        let v = evalNode(Int(n))
+        if trace != nil { trace!.values[Int(n)] = v }
+        return v
+    }
+
+    public mutating func truth(_ n: Int32) -> Truth { Truth(eval(n)) }
+
+    mutating func definition(_ i: Int) -> Value {
+        if definitionGeneration[i] == generation { return definitionMemo[i] }
+        let v = eval(plan.definitionRoots[i])
+        definitionMemo[i] = v
+        definitionGeneration[i] = generation
+        return v
+    }
+
+    package mutating func group(_ i: Int) -> Value {
+        if groupGeneration[i] == generation { return groupMemo[i] }
+        let v = eval(plan.groupRoots[i])
+        groupMemo[i] = v
+        groupGeneration[i] = generation
+        return v
+    }
+
+    /// The first category whose condition holds, in order; unknown if an earlier one might.
+    mutating func category() -> Value {
+        if categoryGeneration == generation { return categoryMemo }
+        var pending = InputSet.empty
+        var undecided = false
+        var result: Value = .choice(0)
+        for (k, root) in plan.categoryRoots.enumerated() {
+            let v = eval(root)
+            switch v {
+            case .bool(true):
+                result = undecided ? .unknown(pending) : .choice(plan.categoryCodes[k])
+                categoryMemo = result
+                categoryGeneration = generation
+                return result
+            case .bool(false): continue
+            case .failure: result = v; undecided = true
+            default:
+                undecided = true
+                pending = pending.union(v.missing)
+            }
+        }
+        if undecided { result = .unknown(pending) }
+        categoryMemo = result
+        categoryGeneration = generation
+        return result
+    }
+
+    /// A parameter's value for this record: a single value, or the table row for the record's
+    /// key in force on the reference date. Memoised per record; the row used goes to the trace.
+    package mutating func parameter(_ i: Int, node: Int) -> Value {
+        if parameterGeneration[i] == generation && trace == nil { return parameterMemo[i] }
+        let v = lookUpParameter(i, node: node)
+        parameterMemo[i] = v
+        parameterGeneration[i] = generation
+        return v
+    }
+
+    mutating func lookUpParameter(_ i: Int, node: Int) -> Value {
+        let p = plan.parameters[i]
+        let slot = facts.values.count + i
+        guard p.keyField >= 0 else {
+            if let v = p.scalar {
+                if plan.parameterUnconfirmed[i] && unconfirmedParameter < 0 { unconfirmedParameter = Int32(i); unconfirmedRow = -1 }
+                return .number(v)
+            }
+            return .unknown(InputSet(slot: slot))
+        }
+        var rows: [Int]?
+        switch facts.values[Int(p.keyField)] {
+        case .text(let s):
+            rows = plan.rowIndex[i][s]
+            if rows == nil && plan.regionKeyed[i] {
+                let index = plan.rowIndex[i]
+                rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
+            }
+        case .unknown(let m): return .unknown(m)
+        default: return .unknown(InputSet(slot: slot))
+        }
+        guard let rows else { return .unknown(InputSet(slot: slot)) }
+        var chosen = -1
+        for r in rows {
+            if let from = plan.rowFrom[i][r], from > referenceDate { break }
+            chosen = r
+        }
+        guard chosen >= 0 else { return .unknown(InputSet(slot: slot)) }
+        if trace != nil { trace!.rows[node] = chosen }
+        guard let v = plan.rowValues[i][chosen] else { return .unknown(InputSet(slot: slot)) }
+        if (plan.rowUnconfirmed[i][chosen] || plan.parameterUnconfirmed[i]) && unconfirmedParameter < 0 {
+            unconfirmedParameter = Int32(i)
+            unconfirmedRow = Int32(chosen)
+        }
+        return .number(v)
+    }
+}

@@ -1,0 +1,55 @@
+import NuanSupport
+import NuanSyntax
+/// One applicant's inputs, by field slot of a `CheckedProgram`: what the record said, after
+/// decoding and validation. A field the record left out is `.unknown` (with its own slot as the
+/// missing input) unless the rules declare a default.
+public struct Facts: Sendable {
+    public var values: [Value]
+    /// Whether the record itself gave the field (false for defaults and missing fields).
+    public var given: [Bool]
+    /// The record's `id` (for the decision), when it had one.
+    public var id: String?
+
+    public init(program: CheckedProgram) {
+        values = (0..<program.fields.count).map { .unknown(InputSet(slot: $0)) }
+        given = Array(repeating: false, count: program.fields.count)
+    }
+
+    /// Resets to "nothing given" without reallocating (batch reuses one Facts per worker).
+    public mutating func reset() {
+        for i in values.indices { values[i] = .unknown(InputSet(slot: i)) }
+        for i in given.indices { given[i] = false }
+        id = nil
+    }
+
+    /// Fills every field the record did not give from the rules' defaults.
+    public mutating func applyDefaults(_ program: CheckedProgram) {
+        for (i, f) in program.fields.enumerated() where !given[i] {
+            if let d = f.defaultValue { values[i] = d }
+        }
+    }
+}
+
+/// A problem with one input record: the field, the value as given (masked when personal), and
+/// the reason in a caseworker's words.
+public struct RecordError: Sendable, Equatable {
+    public var field: String
+    public var value: String?
+    public var reason: String
+    /// Line (and column, for CSV) in the input file, when the record came from one.
+    public var line: Int?
+
+    public init(field: String, value: String?, reason: String, line: Int? = nil) {
+        self.field = field
+        self.value = value
+        self.reason = reason
+        self.line = line
+    }
+
+    public var message: String {
+        var s = field.isEmpty ? reason : "\(field)：\(reason)"
+        if let v = value { s += "（值：\(v)）" }
+        if let l = line { s = "第 \(l) 行 " + s }
+        return s
+    }
+}

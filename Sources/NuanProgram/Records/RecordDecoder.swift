@@ -1,0 +1,161 @@
+import NuanSupport
+import NuanSyntax
+/// Applies a checked program's field types to raw input values: the boundary where a record
+/// becomes facts, or becomes `invalid` with a message naming the field and the value.
+public struct RecordDecoder: Sendable {
+    public let program: CheckedProgram
+    /// English keys and Chinese labels → field slot.
+    public let slotByName: [String: Int]
+    /// Echo values in full in record errors (`--unmask`); otherwise a personal field's value is
+    /// masked whole and any other value's ID- and phone-shaped parts are masked.
+    public var unmask: Bool
+    /// The `封闭` tables a record's key must reach.
+    public let closedTables: ClosedTables
+
+    public init(program: CheckedProgram, unmask: Bool = false) {
+        self.program = program
+        self.unmask = unmask
+        closedTables = ClosedTables(program)
+        var m: [String: Int] = [:]
+        for (i, f) in program.fields.enumerated() {
+            m[f.key] = i
+            if let l = f.label { m[l] = i }
+        }
+        slotByName = m
+    }
+
+    /// Decodes one record's pairs. Unknown keys are returned in `extra`, untouched.
+    public func decode(_ pairs: [(String, RawValue)], line: Int? = nil) -> (facts: Facts, errors: [RecordError], extra: [(String, RawValue)]) {
+        var facts = Facts(program: program)
+        var errors: [RecordError] = []
+        var extra: [(String, RawValue)] = []
+        for (k, v) in pairs {
+            if k == "id" || k == "申请编号", case .string(let s) = v { facts.id = s }
+            if k == "id" || k == "申请编号", case .number(let s) = v { facts.id = s }
+            guard let slot = slotByName[k] else { extra.append((k, v)); continue }
+            if let e = assign(slot, v, into: &facts) { errors.append(withLine(e, line)) }
+        }
+        errors += finish(&facts).map { withLine($0, line) }
+        return (facts, errors, extra)
+    }
+
+    func withLine(_ e: RecordError, _ line: Int?) -> RecordError {
+        var e = e
+        e.line = e.line ?? line
+        return e
+    }
+
+    /// After all values are assigned: required fields, then defaults, then closed tables.
+    public func finish(_ facts: inout Facts) -> [RecordError] {
+        var errors: [RecordError] = []
+        for (i, f) in program.fields.enumerated() where f.required && !facts.given[i] {
+            errors.append(RecordError(field: name(i), value: nil, reason: "必填，但记录中没有"))
+        }
+        facts.applyDefaults(program)
+        for miss in closedTables.misses(facts) {
+            errors.append(RecordError(field: name(miss.slot), value: shown(miss.slot, miss.key),
+                                      reason: "不在封闭的表 \(miss.table) 中（表中有：\(miss.rows.joined(separator: "、"))）"))
+        }
+        return errors
+    }
+
+    package func name(_ slot: Int) -> String {
+        let f = program.fields[slot]
+        return f.label.map { "\($0)（\(f.key)）" } ?? f.key
+    }
+
+    /// The value as a record error may echo it.
+    func shown(_ slot: Int, _ text: String) -> String {
+        if unmask { return text }
+        return program.fields[slot].isPersonal ? Privacy.mask(text) : Privacy.redact(text)
+    }
+
+    /// Assigns one raw value to a slot; an empty or null value means "not given".
+    public func assign(_ slot: Int, _ raw: RawValue, into facts: inout Facts) -> RecordError? {
+        switch raw {
+        case .null: return nil
+        case .string(let s) where s.trimmingSpaces.isEmpty: return nil
+        default: break
+        }
+        let f = program.fields[slot]
+        func bad(_ text: String, _ reason: String) -> RecordError {
+            RecordError(field: name(slot), value: shown(slot, text), reason: reason)
+        }
+        let value: Value
+        switch f.type {
+        case .number, .money:
+            let text: String
+            switch raw {
+            case .number(let n): text = n
+            case .string(let s): text = s.trimmingSpaces
+            default: return bad(raw.json, "应为数值")
+            }
+            guard let r = Rational.parse(text) else { return bad(text, f.base == .integer ? "应为整数" : "不是有效的数值") }
+            if f.base == .integer && !r.isInteger { return bad(text, "应为整数") }
+            if f.type == .money, r.denominator != 1, 100 % r.denominator != 0 { return bad(text, "金额最多两位小数") }
+            if let lo = f.atLeast, r < lo { return bad(text, "不能小于 \(lo)") }
+            if let hi = f.atMost, r > hi { return bad(text, "不能大于 \(hi)") }
+            value = .number(r)
+        case .bool:
+            switch raw {
+            case .bool(let b): value = .bool(b)
+            case .number("1"), .string("1"), .string("true"), .string("是"), .string("TRUE"), .string("True"): value = .bool(true)
+            case .number("0"), .string("0"), .string("false"), .string("否"), .string("FALSE"), .string("False"): value = .bool(false)
+            default: return bad(raw.json, "应为 是/否（true/false、1/0）")
+            }
+        case .text:
+            let text: String
+            switch raw {
+            case .string(let s): text = s.trimmingSpaces
+            case .number(let n): text = n
+            default: return bad(raw.json, "应为文本")
+            }
+            if f.base == .idNumber, let p = IDNumber.problem(text) { return bad(text, p) }
+            value = .text(text)
+        case .date:
+            guard case .string(let s) = raw, let d = CivilDate.parse(s.trimmingSpaces) else { return bad(raw.json, "应为日期 YYYY-MM-DD") }
+            value = .date(d)
+        case .choice(let en):
+            guard case .string(let s) = raw else { return bad(raw.json, "应为选项之一") }
+            guard let i = program.enums[en].index(of: s.trimmingSpaces) else { return bad(s, "不是可选值；可选：\(options(en))") }
+            value = .choice(Int32(i))
+        case .list(let en):
+            var items: [String] = []
+            switch raw {
+            case .array(let xs):
+                for x in xs {
+                    guard case .string(let s) = x else { return bad(raw.json, "列表中应为文本") }
+                    items.append(s)
+                }
+            case .string(let s):
+                items = s.split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "；" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            default: return bad(raw.json, "应为列表")
+            }
+            var mask: UInt64 = 0
+            for s in items {
+                guard let i = program.enums[en].index(of: s) else { return bad(s, "不是可选值；可选：\(options(en))") }
+                mask |= 1 << UInt64(i)
+            }
+            value = .set(mask)
+        case .error:
+            return nil
+        }
+        facts.values[slot] = value
+        facts.given[slot] = true
+        return nil
+    }
+
+    func options(_ en: Int) -> String {
+        let e = program.enums[en]
+        return e.codes.indices.map { i in e.labels[i].map { "\(e.codes[i]) \($0)" } ?? e.codes[i] }.joined(separator: "、")
+    }
+}
+
+extension String {
+    package var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" || c == "\u{3000}" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\u{3000}" || c == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,313 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+/// `nuan test`: runs the worked examples (`例子 … 输入 { … } 期望 { … }`) of a rules file.
+///
+/// Each example's inputs go through `RecordDecoder` exactly as a real record's would, the
+/// record is decided with a full explanation, and every expectation is compared with the
+/// decision. The runner only returns values; rendering is `ExampleReport`'s job.
+public enum ExampleRunner {
+    /// One expectation that did not hold.
+    public struct Mismatch: Sendable, Equatable {
+        public enum Aspect: String, Sendable { case status, category, total, awards, missing, warnings }
+        public var aspect: Aspect
+        /// What the example expected, and what the decision says, as text for the author.
+        public var expected: String
+        public var actual: String
+        /// Detail lines (for awards: each award missing, extra or different).
+        public var details: [String]
+        /// Rules whose explanation entries explain the difference (`福利 X`, `类别 …`).
+        public var rules: [String]
+    }
+
+    public struct ExampleResult: Sendable {
+        public var title: String
+        /// Where the example is written (`file:line:col` via `range.position`).
+        public var range: SourceRange
+        public var citation: String?
+        /// Problems with the example itself (an input naming no field, a value that is not a
+        /// literal, an expectation naming an unknown benefit): the example cannot be judged.
+        public var errors: [Diagnostic]
+        public var mismatches: [Mismatch]
+        /// The decision the rules reached (nil when the example had errors).
+        public var decision: Decision?
+        /// What the evaluation observed, node by node (for `--coverage`).
+        public var trace: Evaluator.Trace?
+        public var passed: Bool { errors.isEmpty && mismatches.isEmpty }
+    }
+
+    public struct FileResult: Sendable {
+        public var path: String
+        /// Load, syntax and type errors (the rules could not be compiled: exit 2).
+        public var diagnostics: [Diagnostic]
+        public var program: CheckedProgram?
+        public var examples: [ExampleResult]
+        public var rulesError: Bool { program == nil }
+        public var failed: Int { examples.filter { !$0.passed }.count }
+        public var passed: Int { examples.count - failed }
+    }
+
+    /// Compiles the file at `path` (reading its `继承` chain) and runs its examples.
+    public static func run(path: String) -> FileResult {
+        let (program, diags) = Nuan.compile(path: path)
+        return run(path: path, program: program, diagnostics: diags)
+    }
+
+    /// Runs the examples of rules text held in memory.
+    public static func run(path: String, text: String) -> FileResult {
+        let (program, diags) = Nuan.compile(path: path, text: text)
+        return run(path: path, program: program, diagnostics: diags)
+    }
+
+    static func run(path: String, program: CheckedProgram?, diagnostics: [Diagnostic]) -> FileResult {
+        guard let program else { return FileResult(path: path, diagnostics: diagnostics.filter { $0.severity == .error }, program: nil, examples: []) }
+        var evaluator = Evaluator(program: program)
+        let results = program.examples.map { run($0, program: program, evaluator: &evaluator) }
+        return FileResult(path: path, diagnostics: [], program: program, examples: results)
+    }
+
+    // MARK: one example
+
+    /// Decides one example; `evaluator` is reused across the examples of a file.
+    public static func run(_ ex: ExampleDecl, program: CheckedProgram, evaluator: inout Evaluator) -> ExampleResult {
+        var result = ExampleResult(title: ex.title, range: ex.titleRange, citation: ex.citation?.text, errors: [], mismatches: [],
+                                   decision: nil, trace: nil)
+        let (pairs, inputErrors) = rawPairs(ex, program: program)
+        result.errors = inputErrors + expectationErrors(ex, program: program)
+        guard result.errors.isEmpty else { return result }
+        let decoder = RecordDecoder(program: program)
+        let (facts, recordErrors, _) = decoder.decode(pairs)
+        let decision: Decision
+        if !recordErrors.isEmpty {
+            decision = .invalid(id: facts.id, errors: recordErrors)
+        } else {
+            decision = evaluator.decide(facts, explain: .full)
+            result.trace = evaluator.trace
+        }
+        result.decision = decision
+        result.mismatches = compare(ex, decision, program: program)
+        return result
+    }
+
+    /// Turns the example's inputs into the raw values a JSON record would carry.
+    public static func rawPairs(_ ex: ExampleDecl, program: CheckedProgram) -> ([(String, RawValue)], [Diagnostic]) {
+        var pairs: [(String, RawValue)] = []
+        var errors: [Diagnostic] = []
+        var seen: [Int: SourceRange] = [:]
+        for input in ex.inputs {
+            guard let slot = program.fieldIndex(named: input.name) else {
+                let names = program.fields.flatMap { [$0.key] + ($0.label.map { [$0] } ?? []) }
+                let hint = Suggest.closest(to: input.name, in: names).map { "；是不是 \($0)？" } ?? ""
+                errors.append(.error("test.unknown-input", "例子的输入 “\(input.name)” 不是规则中的字段\(hint)", at: input.range))
+                continue
+            }
+            if let prev = seen[slot] {
+                errors.append(.error("test.duplicate-input", "例子的输入 “\(input.name)” 重复", at: input.range,
+                                     notes: [.init(message: "先前在这里给出", range: prev)]))
+                continue
+            }
+            seen[slot] = input.range
+            let field = program.fields[slot]
+            switch raw(input.value, field: field) {
+            case .success(let v): pairs.append((field.key, v))
+            case .failure(let e): errors.append(.error("test.input-value", "例子的输入 “\(input.name)”：\(e.message)", at: input.value.range))
+            }
+        }
+        return (pairs, errors)
+    }
+
+    struct ValueError: Error { var message: String }
+
+    /// A literal expression as a raw record value. Numbers keep their written digits.
+    static func raw(_ e: Expr, field: CheckedProgram.Field) -> Result<RawValue, ValueError> {
+        switch e.kind {
+        case .number(_, let unit):
+            if let u = unit, u.isMoney, field.type != .money {
+                return .failure(ValueError(message: "\(field.display) 不是金额，不能带单位 \(u.rawValue)"))
+            }
+            return .success(.number(numberText(e)))
+        case .negate(let x):
+            guard case .number = x.kind else { return .failure(ValueError(message: "应为字面值（数、文本、日期、是/否、选项名或 [选项…]）")) }
+            return .success(.number("-" + numberText(x)))
+        case .string(let s): return .success(.string(s))
+        case .date(let d): return .success(.string(CivilDate.format(d)))
+        case .bool(let b): return .success(.bool(b))
+        case .name(let n): return .success(.string(n))
+        case .list(let items):
+            var out: [RawValue] = []
+            for item in items {
+                switch item.kind {
+                case .name(let n), .string(let n): out.append(.string(n))
+                default: return .failure(ValueError(message: "列表中应为选项名"))
+                }
+            }
+            return .success(.array(out))
+        default:
+            return .failure(ValueError(message: "应为字面值（数、文本、日期、是/否、选项名或 [选项…]），而不是表达式 “\(e.range.text)”"))
+        }
+    }
+
+    /// The digits of a number literal as written (`1980.00 元` → `1980.00`).
+    static func numberText(_ e: Expr) -> String {
+        let text = e.range.text
+        let digits = text.prefix { ($0 >= "0" && $0 <= "9") || $0 == "." }
+        if !digits.isEmpty { return String(digits) }
+        if case .number(let r, _) = e.kind { return r.description }
+        return text
+    }
+
+    /// A money literal's value (`1000 元`, `0`).
+    static func money(_ e: Expr) -> Rational? {
+        switch e.kind {
+        case .number(let r, _): return r
+        case .negate(let x): return money(x).map { $0.negated }
+        default: return nil
+        }
+    }
+
+    // MARK: expectations
+
+    static let statuses = ["eligible", "ineligible", "undetermined", "invalid"]
+
+    /// The category code an expectation names (a code or a label; `none`, `undetermined`).
+    static func categoryCode(_ name: String, program: CheckedProgram) -> String? {
+        if name == "undetermined" { return name }
+        let e = program.enums[program.categoryEnum]
+        if let i = e.index(of: name) { return e.codes[i] }
+        if let c = program.categories.first(where: { $0.label == name }) { return c.code }
+        return nil
+    }
+
+    /// The input name (record key or parameter name) a 缺少 entry names.
+    static func inputName(_ name: String, program: CheckedProgram) -> String? {
+        if let i = program.fieldIndex(named: name) { return program.fields[i].key }
+        if program.parameters.contains(where: { $0.name == name }) { return name }
+        return nil
+    }
+
+    static func expectationErrors(_ ex: ExampleDecl, program: CheckedProgram) -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        let benefitNames = program.benefits.map(\.name)
+        for x in ex.expectations {
+            switch x {
+            case .status(let s, let r) where !statuses.contains(s):
+                errors.append(.error("test.expectation", "状态应为 eligible、ineligible、undetermined 或 invalid，而不是 “\(s)”", at: r))
+            case .category(let c, let r) where categoryCode(c, program: program) == nil:
+                let codes = program.enums[program.categoryEnum].codes + ["undetermined"]
+                errors.append(.error("test.expectation", "未知的类别 “\(c)”；可用：\(codes.joined(separator: "、"))", at: r))
+            case .total(let e) where money(e) == nil:
+                errors.append(.error("test.expectation", "合计应为金额，如 1000 元", at: e.range))
+            case .awards(let list, _):
+                for a in list {
+                    if !benefitNames.contains(a.benefit) {
+                        let hint = Suggest.closest(to: a.benefit, in: benefitNames).map { "；是不是 \($0)？" } ?? ""
+                        errors.append(.error("test.unknown-benefit", "期望的发放项 “\(a.benefit)” 不是规则中的福利\(hint)", at: a.range))
+                    }
+                    if let amt = a.amount, money(amt) == nil {
+                        errors.append(.error("test.expectation", "发放金额应为金额（如 1000 元）或 待定", at: amt.range))
+                    }
+                    if let f = a.fund, !program.funds.contains(where: { $0.code == f || $0.label == f }) {
+                        let hint = Suggest.closest(to: f, in: program.funds.map(\.code)).map { "；是不是 \($0)？" } ?? ""
+                        errors.append(.error("test.unknown-fund", "资金 “\(f)” 未声明\(hint)", at: a.range))
+                    }
+                }
+            case .warnings(let codes, _):
+                for (c, r) in codes where c != "period" && c != "unconfirmed" {
+                    errors.append(.error("test.unknown-warning", "警告代码 “\(c)” 不是 period 或 unconfirmed", at: r))
+                }
+            case .missing(let names, _):
+                for (n, r) in names where inputName(n, program: program) == nil {
+                    errors.append(.error("test.unknown-input", "缺少项 “\(n)” 不是规则中的字段或参数", at: r))
+                }
+            default: break
+            }
+        }
+        return errors
+    }
+
+    static func awardText(_ benefit: String, _ amount: Rational?, _ fund: String?) -> String {
+        benefit + " = " + (amount.map { $0.formatted(places: 2) + " 元" } ?? "待定") + (fund.map { " 资金 " + $0 } ?? "")
+    }
+
+    /// Compares every expectation with the decision.
+    public static func compare(_ ex: ExampleDecl, _ d: Decision, program: CheckedProgram) -> [Mismatch] {
+        var out: [Mismatch] = []
+        let granted = d.awards.map { "福利 " + $0.benefit }
+        for x in ex.expectations {
+            switch x {
+            case .warnings(let codes, _):
+                let want = codes.map(\.0).sorted(), got = d.warnings.map(\.code).sorted()
+                if want != got {
+                    let show: ([String]) -> String = { $0.isEmpty ? "（无）" : $0.joined(separator: "、") }
+                    out.append(Mismatch(aspect: .warnings, expected: show(want), actual: show(got),
+                                        details: d.warnings.map { "提示：" + $0.message }, rules: []))
+                }
+            case .status(let s, _):
+                if s != d.status.rawValue {
+                    var rules = granted + d.pending.map { "福利 " + $0 }
+                    if rules.isEmpty { rules = program.benefits.map { "福利 " + $0.name } }
+                    out.append(Mismatch(aspect: .status, expected: s, actual: d.status.rawValue,
+                                        details: d.errors.map { "记录问题：" + $0.message }, rules: rules))
+                }
+            case .category(let c, _):
+                let code = categoryCode(c, program: program) ?? c
+                if code != d.category {
+                    out.append(Mismatch(aspect: .category, expected: code, actual: d.category, details: [],
+                                        rules: program.categories.filter { $0.code == code || $0.code == d.category || d.category == "undetermined" }
+                                            .map { "类别 \($0.label ?? $0.code)（\($0.code)）" }))
+                }
+            case .total(let e):
+                let want = money(e) ?? .zero
+                if want != d.totalAmount {
+                    out.append(Mismatch(aspect: .total, expected: want.formatted(places: 2) + " 元", actual: d.totalAmount.formatted(places: 2) + " 元",
+                                        details: [], rules: granted))
+                }
+            case .awards(let list, _):
+                var details: [String] = []
+                var rules: [String] = []
+                for a in list {
+                    let want = a.amount.flatMap(money)
+                    let fund = a.fund.map { f in program.funds.first { $0.label == f }?.code ?? f }
+                    guard let got = d.awards.first(where: { $0.benefit == a.benefit }) else {
+                        details.append("缺少：" + awardText(a.benefit, want, fund))
+                        rules.append("福利 " + a.benefit)
+                        continue
+                    }
+                    if got.amount != want || (fund != nil && fund != got.fund) {
+                        details.append("不同：期望 " + awardText(a.benefit, want, fund) + "，实际 " + awardText(got.benefit, got.amount, got.fund))
+                        rules.append("福利 " + a.benefit)
+                    }
+                }
+                for got in d.awards where !list.contains(where: { $0.benefit == got.benefit }) {
+                    details.append("多出：" + awardText(got.benefit, got.amount, got.fund))
+                    rules.append("福利 " + got.benefit)
+                }
+                if !details.isEmpty {
+                    let expected = list.isEmpty ? "（无）" : list.map { awardText($0.benefit, $0.amount.flatMap(money), $0.fund) }.joined(separator: "，")
+                    let actual = d.awards.isEmpty ? "（无）" : d.awards.map { awardText($0.benefit, $0.amount, $0.fund) }.joined(separator: "，")
+                    out.append(Mismatch(aspect: .awards, expected: expected, actual: actual, details: details, rules: rules))
+                }
+            case .missing(let names, _):
+                let want = Set(names.compactMap { inputName($0.0, program: program) })
+                let got = Set(d.missing)
+                if want != got {
+                    let label: (String) -> String = { k in
+                        if let i = program.fieldIndex(named: k), let l = program.fields[i].label { return l }
+                        return k
+                    }
+                    var details: [String] = []
+                    let notReported = want.subtracting(got).map(label).sorted()
+                    let extra = got.subtracting(want).map(label).sorted()
+                    if !notReported.isEmpty { details.append("期望缺少但决定未列出：" + notReported.joined(separator: "、")) }
+                    if !extra.isEmpty { details.append("决定列出但未期望：" + extra.joined(separator: "、")) }
+                    let show: ([String]) -> String = { $0.isEmpty ? "（无）" : $0.map(label).joined(separator: "、") }
+                    out.append(Mismatch(aspect: .missing, expected: show(names.compactMap { inputName($0.0, program: program) }),
+                                        actual: show(d.missing), details: details,
+                                        rules: d.pending.map { "福利 " + $0 } + (d.category == "undetermined" ? program.categories.map { "类别 \($0.label ?? $0.code)（\($0.code)）" } : [])))
+                }
+            }
+        }
+        return out
+    }
+}

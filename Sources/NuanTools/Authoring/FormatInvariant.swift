@@ -1,0 +1,24 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+/// What `nuan fmt` must leave unchanged in a decision: everything it says, leaving out the
+/// texts that quote the rules as written (fmt normalises `/` to `÷`, so the explanation's quoted
+/// conditions may differ) and the rules digest. The formatter's tests and `nuan-fuzz` compare
+/// decisions before and after formatting by this signature.
+public enum FormatInvariant {
+    public static func signature(_ d: Decision, _ p: CheckedProgram) -> String {
+        var d = d
+        func strip(_ e: ExplanationEntry) -> ExplanationEntry {
+            var e = e
+            if e.kind == .exception { e.rule = "除非" }
+            e.values = []
+            e.margins = []
+            e.children = e.children.map(strip)
+            return e
+        }
+        d.explanation = d.explanation.map(strip)
+        let json = DecisionJSON(program: p).render(d)
+        return json.components(separatedBy: ",\"rules\":").first ?? json
+    }
+}

@@ -1,0 +1,79 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+/// What `nuan batch` was asked to do. The command fills it from its arguments; tests fill it
+/// directly (e.g. tiny blocks to exercise ordering across workers).
+public struct BatchOptions: Sendable {
+    public enum InputFormat: String, Sendable { case jsonl, csv }
+    public enum OutputFormat: String, Sendable { case jsonl, csv }
+    /// Benchmark stages: stop after parsing, or after parsing and evaluating (nothing written).
+    public enum Stage: String, Sendable { case parse, eval, all }
+
+    public var input: String
+    public var output: String
+    public var inputFormat: InputFormat
+    public var outputFormat: OutputFormat
+    /// nil: decided row by row (CSV: a row that is valid UTF-8 is UTF-8, else it is read as
+    /// GB18030; JSON Lines: UTF-8).
+    public var encoding: BatchEncoding?
+    /// CSV output for Excel: starts with a UTF-8 BOM.
+    public var excelBOM = false
+    public var explain: ExplainLevel = .brief
+    /// `--unmask`: full ID and phone numbers in the outputs (masked otherwise).
+    public var unmask = false
+    public var jobs: Int
+    /// Bytes read per block; nil picks by explanation level (output stays bounded).
+    public var blockSize: Int?
+    public var stage: Stage = .all
+    /// The longest record read, in bytes (`--max-line`); a longer one is one invalid decision.
+    public var maxLine = BatchOptions.defaultMaxLine
+    public static let defaultMaxLine = 4 << 20
+    /// Where the decisions go when the caller puts several outputs in place together (the CLI
+    /// with --summary / --report): output `outputIndex` of `staged`, which the caller commits.
+    /// nil: the run stages and commits `output` itself.
+    public var staged: StagedOutputs?
+    public var outputIndex = 0
+    /// Testing: fail after this many records have been written (the output must not appear).
+    public var failAfter: Int?
+    /// Called from time to time (at most twice a second): records done, input bytes done, input size, seconds.
+    public var progress: (@Sendable (Int, Int, Int, Double) -> Void)? // seconds elapsed: timing only
+
+    public init(input: String, output: String, inputFormat: InputFormat, outputFormat: OutputFormat, jobs: Int) {
+        self.input = input
+        self.output = output
+        self.inputFormat = inputFormat
+        self.outputFormat = outputFormat
+        self.jobs = max(1, jobs)
+    }
+
+    /// The input format a file name implies (.csv → CSV; .jsonl, .json, .ndjson → JSON Lines).
+    public static func inputFormat(forPath path: String) -> InputFormat? {
+        let l = path.lowercased()
+        if l.hasSuffix(".csv") || l.hasSuffix(".txt") { return .csv }
+        if l.hasSuffix(".jsonl") || l.hasSuffix(".json") || l.hasSuffix(".ndjson") { return .jsonl }
+        return nil
+    }
+
+    public static func outputFormat(forPath path: String) -> OutputFormat? {
+        let l = path.lowercased()
+        if l.hasSuffix(".csv") { return .csv }
+        if l.hasSuffix(".jsonl") || l.hasSuffix(".json") || l.hasSuffix(".ndjson") { return .jsonl }
+        return nil
+    }
+}
+
+/// What a batch run did.
+public struct BatchResult: Sendable {
+    public var recordsIn = 0
+    public var recordsOut = 0
+    /// Records decided by the general reader (unusual or bad input) rather than the fast path.
+    public var slowRecords = 0
+    public var encoding: BatchEncoding = .utf8
+    /// CSV rows read as GB18030 one by one (no --encoding given and the row not UTF-8).
+    public var gb18030Rows = 0
+    public var seconds = 0.0
+    public var report: BatchReport
+    /// Set when the run failed; no output file was left.
+    public var failure: String?
+}

@@ -1,0 +1,242 @@
+#if canImport(Glibc)
+import Glibc
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+#endif
+
+/// One worker thread of a batch run: its buffers, evaluators and Facts are reused block after
+/// block, so the steady state allocates little beyond what deciding itself needs.
+struct BatchWorker {
+    let pipe: BatchPipeline
+    var buf: UnsafeMutablePointer<UInt8>
+    var cap: Int
+    var conv = ByteBuffer(capacity: 1 << 16)
+    var gb: GB18030Decoder?
+    var out: ByteBuffer
+    var newSide: BatchSide
+    var oldSide: BatchSide?
+    var splitter = CSVRowSplitter()
+    var oldSplitter = CSVRowSplitter()
+    var groupsHeld: [Bool]
+    var carried: [(UnsafePointer<UInt8>?, Int)] = []
+    /// Rows read as GB18030 one by one (encoding not given and the row not UTF-8).
+    var rowGB: GB18030Decoder?
+    var rowConv = ByteBuffer(capacity: 1 << 12)
+    var converted = 0
+    let writer: DecisionWriter
+    let explain: ExplainLevel
+    let stage: BatchOptions.Stage
+
+    init(_ pipe: BatchPipeline) {
+        self.pipe = pipe
+        cap = pipe.blockSize + BatchPipeline.padding
+        buf = .allocate(capacity: cap)
+        out = ByteBuffer(capacity: pipe.options.explain == .none ? pipe.blockSize / 2 + 4096 : pipe.blockSize * 8)
+        newSide = BatchSide(pipe.bp, layout: pipe.layout)
+        oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout) }
+        groupsHeld = Array(repeating: false, count: pipe.bp.program.groups.count)
+        writer = DecisionWriter(pipe.bp)
+        explain = pipe.options.explain
+        stage = pipe.options.stage
+        if pipe.encoding == .gb18030 { gb = GB18030Decoder() }
+    }
+
+    func free() {
+        buf.deallocate()
+        conv.free()
+        rowConv.free()
+        out.free()
+        splitter.scratch.free()
+        oldSplitter.scratch.free()
+        newSide.reader.free()
+        oldSide?.reader.free()
+    }
+
+    mutating func loop() {
+        while let taken = pipe.take(&buf, &cap) {
+            let seq = taken.seq
+            if taken.overlong {
+                pipe.publishLines(seq, taken.lines)
+                out.count = 0
+                var report = stage == .all ? BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program) : nil
+                let d = overlongDecision(line: pipe.lineBase(seq))
+                emit(d, previous: oldSide == nil ? nil : d, csvCells: false, &report)
+                if !pipe.deliver(seq, out.base, out.count, records: 1, outputs: 1, slow: 1, report: report, inputBytes: taken.n) { break }
+                continue
+            }
+            let n = taken.n
+            var data = UnsafePointer(buf)
+            var len = n
+            if let gb {
+                conv.count = 0
+                gb.convert(buf, n, into: &conv)
+                conv.reserve(BatchPipeline.padding)
+                data = UnsafePointer(conv.base)
+                len = conv.count
+            }
+            let csv = pipe.options.inputFormat == .csv
+            let lines = csv ? CSVRowSplitter.countTerminators(data, len) : Self.countNewlines(data, len)
+            pipe.publishLines(seq, lines)
+            memset(UnsafeMutablePointer(mutating: data + len), 0x22, BatchPipeline.padding)
+            out.count = 0
+            var report = stage == .all ? BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program) : nil
+            let (records, outputs, slow, consumed) = process(seq, data, len, &report)
+            if consumed != lines {
+                // every line of the block must belong to a record or be blank: rows in = decisions out
+                pipe.fail("内部错误：第 \(pipe.lineBase(seq)) 行起的一块有 \(lines) 个换行，只读到 \(consumed) 个")
+                break
+            }
+            if !pipe.deliver(seq, out.base, out.count, records: records, outputs: outputs, slow: slow, report: report,
+                             inputBytes: n, converted: converted) { break }
+            converted = 0
+        }
+    }
+
+    func overlongDecision(line: Int) -> Decision {
+        .invalid(id: nil, errors: [RecordError(field: "", value: nil,
+            reason: "此行超过 \(pipe.maxLine) 字节（--max-line 上限），已跳过；下一行照常读取", line: line)])
+    }
+
+    static func countNewlines(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var c = 0
+        var s = p
+        let e = p + n
+        while s < e, let q = memchr(s, 0x0A, e - s) {
+            c += 1
+            s = UnsafePointer(q.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return c
+    }
+
+    /// Decides every record of the block; returns (records, decisions written, slow-path records,
+    /// line terminators the records and blank lines took up).
+    mutating func process(_ seq: Int, _ data: UnsafePointer<UInt8>, _ n: Int, _ report: inout BatchReport?) -> (Int, Int, Int, Int) {
+        let firstBad = UTF8Check.firstInvalid(data, n)
+        var records = 0, outputs = 0, slow = 0, consumed = 0
+        var s = data
+        let end = data + n
+        var lineIndex = 0          // physical line of the record's start, within the block
+        let csv = pipe.options.inputFormat == .csv
+        let perRow = csv && pipe.options.encoding == nil
+        let maxLine = pipe.maxLine
+        var base = -1
+        let pipe = self.pipe
+        while s < end {
+            let e: UnsafePointer<UInt8>
+            var nl = 0
+            if csv {
+                e = CSVRowSplitter.recordEnd(s, end, final: true) ?? end
+                nl = CSVRowSplitter.countTerminators(s, e - s)
+            } else {
+                e = memchr(s, 0x0A, end - s).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
+            }
+            let thisLine = lineIndex
+            lineIndex += 1 + nl
+            consumed += nl + (e < end ? 1 : 0)
+            defer { s = csv ? CSVRowSplitter.next(after: e, end) : e + 1 }
+            if Self.blank(s, e) { continue }
+            records += 1
+            let line = { () -> Int in
+                if base < 0 { base = pipe.lineBase(seq) }
+                return base + thisLine
+            }
+            if e - s > maxLine {
+                slow += 1
+                let d = overlongDecision(line: line())
+                if stage == .eval || stage == .parse { outputs += 1; continue }
+                emit(d, previous: oldSide == nil ? nil : d, csvCells: false, &report)
+                outputs += 1
+                continue
+            }
+            // the row's text: UTF-8 as it stands, else (encoding not given) the row read as GB18030
+            var rs = s, re = e
+            var utf8OK = s - data + (e - s) <= firstBad
+            if !utf8OK && perRow && !UTF8Check.isValid(s, e - s) {
+                if rowGB == nil { rowGB = GB18030Decoder() }
+                if let g = rowGB {
+                    rowConv.count = 0
+                    g.convert(s, e - s, into: &rowConv)
+                    // not GB18030 either: read it as UTF-8 with a bad byte, so only its cell is named
+                    if UTF8Check.isValid(rowConv.base, rowConv.count) {
+                        rs = UnsafePointer(rowConv.base)
+                        re = rs + rowConv.count
+                        utf8OK = true
+                        converted += 1
+                    }
+                }
+            } else if !utf8OK && perRow {
+                utf8OK = true
+            }
+            let parseOnly = stage == .parse
+            let outcome = csv
+                ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
+                : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
+            guard case .decided(let d) = outcome else { outputs += 1; continue }
+            var previous: Decision?
+            if oldSide != nil {
+                var ignore = 0
+                let o = csv
+                    ? oldSide!.csvRecord(&oldSplitter, rs, re, utf8OK: utf8OK, line: line, explain: .none, parseOnly: false, slow: &ignore)
+                    : oldSide!.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: .none, parseOnly: false, slow: &ignore)
+                if case .decided(let od) = o { previous = od }
+            }
+            if stage == .eval { outputs += 1; continue }
+            emit(d, previous: previous, csvCells: csv, &report)
+            outputs += 1
+        }
+        return (records, outputs, slow, consumed)
+    }
+
+    /// Adds the decision to the summary and renders it.
+    mutating func emit(_ d: Decision, previous: Decision?, csvCells: Bool, _ report: inout BatchReport?) {
+        if report != nil { summarise(d, previous: previous, &report!) }
+        if pipe.options.outputFormat == .jsonl {
+            writer.jsonLine(d, previous: previous, into: &out)
+        } else {
+            carried.removeAll(keepingCapacity: true)
+            if let layout = newSide.layout {
+                let cells = splitter.cells
+                for k in layout.carried { carried.append(csvCells && k < cells.count ? cells[k] : (nil, 0)) }
+            }
+            carried.withUnsafeBufferPointer { writer.csvRow(d, previous: previous, carried: $0, into: &out) }
+        }
+    }
+
+    @inline(__always) static func blank(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>) -> Bool {
+        var q = s
+        while q < e {
+            let c = q[0]
+            if c != 0x20 && c != 0x0D && c != 0x09 { return false }
+            q += 1
+        }
+        return true
+    }
+
+    /// Adds the decision to the block summary with what the summary reads from the record.
+    mutating func summarise(_ d: Decision, previous: Decision?, _ report: inout BatchReport) {
+        if newSide.lastFactsOK && d.status != .invalid {
+            let facts = newSide.ev.facts
+            for i in groupsHeld.indices { groupsHeld[i] = newSide.ev.group(i) == .bool(true) }
+            var migrant = false, model = false
+            if let g = pipe.bp.groupsSlot, case .set(let m) = facts.values[g] {
+                migrant = m & pipe.bp.migrantBit != 0
+                model = m & pipe.bp.modelBit != 0
+            }
+            var archived = false
+            if let a = pipe.bp.archiveTypeSlot, case .choice(let c) = facts.values[a] { archived = c != pipe.bp.archiveNone }
+            var perCapita: Rational?
+            if let i = pipe.bp.incomeSlot, let s = pipe.bp.sizeSlot, case .number(let inc) = facts.values[i],
+               case .number(let size) = facts.values[s], size != .zero {
+                perCapita = inc.divided(by: size)
+            }
+            var line: Rational?
+            if let p = pipe.bp.dibaoParameter, case .number(let r) = newSide.ev.parameter(p, node: 0) { line = r }
+            report.add(d, groups: groupsHeld, archived: archived, migrantWorker: migrant, modelWorker: model, perCapitaIncome: perCapita, dibaoLine: line)
+        } else {
+            report.add(d)
+        }
+        if let previous { report.addComparison(old: previous, new: d) }
+    }
+}

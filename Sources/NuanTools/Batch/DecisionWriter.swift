@@ -1,0 +1,203 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+import NuanExplain
+/// Renders decisions for batch output into a reusable byte buffer: JSON Lines with exactly the
+/// bytes of `DecisionJSON.render(_:pretty: false)` (plus the `--against` fields), or CSV rows.
+struct DecisionWriter {
+    let bp: BatchProgram
+    let json: DecisionJSON
+    /// Per worker (one writer each), so never shared between threads.
+    let warningJSON = WarningJSONCache()
+
+    final class WarningJSONCache: @unchecked Sendable {
+        var rendered: [String: (code: String, json: String)] = [:]
+    }
+
+    init(_ bp: BatchProgram) {
+        self.bp = bp
+        json = DecisionJSON(program: bp.program, compact: bp.compact, unmask: bp.unmask)
+    }
+
+    /// How a record fared between the `--against` rules and `--rules`.
+    enum Change: String {
+        case newlyEligible = "newly_eligible", noLongerEligible = "no_longer_eligible"
+        case amountChanged = "amount_changed", unchanged
+
+        init(old: Decision, new: Decision) {
+            let was = old.status == .eligible, now = new.status == .eligible
+            if now && !was { self = .newlyEligible }
+            else if was && !now { self = .noLongerEligible }
+            else if was && now && old.totalAmount != new.totalAmount { self = .amountChanged }
+            else { self = .unchanged }
+        }
+    }
+
+    // MARK: JSON Lines
+
+    func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer) {
+        o.put("{\"id\":")
+        if let id = d.id { o.putJSONString(json.disclosure.value(id)) } else { o.put("null") }
+        o.put(",\"status\":\"")
+        o.put(d.status.rawValue)
+        o.put("\",\"category\":")
+        o.putJSONString(d.category)
+        o.put(",\"awards\":[")
+        for (k, a) in d.awards.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            if a.benefitIndex >= 0, a.benefitIndex < bp.awardParts.count, let parts = bp.awardParts[a.benefitIndex],
+               a.fund == a.allowedFunds.first {
+                o.put(parts.prefix)
+                if let x = a.amount { o.put(0x22); o.putMoney(x); o.put(0x22) } else { o.put("null") }
+                o.put(parts.suffix)
+            } else {
+                o.put(json.award(a))
+            }
+        }
+        o.put("],\"total_amount\":\"")
+        o.putMoney(d.totalAmount)
+        o.put("\",\"score\":")
+        if let s = d.score { o.putScore(s) } else { o.put("null") }
+        o.put(",\"missing\":[")
+        for (k, m) in d.missing.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putJSONString(json.disclosure.value(m))
+        }
+        o.put("],\"errors\":[")
+        for (k, e) in d.errors.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.put(json.error(e))
+        }
+        o.put("],\"warnings\":[")
+        for (k, w) in d.warnings.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            warning(w, into: &o)
+        }
+        o.put("],\"explanation\":[")
+        for (k, e) in d.explanation.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            entry(e, into: &o)
+        }
+        o.put("],\"rules\":")
+        o.put(bp.rulesJSON)
+        if let p = previous {
+            o.put(",\"previous_status\":\"")
+            o.put(p.status.rawValue)
+            o.put("\",\"previous_total_amount\":\"")
+            o.putMoney(p.totalAmount)
+            o.put("\",\"previous_category\":")
+            o.putJSONString(p.category)
+            o.put(",\"change\":\"")
+            o.put(Change(old: p, new: d).rawValue)
+            o.put(0x22)
+        }
+        o.put("}\n")
+    }
+
+    /// `DecisionJSON.warning`, rendered once per message (a worker's few distinct warnings
+    /// repeat over the archive).
+    func warning(_ w: DecisionWarning, into o: inout ByteBuffer) {
+        if let hit = warningJSON.rendered[w.message], hit.code == w.code { o.put(hit.json); return }
+        let json = self.json.warning(w)
+        if warningJSON.rendered.count < 4096 { warningJSON.rendered[w.message] = (w.code, json) }
+        o.put(json)
+    }
+
+    /// `DecisionJSON.entry` as bytes, every text masked the way `DecisionJSON.q` masks it.
+    func entry(_ e: ExplanationEntry, into o: inout ByteBuffer) {
+        o.put("{\"kind\":")
+        o.putJSONString(e.kind.rawValue)
+        o.put(",\"rule\":")
+        o.putJSONString(json.disclosure.value(e.rule))
+        o.put(",\"source\":")
+        if let c = e.citation { o.putJSONString(json.disclosure.value(c)) } else { o.put("null") }
+        o.put(",\"outcome\":")
+        o.putJSONString(e.outcome.rawValue)
+        if let r = e.result { o.put(",\"result\":"); o.putJSONString(json.disclosure.value(r)) }
+        if !e.values.isEmpty { o.put(",\"values\":"); strings(e.values, into: &o) }
+        if !e.margins.isEmpty { o.put(",\"margins\":"); strings(e.margins, into: &o) }
+        if !e.missing.isEmpty { o.put(",\"missing\":"); strings(e.missing, into: &o) }
+        if !e.children.isEmpty {
+            o.put(",\"children\":[")
+            for (k, c) in e.children.enumerated() {
+                if k > 0 { o.put(0x2C) }
+                entry(c, into: &o)
+            }
+            o.put(0x5D)
+        }
+        o.put(0x7D)
+    }
+
+    func strings(_ xs: [String], into o: inout ByteBuffer) {
+        o.put(0x5B)
+        for (k, s) in xs.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putJSONString(json.disclosure.value(s))
+        }
+        o.put(0x5D)
+    }
+
+    // MARK: CSV
+
+    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings"]
+    static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
+
+    static func csvHeader(against: Bool, carried: [String], into o: inout ByteBuffer) {
+        var cols = csvColumns
+        if against { cols += againstColumns }
+        cols += carried
+        for (k, c) in cols.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putCSVCell(c)
+        }
+        o.put(0x0A)
+    }
+
+    /// One CSV row. `carried` are the raw cells of the input's unknown columns.
+    func csvRow(_ d: Decision, previous: Decision?, carried: UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>, into o: inout ByteBuffer) {
+        if let id = d.id { o.putCSVCell(Privacy.shown(id, unmask: bp.unmask)) }
+        o.put(0x2C)
+        o.put(d.status.rawValue)
+        o.put(0x2C)
+        o.putCSVCell(d.category)
+        o.put(0x2C)
+        o.putMoney(d.totalAmount)
+        o.put(0x2C)
+        if let s = d.score { o.putScore(s) }
+        o.put(0x2C)
+        if !d.missing.isEmpty { o.putCSVCell(d.missing.joined(separator: ";")) }
+        o.put(0x2C)
+        if !d.errors.isEmpty { o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask)) }
+        o.put(0x2C)
+        if !d.awards.isEmpty {
+            o.putCSVCell(d.awards.map { a in
+                "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
+            }.joined(separator: ";"))
+        }
+        o.put(0x2C)
+        if !d.warnings.isEmpty {
+            o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
+        }
+        if let p = previous {
+            o.put(0x2C)
+            o.put(p.status.rawValue)
+            o.put(0x2C)
+            o.putMoney(p.totalAmount)
+            o.put(0x2C)
+            o.putCSVCell(p.category)
+            o.put(0x2C)
+            o.put(Change(old: p, new: d).rawValue)
+        }
+        for (ptr, n) in carried {
+            o.put(0x2C)
+            // A column nobody reads may still hold an ID or phone number (身份证号码 under
+            // another name): masked like every other echoed value.
+            if !bp.unmask, let ptr, Privacy.mayHoldNumber(UnsafeBufferPointer(start: ptr, count: n)) {
+                o.putCSVCell(Privacy.redact(String(decoding: UnsafeBufferPointer(start: ptr, count: n), as: UTF8.self)))
+            } else {
+                o.putCSVCell(ptr, n)
+            }
+        }
+        o.put(0x0A)
+    }
+}
