@@ -26,7 +26,7 @@ enum CrashGuard {
 
     static func set(_ text: String) {
         let b = Array(text.utf8.prefix(4000))
-        b.withUnsafeBufferPointer { src in
+        _ = b.withUnsafeBufferPointer { src in
             src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { memcpy(note, $0, b.count) }
         }
         note[b.count] = 0

@@ -90,7 +90,7 @@ final class FuzzCase {
             // not NSString's path functions: they trap on a one-character path (issue 8)
             let dir = name.lastIndex(of: "/").map { String(name[..<$0]) } ?? ""
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-            FileManager.default.createFile(atPath: name, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: name, contents: Data(bytes))
         }
     }
 
@@ -153,7 +153,7 @@ final class FuzzCase {
         CrashGuard.set("case \(n), step: fmt oracle on \(path)\n  reproducer: \(runner.caseDir(n))/run.sh")
         guard let once = RulesFormatter.format(path: path, text: text).text else { return }
         runner.stats["fmt files", default: 0] += 1
-        FileManager.default.createFile(atPath: "f1.rules", contents: Data(once.utf8))
+        _ = FileManager.default.createFile(atPath: "f1.rules", contents: Data(once.utf8))
         let twice = RulesFormatter.format(path: "f1.rules", text: once).text
         if twice == nil { fail(.fmtIdempotent, "nuan fmt --stdout f1.rules", "the formatted file does not parse") }
         else if twice != once { fail(.fmtIdempotent, "nuan fmt --stdout f1.rules", "formatting twice differs: " + firstDifference(once, twice!)) }

@@ -1,8 +1,41 @@
 import NuanSupport
 import NuanSyntax
 /// A rules file (with everything it extends) after names are resolved and types checked,
-/// compiled into flat arrays. It is immutable and shared read-only by every evaluation thread.
-public final class CheckedProgram: @unchecked Sendable {
+/// compiled into flat arrays, shared read-only by every evaluation thread.
+///
+/// Only the checker makes one, and only when it found no error (`Checker.check`): the
+/// initialiser is private to this file, and so is the step that seals the checker's draft.
+/// Immutable after construction — its contents are a `let` value whose setters are internal to
+/// the checker's module — so it is `Sendable` with no `@unchecked`. Members read as
+/// `program.fields` through `contents` (dynamic member lookup).
+@dynamicMemberLookup
+public final class CheckedProgram: Sendable {
+    /// Everything the checker established.
+    public let contents: Contents
+
+    fileprivate init(_ contents: Contents) { self.contents = contents }
+
+    public subscript<T>(dynamicMember path: KeyPath<Contents, T>) -> T { contents[keyPath: path] }
+
+    public func inputSlot(parameter i: Int) -> Int { contents.inputSlot(parameter: i) }
+    public func inputName(_ slot: Int) -> String { contents.inputName(slot) }
+    public func inputLabel(_ slot: Int) -> String { contents.inputLabel(slot) }
+    public func fieldIndex(named name: String) -> Int? { contents.fieldIndex(named: name) }
+}
+
+extension Checker {
+    /// Syntax trees (parents first) → the checked program, or nil when any diagnostic is an
+    /// error; the diagnostics (warnings too) either way, and the names the file uses (for the
+    /// unused-name lint). A program with errors never leaves the checker.
+    public static func check(_ files: [RulesFile], options: Options = Options()) -> (CheckedProgram?, [Diagnostic], used: Set<String>) {
+        var c = Checker()
+        c.run(files, options: options)
+        let program = c.diagnostics.hasErrors || files.isEmpty ? nil : CheckedProgram(c.program)
+        return (program, c.diagnostics, c.used)
+    }
+}
+
+extension CheckedProgram {
     /// One compiled expression node. Children are indices into `nodes`; constants into `constants`.
     public struct Node: Sendable {
         public enum Op: UInt8, Sendable {
@@ -152,69 +185,73 @@ public final class CheckedProgram: @unchecked Sendable {
         public var sha256: String
     }
 
-    public var title = ""
-    public var version: String?
-    public var jurisdiction: String?
-    public var year: Int?
-    public var notice: String?
-    public var inForceFrom: Int32?
-    public var inForceTo: Int32?
-    /// The 辖区's divisions as six-digit codes (`地区 [..]`, the nearest file that declares
-    /// them), with the names as written for messages; empty = no jurisdiction check.
-    public var regionCodes: [String] = []
-    public var regionNames: [String] = []
-    /// The statistics table the notice asks for (`统计表`), the nearest file's.
-    public var statTable: String?
-    /// Record-validity rules (`无效`), in order.
-    public var validityRules: [ValidityRule] = []
-    /// The main file first, then every file it extends.
-    public var sources: [SourceText] = []
-    /// One SHA-256 for the whole chain: of the per-file digests, main file first, one a line.
-    /// Any change to any text that decides changes it.
-    public var chainSHA256 = ""
-    /// `--set` overrides applied, as `name=value` texts (shown in every decision).
-    public var overrides: [String] = []
+    /// What the checker fills in while it works; sealed into a `CheckedProgram` only by
+    /// `Checker.check`.
+    public struct Contents: Sendable {
+        public internal(set) var title = ""
+        public internal(set) var version: String?
+        public internal(set) var jurisdiction: String?
+        public internal(set) var year: Int?
+        public internal(set) var notice: String?
+        public internal(set) var inForceFrom: Int32?
+        public internal(set) var inForceTo: Int32?
+        /// The 辖区's divisions as six-digit codes (`地区 [..]`, the nearest file that declares
+        /// them), with the names as written for messages; empty = no jurisdiction check.
+        public internal(set) var regionCodes: [String] = []
+        public internal(set) var regionNames: [String] = []
+        /// The statistics table the notice asks for (`统计表`), the nearest file's.
+        public internal(set) var statTable: String?
+        /// Record-validity rules (`无效`), in order.
+        public internal(set) var validityRules: [ValidityRule] = []
+        /// The main file first, then every file it extends.
+        public internal(set) var sources: [SourceText] = []
+        /// One SHA-256 for the whole chain: of the per-file digests, main file first, one a line.
+        /// Any change to any text that decides changes it.
+        public internal(set) var chainSHA256 = ""
+        /// `--set` overrides applied, as `name=value` texts (shown in every decision).
+        public internal(set) var overrides: [String] = []
 
-    public var nodes: [Node] = []
-    public var constants: [Value] = []
-    /// Source range and shown name of every node (for explanations; not used when evaluating).
-    public var nodeRanges: [SourceRange] = []
-    public var nodeNames: [String?] = []
-    /// List arguments of min/max: ranges in `arguments`.
-    public var arguments: [Int32] = []
+        public internal(set) var nodes: [Node] = []
+        public internal(set) var constants: [Value] = []
+        /// Source range and shown name of every node (for explanations; not used when evaluating).
+        public internal(set) var nodeRanges: [SourceRange] = []
+        public internal(set) var nodeNames: [String?] = []
+        /// List arguments of min/max: ranges in `arguments`.
+        public internal(set) var arguments: [Int32] = []
 
-    public var enums: [EnumInfo] = []
-    public var fields: [Field] = []
-    public var parameters: [Parameter] = []
-    public var definitions: [Definition] = []
-    public var groups: [Group] = []
-    public var funds: [Fund] = []
-    public var categories: [Category] = []
-    public var categoryEnum = 0
-    public var benefitGroups: [BenefitGroup] = []
-    public var score: Score?
-    /// Worked examples of the main file, for `nuan test`.
-    public var examples: [ExampleDecl] = []
-    /// Slot of `application_date`, which picks dated table rows.
-    public var applicationDateField: Int?
+        public internal(set) var enums: [EnumInfo] = []
+        public internal(set) var fields: [Field] = []
+        public internal(set) var parameters: [Parameter] = []
+        public internal(set) var definitions: [Definition] = []
+        public internal(set) var groups: [Group] = []
+        public internal(set) var funds: [Fund] = []
+        public internal(set) var categories: [Category] = []
+        public internal(set) var categoryEnum = 0
+        public internal(set) var benefitGroups: [BenefitGroup] = []
+        public internal(set) var score: Score?
+        /// Worked examples of the main file, for `nuan test`.
+        public internal(set) var examples: [ExampleDecl] = []
+        /// Slot of `application_date`, which picks dated table rows.
+        public internal(set) var applicationDateField: Int?
 
-    /// Input slots: fields first, then parameters (a 待定 parameter is an input the office sets).
-    public func inputSlot(parameter i: Int) -> Int { fields.count + i }
+        /// Input slots: fields first, then parameters (a 待定 parameter is an input the office sets).
+        public func inputSlot(parameter i: Int) -> Int { fields.count + i }
 
-    /// The record key (or parameter name) of an input slot, for `missing`.
-    public func inputName(_ slot: Int) -> String {
-        slot < fields.count ? fields[slot].key : parameters[slot - fields.count].name
+        /// The record key (or parameter name) of an input slot, for `missing`.
+        public func inputName(_ slot: Int) -> String {
+            slot < fields.count ? fields[slot].key : parameters[slot - fields.count].name
+        }
+
+        public func inputLabel(_ slot: Int) -> String {
+            slot < fields.count ? fields[slot].display : parameters[slot - fields.count].name
+        }
+
+        public func fieldIndex(named name: String) -> Int? {
+            fields.firstIndex { $0.key == name || $0.label == name }
+        }
+
+        public var benefits: [Benefit] { benefitGroups.flatMap(\.benefits) }
+
+        init() {}
     }
-
-    public func inputLabel(_ slot: Int) -> String {
-        slot < fields.count ? fields[slot].display : parameters[slot - fields.count].name
-    }
-
-    public func fieldIndex(named name: String) -> Int? {
-        fields.firstIndex { $0.key == name || $0.label == name }
-    }
-
-    public var benefits: [Benefit] { benefitGroups.flatMap(\.benefits) }
-
-    public init() {}
 }

@@ -16,7 +16,8 @@ public struct Checker {
         case field(Int), parameter(Int), definition(String), group(String), category
     }
 
-    var program = CheckedProgram()
+    /// The program being built; `Checker.check` seals it when no error was found.
+    var program = CheckedProgram.Contents()
     var diagnostics: [Diagnostic] = []
     var symbols: [String: Symbol] = [:]
     var symbolRanges: [String: SourceRange] = [:]
@@ -34,12 +35,6 @@ public struct Checker {
     var tooDeepReported = false
     /// Names referenced anywhere (for the unused-name warnings of `nuan check`).
     public internal(set) var used: Set<String> = []
-
-    public static func check(_ files: [RulesFile], options: Options = Options()) -> (CheckedProgram, [Diagnostic], used: Set<String>) {
-        var c = Checker()
-        c.run(files, options: options)
-        return (c.program, c.diagnostics, c.used)
-    }
 
     mutating func error(_ code: String, _ message: Diagnostic.Message, _ range: SourceRange, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(code, message, at: range, notes: notes))

@@ -14,7 +14,7 @@ public enum RulesCheck {
         if loaded.diagnostics.hasErrors || loaded.files.isEmpty { return loaded.diagnostics }
         let (program, diags, used) = Checker.check(loaded.files)
         var all = loaded.diagnostics + diags
-        if !diags.hasErrors { all += Lints.run(files: loaded.files, program: program, used: used, english: english) }
+        if let program { all += Lints.run(files: loaded.files, program: program, used: used, english: english) }
         return all
     }
 }

@@ -35,7 +35,7 @@ final class GuardsTests: XCTestCase {
     func compile(_ text: String) -> CheckedProgram {
         let (p, d) = Nuan.compile(path: "g.rules", text: text)
         XCTAssertNotNil(p, DiagnosticRenderer.render(d))
-        return p ?? CheckedProgram()
+        return p ?? TestRules.fallback
     }
 
     func decide(_ p: CheckedProgram, _ json: String) -> Decision {
