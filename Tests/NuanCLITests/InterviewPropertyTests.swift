@@ -41,7 +41,7 @@ final class InterviewPropertyTests: XCTestCase {
             let worthDropping = c.record.indices.filter { i in
                 guard let slot = program.fieldIndex(named: c.record[i].0), read.contains(slot) else { return false }
                 var facts = Facts(program: program)
-                _ = RecordDecoder(program: program).assign(slot, c.record[i].1, into: &facts)
+                _ = RecordCodec(program: program).assign(c.record[i].1, to: slot, into: &facts)
                 return facts.values[slot] != program.fields[slot].defaultValue
             }
             for drop in worthDropping {

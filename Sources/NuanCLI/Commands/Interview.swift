@@ -58,7 +58,7 @@ struct Interview {
     /// Asks for one field until the answer is valid. An empty answer leaves the field not
     /// given (its default, or unknown) — except for a required field. False at end of input.
     mutating func ask(_ slot: Int) -> Bool {
-        let decoder = RecordDecoder(program: program)
+        let codec = RecordCodec(program: program)
         let f = program.fields[slot]
         while true {
             io.err(prompt(f))
@@ -87,12 +87,12 @@ struct Interview {
                 if raw != .array([]) { raw = .array(codes.map { .string($0) }) }
             }
             var facts = Facts(program: program)
-            if let e = decoder.assign(slot, raw, into: &facts) {
+            if let e = codec.assign(raw, to: slot, into: &facts) {
                 io.err("  ✗ " + e.reason + t("，请重新输入。\n", "; please try again.\n"))
                 continue
             }
             // A key no row of a closed (封闭) table has would make the record invalid: ask again.
-            if let miss = decoder.closedTables.misses(facts).first {
+            if let miss = codec.closedTableMisses(facts).first {
                 io.err(t("  ✗ 不在封闭的表 \(miss.table) 中（表中有：\(miss.rows.joined(separator: "、"))），请重新输入。\n",
                          "  ✗ not in the closed table \(miss.table) (its rows: \(miss.rows.joined(separator: ", "))); please try again.\n"))
                 continue

@@ -47,28 +47,35 @@ enum ScreenCommand {
         let unmask = args.flag("--unmask")
         guard let program = RulesOptions.load(args.value("--rules"), sets: sets, io: io, english: english) else { return .usage }
 
-        var pairs: [(String, RawValue)] = []
+        var bytes: [UInt8]?
         if let path = args.positionals.first {
-            guard let bytes = RulesOptions.readInput(path, io: io) else { return .usage }
-            switch JSONRecordReader.parseObject(bytes) {
-            case .success(let p): pairs = p
-            case .failure(let e):
-                let decision = Decision.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "\(path)：" + e.describe(in: bytes))])
-                emit(decision, program, format: format, english: english, unmask: unmask, io: io)
-                return .failure
-            }
+            guard let b = RulesOptions.readInput(path, io: io) else { return .usage }
+            bytes = b
         } else if !args.flag("--interactive") {
             io.err("nuan screen：请给出记录文件（或 - 表示标准输入），或使用 --interactive\n")
             return .usage
         }
+        let source = args.positionals.first
 
         var decision: Decision
         var current = program
+        var pairs: [(String, RawValue)] = []
         if args.flag("--interactive") {
+            if let bytes, let source {
+                switch JSONRecordReader.parseObject(bytes) {
+                case .success(let p): pairs = p
+                case .failure(let e):
+                    let decision = Decision.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "\(source)：" + e.describe(in: bytes))])
+                    emit(decision, program, format: format, english: english, unmask: unmask, io: io)
+                    return .failure
+                }
+            }
             var interview = Interview(program: program, sets: sets, pairs: pairs, io: io, english: english)
             (decision, current) = interview.run(explain: explain)
         } else {
-            decision = Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese, unmask: unmask)
+            // the record codec batch uses: the same record gives the same decision in both
+            decision = Nuan.screen(program, json: bytes ?? [], source: source, explain: explain,
+                                   language: english ? .english : .chinese, unmask: unmask)
         }
         decision.takeName(from: pairs)
         emit(decision, current, format: format, english: english, unmask: unmask, io: io)

@@ -91,7 +91,7 @@ public struct Evaluator {
 
     public mutating func truth(_ n: Int32) -> Truth { Truth(eval(n)) }
 
-    mutating func definition(_ i: Int) -> Value {
+    package mutating func definition(_ i: Int) -> Value {
         if definitionGeneration[i] == generation { return definitionMemo[i] }
         let v = eval(plan.definitionRoots[i])
         definitionMemo[i] = v

@@ -28,7 +28,7 @@ public struct Relevance {
     public let program: CheckedProgram
     let inputs: RuleInputs
     var evaluator: Evaluator
-    let decoder: RecordDecoder
+    let codec: RecordCodec
     /// Fields some rule reads (directly, or through a table key or a dated row).
     let read: InputSet
     let hasDatedRows: Bool
@@ -44,7 +44,7 @@ public struct Relevance {
         self.program = program
         inputs = RuleInputs(program)
         evaluator = Evaluator(program: program)
-        decoder = RecordDecoder(program: program)
+        codec = RecordCodec(program: program)
         read = inputs.reads.reduce(InputSet.empty) { $0.union($1) }
         hasDatedRows = program.parameters.contains { $0.rows.contains { $0.from != nil } }
         let fields = program.fields
@@ -74,7 +74,7 @@ public struct Relevance {
 
     func state(_ pairs: [(String, RawValue)], asked: Set<Int>) -> State {
         // Errors (a required field not given yet) do not matter here: the CLI checks each answer.
-        var facts = decoder.decode(pairs).facts
+        var facts = codec.decode(pairs: pairs).facts
         var open = InputSet.empty
         for i in program.fields.indices where !facts.given[i] && !asked.contains(i) {
             open.insert(i)

@@ -2,17 +2,17 @@ import NuanSupport
 import NuanSyntax
 /// Applies a checked program's field types to raw input values: the boundary where a record
 /// becomes facts, or becomes `invalid` with a message naming the field and the value.
-public struct RecordDecoder: Sendable {
-    public let program: CheckedProgram
+package struct RecordDecoder: Sendable {
+    package let program: CheckedProgram
     /// English keys and Chinese labels → field slot.
-    public let slotByName: [String: Int]
+    package let slotByName: [String: Int]
     /// Echo values in full in record errors (`--unmask`); otherwise a personal field's value is
     /// masked whole and any other value's ID- and phone-shaped parts are masked.
-    public var unmask: Bool
+    package var unmask: Bool
     /// The `封闭` tables a record's key must reach.
-    public let closedTables: ClosedTables
+    package let closedTables: ClosedTables
 
-    public init(program: CheckedProgram, unmask: Bool = false) {
+    package init(program: CheckedProgram, unmask: Bool = false) {
         self.program = program
         self.unmask = unmask
         closedTables = ClosedTables(program)
@@ -25,7 +25,7 @@ public struct RecordDecoder: Sendable {
     }
 
     /// Decodes one record's pairs. Unknown keys are returned in `extra`, untouched.
-    public func decode(_ pairs: [(String, RawValue)], line: Int? = nil) -> (facts: Facts, errors: [RecordError], extra: [(String, RawValue)]) {
+    package func decode(_ pairs: [(String, RawValue)], line: Int? = nil) -> (facts: Facts, errors: [RecordError], extra: [(String, RawValue)]) {
         var facts = Facts(program: program)
         var errors: [RecordError] = []
         var extra: [(String, RawValue)] = []
@@ -46,7 +46,7 @@ public struct RecordDecoder: Sendable {
     }
 
     /// After all values are assigned: required fields, then defaults, then closed tables.
-    public func finish(_ facts: inout Facts) -> [RecordError] {
+    package func finish(_ facts: inout Facts) -> [RecordError] {
         var errors: [RecordError] = []
         for (i, f) in program.fields.enumerated() where f.required && !facts.given[i] {
             errors.append(RecordError(field: name(i), value: nil, reason: "必填，但记录中没有"))
@@ -71,7 +71,7 @@ public struct RecordDecoder: Sendable {
     }
 
     /// Assigns one raw value to a slot; an empty or null value means "not given".
-    public func assign(_ slot: Int, _ raw: RawValue, into facts: inout Facts) -> RecordError? {
+    package func assign(_ slot: Int, _ raw: RawValue, into facts: inout Facts) -> RecordError? {
         switch raw {
         case .null: return nil
         case .string(let s) where s.trimmingSpaces.isEmpty: return nil

@@ -25,7 +25,7 @@ public enum Batch {
 }
 
 final class BatchPipeline: @unchecked Sendable {
-    static let padding = 64
+    static let padding = FastJSONReader.padding
     let options: BatchOptions
     let bp: BatchProgram
     let oldBP: BatchProgram?

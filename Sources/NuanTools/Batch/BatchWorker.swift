@@ -50,8 +50,6 @@ struct BatchWorker {
         out.free()
         splitter.scratch.free()
         oldSplitter.scratch.free()
-        newSide.reader.free()
-        oldSide?.reader.free()
     }
 
     mutating func loop() {
@@ -227,10 +225,7 @@ struct BatchWorker {
             var archived = false
             if let a = pipe.bp.archiveTypeSlot, case .choice(let c) = facts.values[a] { archived = c != pipe.bp.archiveNone }
             var perCapita: Rational?
-            if let i = pipe.bp.incomeSlot, let s = pipe.bp.sizeSlot, case .number(let inc) = facts.values[i],
-               case .number(let size) = facts.values[s], size != .zero {
-                perCapita = inc.divided(by: size)
-            }
+            if let i = pipe.bp.perCapitaDefinition, case .number(let r) = newSide.ev.definition(i) { perCapita = r }
             var line: Rational?
             if let p = pipe.bp.dibaoParameter, case .number(let r) = newSide.ev.parameter(p, node: 0) { line = r }
             report.add(d, groups: groupsHeld, archived: archived, migrantWorker: migrant, modelWorker: model, perCapitaIncome: perCapita, dibaoLine: line)

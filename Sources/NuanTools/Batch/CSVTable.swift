@@ -8,27 +8,26 @@ import NuanExplain
 
 /// The columns of a CSV archive, from its header row: English keys or Chinese labels.
 struct CSVLayout: Sendable {
-    struct Column: Sendable {
-        var name: String
-        var slot: Int?
-        /// `id` / `申请编号`: the record's id for its decision.
-        var isID: Bool
-    }
+    typealias Column = RecordCodec.CSVColumn
     var columns: [Column]
     /// Indices of the columns the rules do not know (carried through to CSV output).
     var carried: [Int]
 
     init(header: [String], program: BatchProgram) {
-        let cols = header.map { h in
-            Column(name: h, slot: program.decoder.slotByName[h], isID: h == "id" || h == "申请编号")
-        }
+        let cols = program.layout.columns(header: header)
         columns = cols
         carried = cols.indices.filter { cols[$0].slot == nil }
     }
 
+    /// The id cell of a row that could not be read whole, for its `invalid` decision.
+    func id(in cells: [(UnsafePointer<UInt8>?, Int)]) -> String? {
+        guard let k = columns.firstIndex(where: { $0.isID }), k < cells.count, let p = cells[k].0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: p, count: cells[k].1), as: UTF8.self)
+    }
+
     /// Names of the carried columns for the output header, ID- and phone-shaped runs masked
     /// (a file without a header row would otherwise copy its first record's numbers).
-    var carriedNames: [String] { carried.map { BatchPrivacy.maskShapes(columns[$0].name) } }
+    var carriedNames: [String] { carried.map { Privacy.maskDigitRuns(columns[$0].name) } }
 }
 
 /// Splits CSV records into cells (RFC 4180: quoted cells may hold commas, doubled quotes and

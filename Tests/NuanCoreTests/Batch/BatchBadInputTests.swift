@@ -86,6 +86,12 @@ final class BatchBadInputTests: XCTestCase {
             }
             for good in [1, 3, 5, 7, 9, 10] { XCTAssertNotEqual(status(got[good - 1]), "invalid", got[good - 1]) }
         }
+        // screen reads through the same codec: the same record is refused the same way
+        for b in bad {
+            let d = Nuan.screen(BatchTests.bengbu, json: Array(b.utf8), explain: .none)
+            XCTAssertEqual(d.status, .invalid, b)
+            XCTAssertTrue(d.errors.contains { $0.reason.contains("代理项") }, b)
+        }
     }
 
     func testDeepNestingIsOneInvalidRecordNotAStackOverflow() {
@@ -274,10 +280,10 @@ final class BatchBadInputTests: XCTestCase {
     }
 
     func testEchoedKeysAndColumnNamesAreMasked() {
-        XCTAssertEqual(BatchPrivacy.maskShapes("电话 13900001111 备用"), "电话 139****1111 备用")
-        XCTAssertEqual(BatchPrivacy.maskShapes("110105194912310021"), "110105********0021")
-        XCTAssertEqual(BatchPrivacy.maskShapes("11010519491231002X号"), "110105********002X号")
-        XCTAssertEqual(BatchPrivacy.maskShapes("备注 123456"), "备注 123456")
+        XCTAssertEqual(Privacy.maskDigitRuns("电话 13900001111 备用"), "电话 139****1111 备用")
+        XCTAssertEqual(Privacy.maskDigitRuns("110105194912310021"), "110105********0021")
+        XCTAssertEqual(Privacy.maskDigitRuns("11010519491231002X号"), "110105********002X号")
+        XCTAssertEqual(Privacy.maskDigitRuns("备注 123456"), "备注 123456")
         // an unknown key holding a bad byte, and one holding a lone surrogate, are named masked
         var bytes = Array("{\"id\":\"K\",\"13800138000\":\"".utf8) + [0xFF] + Array("\"}\n".utf8)
         bytes += Array("{\"id\":\"K2\",\"110105194912310021\":\"\\ud800\"}\n".utf8)

@@ -141,6 +141,59 @@ final class BatchTests: XCTestCase {
         }
     }
 
+    /// The same generated records as a CSV archive (lists joined with `；`, booleans and numbers
+    /// as text): every cell goes through the CSV fast path or the general decoder, and each
+    /// decision must be byte for byte the one `screen` gives for that row's cells.
+    func testCSVFastPathMatchesTheGeneralDecoderByteForByte() throws {
+        let recs = (0..<600).map(Self.record)
+        var header: [String] = []
+        var rows: [[(String, String)]] = []
+        for r in recs {
+            guard case .success(let pairs) = JSONRecordReader.parseObject(Array(r.utf8)) else { return XCTFail("record \(r)") }
+            var row: [(String, String)] = []
+            for (k, v) in pairs {
+                if !header.contains(k) { header.append(k) }
+                switch v {
+                case .string(let s): row.append((k, s))
+                case .number(let n): row.append((k, n))
+                case .bool(let b): row.append((k, b ? "true" : "false"))
+                case .array(let xs): row.append((k, xs.compactMap { if case .string(let s) = $0 { return s } else { return nil } }.joined(separator: "；")))
+                case .null: row.append((k, ""))
+                case .object(let o): row.append((k, o))
+                }
+            }
+            rows.append(row)
+        }
+        func cell(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var text = header.map(cell).joined(separator: ",") + "\r\n"
+        var cells: [[(String, RawValue)]] = []
+        for row in rows {
+            let values = header.map { h in row.first { $0.0 == h }?.1 ?? "" }
+            text += values.map(cell).joined(separator: ",") + "\r\n"
+            cells.append(zip(header, values).map { ($0, RawValue.string($1)) })
+        }
+        let input = write("in.csv", Array(text.utf8))
+        for level in [ExplainLevel.none, .full] {
+            let out = path("csv-out-\(level).jsonl")
+            let res = run(input, out, format: .csv, explain: level, block: 4096)
+            XCTAssertNil(res.failure)
+            let got = lines(out)
+            XCTAssertEqual(got.count, recs.count)
+            XCTAssertLessThan(res.slowRecords, recs.count / 2, "most rows take the fast path")
+            let json = DecisionJSON(program: Self.bengbu, compact: level == .none)
+            var decided = 0
+            for (k, c) in cells.enumerated() where k < got.count {
+                let d = Nuan.screen(Self.bengbu, pairs: c, explain: level)
+                if d.status == .invalid { XCTAssertTrue(got[k].contains("\"status\":\"invalid\""), "row \(k)"); continue }
+                decided += 1
+                XCTAssertEqual(got[k], json.render(d), "row \(k) at --explain \(level)")
+            }
+            XCTAssertGreaterThan(decided, recs.count / 2)
+        }
+    }
+
     func testEveryRecordYieldsOneDecisionWithBadRowsOfEveryKind() throws {
         var text = ""
         var expected: [(Int, String)] = []   // line number, field named

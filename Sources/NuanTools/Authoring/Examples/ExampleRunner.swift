@@ -4,7 +4,7 @@ import NuanProgram
 import NuanExplain
 /// `nuan test`: runs the worked examples (`例子 … 输入 { … } 期望 { … }`) of a rules file.
 ///
-/// Each example's inputs go through `RecordDecoder` exactly as a real record's would, the
+/// Each example's inputs go through `RecordCodec` exactly as a real record's would, the
 /// record is decided with a full explanation, and every expectation is compared with the
 /// decision. The runner only returns values; rendering is `ExampleReport`'s job.
 public enum ExampleRunner {
@@ -76,8 +76,7 @@ public enum ExampleRunner {
         let (pairs, inputErrors) = rawPairs(ex, program: program)
         result.errors = inputErrors + expectationErrors(ex, program: program)
         guard result.errors.isEmpty else { return result }
-        let decoder = RecordDecoder(program: program)
-        let (facts, recordErrors, _) = decoder.decode(pairs)
+        let (facts, recordErrors, _) = RecordCodec(program: program).decode(pairs: pairs)
         let decision: Decision
         if !recordErrors.isEmpty {
             decision = .invalid(id: facts.id, errors: recordErrors)

@@ -6,7 +6,7 @@ import XCTest
 @testable import NuanExplain
 @testable import NuanTools
 
-/// `nuan test`: examples become records through RecordDecoder, are decided, and compared.
+/// `nuan test`: examples become records through RecordCodec, are decided, and compared.
 final class ExampleRunnerTests: XCTestCase {
     let root = Golden.root
 

@@ -1,28 +1,29 @@
 #if canImport(Glibc)
 import Glibc
+#endif
 import NuanSupport
 import NuanSyntax
-import NuanProgram
-import NuanExplain
-#endif
 
 /// The fast path for one JSON Lines record: scans the object's bytes once, matches keys against
 /// the program's field keys (the expected next key first), and converts values straight into
 /// the Facts slots — no parse tree, no String for a value no rule reads. Anything unusual
 /// (escapes, nesting, exponents, spaces, a value the general decoder would reject, a repeated
-/// key) returns false; the caller then runs `JSONRecordReader` + `RecordDecoder` on the line.
+/// key) returns false; `RecordCodec` then runs `JSONRecordReader` + `RecordDecoder` on it.
 ///
-/// The block is padded with at least `BatchBlock.padding` quote bytes after its end, so the
+/// The bytes must be followed by at least `FastJSONReader.padding` readable bytes (batch pads
+/// its blocks, `RecordCodec` a single document) after its end, so the
 /// word loads and scans may read past `e` safely.
-struct JSONLineReader {
-    let bp: BatchProgram
+package final class FastJSONReader {
+    let bp: RecordLayout
     /// Per field: the `"key":` pattern as up to 5 words and masks.
     private let words: UnsafeMutablePointer<UInt64>
     private let masks: UnsafeMutablePointer<UInt64>
     private let plen: UnsafeMutablePointer<Int>
     private let nfields: Int
+    /// Bytes after a record's end that the word loads may read.
+    package static let padding = 64
 
-    init(_ bp: BatchProgram) {
+    package init(_ bp: RecordLayout) {
         self.bp = bp
         nfields = bp.fields.count
         words = .allocate(capacity: max(1, nfields * 5))
@@ -42,7 +43,7 @@ struct JSONLineReader {
         }
     }
 
-    func free() { words.deallocate(); masks.deallocate(); plen.deallocate() }
+    deinit { words.deallocate(); masks.deallocate(); plen.deallocate() }
 
     @inline(__always) static func ld(_ p: UnsafePointer<UInt8>) -> UInt64 { UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) }
 
@@ -76,7 +77,7 @@ struct JSONLineReader {
 
     /// Decodes the line [s, e) into `facts` (already reset). true: facts complete and valid,
     /// `facts.id` set. false: decline (facts in an unspecified state).
-    func decode(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, into facts: inout Facts) -> Bool {
+    package func decode(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, into facts: inout Facts) -> Bool {
         var p = s
         if p[0] != 0x7B { return false }
         p += 1

@@ -1,13 +1,9 @@
-import NuanSupport
-import NuanSyntax
-import NuanProgram
-import NuanExplain
-/// Masking for text the batch reader echoes from its input (CSV header names, unknown JSON
+/// Masking for text a record reader echoes from its input (CSV header names, unknown JSON
 /// keys): every run of 7 or more digits (an ID number may end in X) is masked the way
 /// `Privacy.mask` masks identifiers, so a full ID or phone number never reaches an
 /// output or a message from there.
-enum BatchPrivacy {
-    static func maskShapes(_ s: String) -> String {
+extension Privacy {
+    package static func maskDigitRuns(_ s: String) -> String {
         var digits = 0
         for u in s.utf8 {
             if u &- 0x30 < 10 { digits += 1; if digits >= 7 { break } } else { digits = 0 }

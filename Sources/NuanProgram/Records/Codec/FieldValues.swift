@@ -1,20 +1,18 @@
 #if canImport(Glibc)
 import Glibc
+#endif
 import NuanSupport
 import NuanSyntax
-import NuanProgram
-import NuanExplain
-#endif
 
 /// Byte-level conversion of one input value into a Facts slot, with exactly the outcome of
 /// `RecordDecoder.assign` for the values it accepts. Anything it is not sure about (spaces to
 /// trim, an error to word) it declines by returning false, and the caller asks the general
 /// decoder, so messages stay exact.
-extension BatchProgram {
-    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+extension RecordLayout {
+    @inline(__always) package static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
 
     /// A value given as a string (a JSON string's bytes without escapes, or a CSV cell).
-    func assignString(_ f: FieldInfo, _ p: UnsafePointer<UInt8>, _ n: Int, into facts: inout Facts) -> Bool {
+    package func assignString(_ f: FieldInfo, _ p: UnsafePointer<UInt8>, _ n: Int, into facts: inout Facts) -> Bool {
         if n == 0 { return true }                              // empty: not given
         if Self.isSpace(p[0]) || Self.isSpace(p[n - 1]) { return false }
         if n >= 3 && ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) || (p[n - 3] == 0xE3 && p[n - 2] == 0x80 && p[n - 1] == 0x80)) { return false }
@@ -47,7 +45,7 @@ extension BatchProgram {
     }
 
     /// A JSON number literal.
-    @inline(__always) func assignNumber(_ f: FieldInfo, _ p: UnsafePointer<UInt8>, _ n: Int, into facts: inout Facts) -> Bool {
+    @inline(__always) package func assignNumber(_ f: FieldInfo, _ p: UnsafePointer<UInt8>, _ n: Int, into facts: inout Facts) -> Bool {
         switch f.kind {
         case .number, .integer, .money:
             guard let r = checkedNumber(f, p, n) else { return false }
@@ -59,7 +57,7 @@ extension BatchProgram {
         }
     }
 
-    @inline(__always) func assignBool(_ f: FieldInfo, _ b: Bool, into facts: inout Facts) -> Bool {
+    @inline(__always) package func assignBool(_ f: FieldInfo, _ b: Bool, into facts: inout Facts) -> Bool {
         switch f.kind {
         case .bool:
             facts.values[f.slot] = .bool(b)
@@ -70,7 +68,7 @@ extension BatchProgram {
         }
     }
 
-    @inline(__always) func checkedNumber(_ f: FieldInfo, _ p: UnsafePointer<UInt8>, _ n: Int) -> Rational? {
+    @inline(__always) package func checkedNumber(_ f: FieldInfo, _ p: UnsafePointer<UInt8>, _ n: Int) -> Rational? {
         guard let r = Rational.parse(utf8: UnsafeBufferPointer(start: p, count: n)) else { return nil }
         switch f.kind {
         case .integer: if !r.isInteger { return nil }
@@ -83,7 +81,7 @@ extension BatchProgram {
     }
 
     /// The CSV spellings of booleans `RecordDecoder.assign` accepts in a string.
-    static func boolText(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
+    package static func boolText(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
         func eq(_ s: StaticString) -> Bool { s.utf8CodeUnitCount == n && memcmp(s.utf8Start, p, n) == 0 }
         if eq("true") || eq("1") || eq("是") || eq("TRUE") || eq("True") { return true }
         if eq("false") || eq("0") || eq("否") || eq("FALSE") || eq("False") { return false }
@@ -91,7 +89,7 @@ extension BatchProgram {
     }
 
     /// A list in one string: items split at `;`, `、` or `；`, empty items dropped.
-    func listText(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64? {
+    package func listText(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64? {
         var mask: UInt64 = 0
         var s = 0, i = 0
         while true {
@@ -116,7 +114,7 @@ extension BatchProgram {
     static let idWeights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
     /// GB 11643: 18 characters, check digit and birth date right (what `IDNumber.problem` passes).
-    static func validIDNumber(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    package static func validIDNumber(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         guard n == 18 else { return false }
         var sum = 0
         for k in 0..<17 {
@@ -134,7 +132,7 @@ extension BatchProgram {
     }
 
     /// After the values: every required field given (else decline), then the defaults.
-    @inline(__always) func finishFast(_ facts: inout Facts) -> Bool {
+    @inline(__always) package func finishFast(_ facts: inout Facts) -> Bool {
         for s in requiredSlots where !facts.given[s] { return false }
         facts.applyDefaults(program)
         if !decoder.closedTables.accepts(facts) { return false }

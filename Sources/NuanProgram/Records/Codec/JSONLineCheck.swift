@@ -1,16 +1,13 @@
 import NuanSupport
-import NuanSyntax
-import NuanProgram
-import NuanExplain
 /// Checks a JSON Lines record before the general reader (`JSONRecordReader`) sees it, so that
 /// nothing a line holds can trap or exhaust the stack there: nesting deeper than `maxDepth`
 /// and `\u` escapes that are lone UTF-16 surrogates make the record invalid, naming the field.
 /// One pass, no recursion; only records the fast reader declined come here.
-enum JSONLineCheck {
-    static let maxDepth = 64
+package enum JSONLineCheck {
+    package static let maxDepth = 64
 
     /// The first problem: (field key as written, reason), or nil.
-    static func problem(_ b: UnsafeBufferPointer<UInt8>) -> (key: String, reason: String)? {
+    package static func problem(_ b: UnsafeBufferPointer<UInt8>) -> (key: String, reason: String)? {
         let n = b.count
         var i = 0
         var depth = 0
