@@ -123,6 +123,4 @@ public struct ExplanationEntry: Sendable, Equatable {
 
 /// The language of explanations and messages: Chinese by default; rule names and labels are
 /// whatever the rules file says.
-public enum Language: String, Sendable {
-    case chinese = "zh", english = "en"
-}
+

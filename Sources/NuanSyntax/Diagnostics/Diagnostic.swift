@@ -8,28 +8,8 @@ import NuanSupport
 public struct Diagnostic: Sendable, Equatable {
     public enum Severity: String, Sendable { case error, warning, note }
 
-    /// A message in both languages.
-    public struct Message: Sendable, Equatable {
-        public var zh: String
-        public var en: String
-
-        public init(zh: String, en: String) {
-            self.zh = zh
-            self.en = en
-        }
-
-        /// Both texts followed by a clause (a suggestion, a hint).
-        public static func + (a: Message, b: Message) -> Message {
-            Message(zh: a.zh + b.zh, en: a.en + b.en)
-        }
-
-        /// The message with `suffix` appended when there is one.
-        public func with(_ suffix: Message?) -> Message {
-            suffix.map { self + $0 } ?? self
-        }
-
-        package static let empty = Message(zh: "", en: "")
-    }
+    /// A message in both languages (every stage's user text is one: `NuanSupport.Message`).
+    public typealias Message = NuanSupport.Message
 
     /// A further location that helps explain the problem (the other rule of a clash, the parent
     /// declaration an override hides…).
