@@ -7,36 +7,31 @@ import NuanExplain
 /// prints the clause each rule comes from; a rule without one cannot be traced to the notice.
 /// A `待定` figure has no source by definition and needs none.
 enum Citations {
-    static func message(_ kind: (zh: String, en: String), _ name: String) -> LintText {
-        LintText(zh: "\(kind.zh) “\(name)” 没有写 依据：请注明它出自通知的哪一条",
-                 en: "\(kind.en) ‘\(name)’ has no 依据 (citation): say which clause of the notice it comes from")
-    }
-
     static func run(_ c: inout LintContext) {
         for d in c.main.declarations {
             switch d.kind {
             case .parameter(let p) where p.citation == nil:
                 if p.keyField == nil {
-                    if p.value != nil { c.warn("lint.no-citation", message(("参数", "parameter"), p.name), at: p.nameRange) }
+                    if p.value != nil { c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.parameter, p.name), at: p.nameRange) }
                 } else {
                     for row in p.rows where row.value != nil && row.citation == nil {
                         let name = "\(p.name)［\(row.keys.first ?? "")］"
-                        c.warn("lint.no-citation", message(("参数", "parameter"), name), at: row.range)
+                        c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.parameter, name), at: row.range)
                     }
                 }
             case .definition(let x) where x.citation == nil:
-                c.warn("lint.no-citation", message(("定义", "definition"), x.name), at: x.nameRange)
+                c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.definition, x.name), at: x.nameRange)
             case .group(let g) where g.citation == nil:
-                c.warn("lint.no-citation", message(("对象", "recipient group"), g.name), at: g.nameRange)
+                c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.group, g.name), at: g.nameRange)
             case .fund(let f) where f.citation == nil:
-                c.warn("lint.no-citation", message(("资金", "fund"), f.code), at: f.nameRange)
+                c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.fund, f.code), at: f.nameRange)
             case .category(let x) where x.citation == nil:
-                c.warn("lint.no-citation", message(("类别", "category"), x.label ?? x.code), at: x.nameRange)
+                c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.category, x.label ?? x.code), at: x.nameRange)
             case .validity(let v) where v.citation == nil:
-                c.warn("lint.no-citation", message(("无效规则", "validity rule"), v.name), at: v.nameRange)
+                c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.validityRule, v.name), at: v.nameRange)
             case .benefitGroup(let g):
                 for b in g.benefits where b.citation == nil {
-                    c.warn("lint.no-citation", message(("福利", "benefit"), b.name), at: b.nameRange)
+                    c.warn("lint.no-citation", LintMessage.noCitation(LintMessage.benefit, b.name), at: b.nameRange)
                 }
             default: break
             }

@@ -44,16 +44,15 @@ enum Coverage {
                 guard let y = b.0.low else { return false }
                 return x < y || (x == y && a.0.lowIncluded && !b.0.lowIncluded)
             }
-            var gaps: [(zh: String, en: String, below: Int, above: Int)] = []
+            var gaps: [(band: Message, below: Int, above: Int)] = []
             var cover = bands[0].0, coverBy = bands[0].1
             for (iv, i) in bands.dropFirst() {
                 guard let high = cover.high else { break }  // the bands so far reach every higher value
                 if let low = iv.low, low > high || (low == high && !cover.highIncluded && !iv.lowIncluded) {
                     let band = low == high
-                        ? (zh: "恰为 \(bound(low, base))", en: "exactly \(bound(low, base))")
-                        : { let t = (cover.highIncluded ? "(" : "[") + bound(high, base) + ", " + bound(low, base) + (iv.lowIncluded ? ")" : "]")
-                            return (zh: "在 \(t) 之间", en: "in \(t)") }()
-                    gaps.append((band.zh, band.en, coverBy, i))
+                        ? LintMessage.exactly(bound(low, base))
+                        : LintMessage.between((cover.highIncluded ? "(" : "[") + bound(high, base) + ", " + bound(low, base) + (iv.lowIncluded ? ")" : "]"))
+                    gaps.append((band, coverBy, i))
                 }
                 if iv.high == nil || iv.high! > high || (iv.high! == high && iv.highIncluded) {
                     cover.high = iv.high
@@ -64,14 +63,10 @@ enum Coverage {
             for gap in gaps {
                 let at = [gap.above, gap.below].first { c.inMain(cats[$0].range) } ?? cats.firstIndex { c.inMain($0.range) }!
                 let b = gap.below
-                var notes: [(LintText, SourceRange?)] = [(LintText(zh: "低于缺口的类别 \(cats[b].code) 在这里", en: "the category below the gap, \(cats[b].code), is here"), cats[b].range)]
-                notes.append((LintText(zh: "高于缺口的类别 \(cats[gap.above].code) 在这里", en: "the category above the gap, \(cats[gap.above].code), is here"), cats[gap.above].range))
-                let unit = base.joined(separator: " × ")
-                notes.append((LintText(zh: "只比较了各类别对 \(key) 的门槛（其他条件只会让类别更窄，所以这一缺口一定存在）" + (base.isEmpty ? "" : "；按 \(unit) 的倍数比较，假定它为正数"),
-                                       en: "only the thresholds on \(key) were compared (other conditions only narrow a category, so the gap is certain)" + (base.isEmpty ? "" : "; compared as multiples of \(unit), assumed positive")), nil))
-                c.warn("lint.income-gap",
-                       LintText(zh: "没有任何类别覆盖 \(key) \(gap.zh)的家庭：收入落在这里的家庭不会被认定为任何类别",
-                                en: "no category covers households whose \(key) is \(gap.en): they are given no category"),
+                var notes: [(Message, SourceRange?)] = [(LintMessage.categoryBelowGap(cats[b].code), cats[b].range)]
+                notes.append((LintMessage.categoryAboveGap(cats[gap.above].code), cats[gap.above].range))
+                notes.append((LintMessage.onlyThresholdsCompared(key, unit: base.isEmpty ? nil : base.joined(separator: " × ")), nil))
+                c.warn("lint.income-gap", LintMessage.incomeGap(key, gap.band),
                        at: cats[at].range, notes: notes)
             }
         }
@@ -98,9 +93,8 @@ enum Coverage {
             var reported: Set<String> = []
             for (name, range) in named where param.rowIndex[name] == nil && reported.insert(name).inserted {
                 c.warn("lint.region-missing",
-                       LintText(zh: "本文件提到地区 “\(name)”，但参数 \(param.name) 的表中没有这一地区的行：这一地区的申请人查不到 \(param.name)",
-                                en: "this file names the region ‘\(name)’, but the table \(param.name) has no row for it: applicants from there find no \(param.name)"),
-                       at: range, notes: [(LintText(zh: "表 \(param.name) 在这里；没有数字时可写一行 \(name) = 待定", en: "the table \(param.name) is here; with no figure yet, add the row \(name) = 待定"), param.range)])
+                       LintMessage.regionMissing(name, table: param.name),
+                       at: range, notes: [(LintMessage.tableHere(param.name, region: name), param.range)])
             }
         }
     }

@@ -14,9 +14,8 @@ enum Earmarks {
                 guard let allowed = f.mayPay else { continue }
                 let groups = allowed.map { c.program.groups[$0].name }.joined(separator: "、")
                 c.warn("lint.earmark-open",
-                       LintText(zh: "福利 “\(b.name)” 没有写 对象，但资金 \(f.code) 专款专用，只能支付 \(groups)：请写明这项福利的对象",
-                                en: "benefit ‘\(b.name)’ names no recipient group, but fund \(f.code) is earmarked for \(groups) only: say whom the benefit is for"),
-                       at: b.range, notes: [(LintText(zh: "资金 \(f.code) 可支付的对象在这里声明", en: "fund \(f.code)'s recipients are declared here"), f.range)])
+                       LintMessage.earmarkOpen(b.name, fund: f.code, groups: groups),
+                       at: b.range, notes: [(LintMessage.fundRecipientsHere(f.code), f.range)])
             }
         }
     }

@@ -2,12 +2,6 @@ import NuanSupport
 import NuanSyntax
 import NuanProgram
 import NuanExplain
-/// A lint message in both languages. Each lint family keeps its messages next to its code.
-struct LintText {
-    var zh: String
-    var en: String
-}
-
 /// What every lint reads — the checked file, the merged program, the names in use — and
 /// where it writes its findings.
 struct LintContext {
@@ -31,9 +25,9 @@ struct LintContext {
     /// Whether a range lies in the file being checked.
     func inMain(_ r: SourceRange) -> Bool { r.file === main.file }
 
-    mutating func warn(_ code: String, _ text: LintText, at range: SourceRange, notes: [(LintText, SourceRange?)] = []) {
-        diagnostics.append(.warning(code, english ? text.en : text.zh, at: range,
-                                    notes: notes.map { Diagnostic.Note(message: english ? $0.0.en : $0.0.zh, range: $0.1) }))
+    mutating func warn(_ code: String, _ text: Message, at range: SourceRange, notes: [(Message, SourceRange?)] = []) {
+        diagnostics.append(.warning(code, text.text(english: english), at: range,
+                                    notes: notes.map { Diagnostic.Note(message: $0.0.text(english: english), range: $0.1) }))
     }
 
     /// Benefits declared in the checked file, with their group.

@@ -36,12 +36,11 @@ enum PlausibleValues {
         }
     }
 
-    static func check(_ c: inout LintContext, _ what: (zh: String, en: String), _ e: Expr?, _ unit: Unit?, _ range: Range?) {
+    static func check(_ c: inout LintContext, _ what: Message, _ e: Expr?, _ unit: Unit?, _ range: Range?) {
         guard let e, let range, let v = literal(e), !range.contains(v) else { return }
         let shown = "\(v)" + (unit.map { " " + $0.rawValue } ?? "")
         c.warn("lint.implausible",
-               LintText(zh: "\(what.zh) \(shown) 超出常见范围 \(range.text)，可能是笔误",
-                        en: "\(what.en) is \(shown), outside the plausible range \(range.text); probably a typo"),
+               LintMessage.implausible(what, shown, range.text),
                at: e.range)
     }
 
@@ -50,16 +49,16 @@ enum PlausibleValues {
             switch d.kind {
             case .parameter(let p):
                 let r = range(for: p.unit)
-                check(&c, ("参数 \(p.name) 的值", "the value of parameter \(p.name)"), p.value, p.unit, r)
+                check(&c, LintMessage.parameterValue(p.name), p.value, p.unit, r)
                 for row in p.rows {
                     let key = row.keys.first ?? ""
-                    check(&c, ("参数 \(p.name)［\(key)］的值", "the value of parameter \(p.name) [\(key)]"), row.value, p.unit, r)
+                    check(&c, LintMessage.parameterRowValue(p.name, key), row.value, p.unit, r)
                 }
             case .benefitGroup(let g):
                 for b in g.benefits {
-                    if case .fixed(let e) = b.amount { check(&c, ("福利 \(b.name) 的金额", "the amount of benefit \(b.name)"), e, unit(e), amount) }
+                    if case .fixed(let e) = b.amount { check(&c, LintMessage.benefitAmount(b.name), e, unit(e), amount) }
                     for x in b.exceptions {
-                        if case .fixed(let e) = x.amount { check(&c, ("福利 \(b.name) 的例外金额", "the exception amount of benefit \(b.name)"), e, unit(e), amount) }
+                        if case .fixed(let e) = x.amount { check(&c, LintMessage.exceptionAmount(b.name), e, unit(e), amount) }
                     }
                 }
             default: break

@@ -19,24 +19,20 @@ enum UnusedNames {
         "in_transition_period", "groups",
     ]
 
-    static func message(_ kind: (zh: String, en: String), _ name: String, _ what: (zh: String, en: String)) -> LintText {
-        LintText(zh: "\(kind.zh) “\(name)” 已声明但\(what.zh)", en: "\(kind.en) ‘\(name)’ is declared but \(what.en)")
-    }
-
     static func run(_ c: inout LintContext) {
         guard !c.program.benefits.isEmpty else { return }
         for d in c.main.declarations {
             switch d.kind {
             case .field(let f) where !contractFields.contains(f.key) && !c.used.contains(f.key):
-                c.warn("lint.unused", message(("字段", "field"), f.label ?? f.key, ("没有任何规则读取它", "no rule reads it")), at: f.nameRange)
+                c.warn("lint.unused", LintMessage.unused(LintMessage.field, f.label ?? f.key, LintMessage.noRuleReadsIt), at: f.nameRange)
             case .parameter(let p) where !c.used.contains(p.name):
-                c.warn("lint.unused", message(("参数", "parameter"), p.name, ("没有任何规则用到它", "no rule uses it")), at: p.nameRange)
+                c.warn("lint.unused", LintMessage.unused(LintMessage.parameter, p.name, LintMessage.noRuleUsesIt), at: p.nameRange)
             case .definition(let x) where !c.used.contains(x.name):
-                c.warn("lint.unused", message(("定义", "definition"), x.name, ("没有任何规则用到它", "no rule uses it")), at: x.nameRange)
+                c.warn("lint.unused", LintMessage.unused(LintMessage.definition, x.name, LintMessage.noRuleUsesIt), at: x.nameRange)
             case .group(let g) where !c.used.contains(g.name):
-                c.warn("lint.unused", message(("对象", "recipient group"), g.name, ("没有任何福利或资金用到它", "no benefit or fund names it")), at: g.nameRange)
+                c.warn("lint.unused", LintMessage.unused(LintMessage.group, g.name, LintMessage.noBenefitOrFundNamesIt), at: g.nameRange)
             case .fund(let f) where !c.used.contains(f.code):
-                c.warn("lint.unused", message(("资金", "fund"), f.code, ("没有任何福利从它支付", "no benefit is paid from it")), at: f.nameRange)
+                c.warn("lint.unused", LintMessage.unused(LintMessage.fund, f.code, LintMessage.noBenefitPaidFromIt), at: f.nameRange)
             default: break
             }
         }
