@@ -14,7 +14,7 @@ extension ExplanationBuilder {
             guard let v = value(n) else { return text }
             var shown = fmt.format(v, type: node.type)
             if f.isPersonal, case .text(let s) = v { shown = ExplanationBuilder.personal(s) }
-            if !facts.given[Int(node.a)] && v.isKnown { shown += t("（默认）", " (default)") }
+            if !facts.given[Int(node.a)] && v.isKnown { shown += t(ExplainText.byDefault) }
             return "\(text) \(shown)"
         case .parameter, .definition, .group, .category:
             guard let v = value(n) else { return text }
@@ -50,7 +50,7 @@ extension ExplanationBuilder {
         let pad = String(repeating: "  ", count: depth)
         let v = value(n)
         guard v != nil else {
-            e.values.append(pad + program.nodeRanges[Int(n)].text + t(" （未计算）", " (not evaluated)"))
+            e.values.append(pad + program.nodeRanges[Int(n)].text + t(ExplainText.notEvaluatedAfter))
             return
         }
         switch node.op {
@@ -60,7 +60,7 @@ extension ExplanationBuilder {
         case .known:
             let names = missingNames(value(node.a))
             e.values.append(pad + program.nodeRanges[Int(n)].text + " " + mark(v)
-                            + (names.isEmpty ? "" : t("（缺少 ", " (missing: ") + names.joined(separator: t("、", ", ")) + t("）", ")")))
+                            + (names.isEmpty ? "" : t(ExplainText.missing(names))))
         case .conditional:
             // The test, then only the branch it chose.
             appendDetails(&e, node.a, depth: depth)
@@ -70,7 +70,7 @@ extension ExplanationBuilder {
             default: break
             }
         case .not:
-            e.values.append(pad + t("非（以下不成立）", "not (the following fails) ") + mark(v))
+            e.values.append(pad + t(ExplainText.negation) + mark(v))
             appendDetails(&e, node.a, depth: depth + 1)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             let rhs = program.nodes[Int(node.b)]
@@ -89,15 +89,15 @@ extension ExplanationBuilder {
         case .group:
             let g = program.groups[Int(node.a)]
             let again = !expanded.insert(g.root).inserted
-            e.values.append(pad + t("对象 ", "group ") + "\(g.name) \(mark(v))" + (again ? t("（见上）", " (see above)") : ""))
+            e.values.append(pad + t(ExplainText.group) + "\(g.name) \(mark(v))" + (again ? t(ExplainText.seeAbove) : ""))
             if !again { appendDetails(&e, g.root, depth: depth + 1) }
         case .definition where node.type == .bool:
             let d = program.definitions[Int(node.a)]
             // A named condition is spelt out the first time; later uses refer back to it.
             if !expanded.insert(d.root).inserted {
-                e.values.append(pad + "\(d.name) \(mark(v))" + t("（见上）", " (see above)"))
+                e.values.append(pad + "\(d.name) \(mark(v))" + t(ExplainText.seeAbove))
             } else {
-                e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { t("（依据 \($0)）", " (source: \($0))") } ?? ""))
+                e.values.append(pad + "\(d.name) \(mark(v))" + (d.citation.map { t(ExplainText.definitionSource($0)) } ?? ""))
                 appendDetails(&e, d.root, depth: depth + 1)
             }
         default:
@@ -114,16 +114,16 @@ extension ExplanationBuilder {
             if let row = trace.rows[Int(n)] {
                 let r = p.rows[row]
                 let line = "\(pad)  （\(p.name)[\(r.keys[0])] = \(r.value.map { $0.formatted(places: 2) } ?? "待定") \(p.unit?.rawValue ?? "")"
-                    + (r.from.map { t("，自 \(CivilDate.format($0)) 起", ", from \(CivilDate.format($0))") } ?? "")
-                    + (r.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (r.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
+                    + (r.from.map { t(ExplainText.rowFrom(CivilDate.format($0))) } ?? "")
+                    + (r.citation.map { t(ExplainText.rowSource($0)) } ?? "") + (r.unconfirmed ? t(ExplainText.unconfirmed) : "") + "）"
                 // Each figure's source is named once per explanation, where it is first used.
                 if notedRows.insert(Int(node.a) << 20 | row).inserted { e.values.append(line) }
             } else if p.keyField == nil {
                 let line = "\(pad)  （\(p.name) = \(p.value.map { $0.description } ?? "待定") \(p.unit?.rawValue ?? "")"
-                    + (p.citation.map { t("，依据 \($0)", ", source: \($0)") } ?? "") + (p.unconfirmed ? t("，未确认", ", unconfirmed") : "") + "）"
+                    + (p.citation.map { t(ExplainText.rowSource($0)) } ?? "") + (p.unconfirmed ? t(ExplainText.unconfirmed) : "") + "）"
                 if notedRows.insert(Int(node.a) << 20 | 0xFFFFF).inserted { e.values.append(line) }
             } else if case .unknown? = value(n), let kf = p.keyField, case .text(let key) = facts.values[kf] {
-                e.values.append(pad + t("  （\(p.name) 表中没有 “\(key)” 的标准，需由经办单位用 --set 设定）", "  (\(p.name) has no row for “\(key)”; the office sets it with --set)"))
+                e.values.append(pad + t(ExplainText.noRow(p.name, key)))
             }
         case .add, .subtract, .multiply, .divide:
             noteTables(&e, node.a, pad: pad)
@@ -142,7 +142,7 @@ extension ExplanationBuilder {
         let held = Evaluator.holds(node.op, l, r)
         let type = program.nodes[Int(node.a)].type
         guard type.isNumeric else { return nil }
-        let unit = type == .money ? t(" 元", " yuan") : ""
+        let unit = type == .money ? t(ExplainText.yuan) : ""
         let leftName = program.nodeRanges[Int(node.a)].text
         let rhsNode = program.nodes[Int(node.b)]
         let rightExpr: String
@@ -157,11 +157,11 @@ extension ExplanationBuilder {
         let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)).map { $0 <= r.magnitude } ?? false)
         switch node.op {
         case .less, .lessEqual:
-            if !held { return t("\(leftName) \(f(l))\(unit)，超过上限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) exceeds the ceiling \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }
-            if near { return t("\(leftName) \(f(l))\(unit)，距上限 \(f(r))\(unit)\(rightExpr)还差 \(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is \(f(diff))\(unit) under the ceiling \(f(r))\(unit)\(rightExpr)") }
+            if !held { return t(ExplainText.overCeiling(leftName, f(l) + unit, f(r) + unit, rightExpr, by: f(diff) + unit)) }
+            if near { return t(ExplainText.underCeiling(leftName, f(l) + unit, f(r) + unit, rightExpr, by: f(diff) + unit)) }
         case .greater, .greaterEqual:
-            if !held { return t("\(leftName) \(f(l))\(unit)，低于下限 \(f(r))\(unit)\(rightExpr)\(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is below the floor \(f(r))\(unit)\(rightExpr) by \(f(diff))\(unit)") }
-            if near { return t("\(leftName) \(f(l))\(unit)，高出下限 \(f(r))\(unit)\(rightExpr)仅 \(f(diff))\(unit)", "\(leftName) \(f(l))\(unit) is only \(f(diff))\(unit) above the floor \(f(r))\(unit)\(rightExpr)") }
+            if !held { return t(ExplainText.belowFloor(leftName, f(l) + unit, f(r) + unit, rightExpr, by: f(diff) + unit)) }
+            if near { return t(ExplainText.aboveFloor(leftName, f(l) + unit, f(r) + unit, rightExpr, by: f(diff) + unit)) }
         default: break
         }
         return nil
