@@ -11,8 +11,14 @@ public struct Message: Sendable, Equatable {
         self.en = en
     }
 
-    /// The same text in both languages (a name, a number, a code).
-    public init(verbatim text: String) {
+    /// Chinese first, English second: the compact form declarations use (`Message("帮助", "help")`).
+    public init(_ zh: String, _ en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    /// The same text in both languages (a name, a number, a code, a command line).
+    public init(both text: String) {
         zh = text
         en = text
     }

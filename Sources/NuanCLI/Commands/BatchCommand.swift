@@ -10,106 +10,124 @@ import NuanTools
 
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.
 enum BatchCommand {
-    static let help = """
-    用法：nuan batch --rules 规则文件 --in 档案 --out 决定文件 [选项]
+    enum Option: OptionKey {
+        case rules, input, output, inFormat, format, encoding, excel, explain, unmask, jobs, summary, against, report, set, maxLine
+        case stage, blockSize, lang
 
-    批量重新评估档案：每条记录输出一条决定（顺序与输入相同），最后给出统计与影响报告。
-    记录有误的行输出为 invalid 决定（写明行号和字段），其余记录照常评估。
+        var spec: OptionSpec {
+            switch self {
+            case .rules: return CommonOptions.rules
+            case .input:
+                return OptionSpec("--in", .single, value: Message("档案", "ARCHIVE"),
+                                  help: Message("档案：.csv（表头为英文键或中文标签）或 .jsonl（每行一个 JSON 对象）",
+                                                  "the archive: .csv (headed by English keys or Chinese labels) or .jsonl (one JSON object a line)"))
+            case .output:
+                return OptionSpec("--out", .single, value: Message("决定文件", "DECISIONS"),
+                                  help: Message("决定：.jsonl（每行一条决定）或 .csv；- 为标准输出。先写临时文件，完成后改名",
+                                                  "the decisions: .jsonl (one a line) or .csv; - for standard output. Written to a temporary file, renamed when done"))
+            case .inFormat:
+                return OptionSpec("--in-format", .single, choices: ["jsonl", "csv"], default: Message("按扩展名", "by extension"),
+                                  help: Message("输入格式", "input format"))
+            case .format:
+                return CommonOptions.format(["jsonl", "csv"], default: Message("按扩展名，否则 jsonl", "by extension, else jsonl"),
+                                            help: Message("输出格式", "output format"))
+            case .encoding:
+                return OptionSpec("--encoding", .single, choices: ["utf8", "gb18030"], matching: .looseCaseAndDash,
+                                  default: Message("逐行识别：有效 UTF-8 的行按 UTF-8，否则按 GB18030", "per line: a valid UTF-8 line is UTF-8, any other GB18030"),
+                                  help: Message("输入编码", "input encoding"))
+            case .excel: return OptionSpec("--excel", .flag, help: Message("CSV 输出带 UTF-8 BOM，便于 Excel 打开", "CSV output starts with a UTF-8 BOM, for Excel"))
+            case .explain: return CommonOptions.explain(default: "brief").helping("每条决定的说明详细程度", "how much of each decision is explained")
+            case .unmask:
+                return CommonOptions.unmask.helping("输出完整的身份证号和电话号码（默认遮蔽，如 110105********002X）",
+                                                    "write full ID and phone numbers (masked by default, e.g. 110105********002X)")
+            case .jobs: return OptionSpec("--jobs", .single, value: Message(both: "N"), default: Message("全部 CPU 核", "every core"),
+                                          help: Message("工作线程数（1 到 256）", "worker threads (1 to 256)"))
+            case .summary: return OptionSpec("--summary", .single, value: Message("文件", "FILE"), help: Message("统计摘要另存为 JSON", "also write the summary as JSON"))
+            case .against:
+                return OptionSpec("--against", .single, value: Message("旧规则文件", "OLD-RULES"),
+                                  help: Message("同一遍中按旧规则再评估，报告变化（类别转移、新增/不再符合、金额变化、各资金费用变化）",
+                                                  "decide again under the old rules in the same pass and report the changes (category moves, newly or no longer eligible, amounts, cost per fund)"))
+            case .report: return OptionSpec("--report", .single, value: Message("文件.html", "FILE.html"),
+                                            help: Message("生成离线可看的 HTML 报告（含图表）", "write an HTML report that works offline (with charts)"))
+            case .set: return CommonOptions.set
+            case .maxLine:
+                return OptionSpec("--max-line", .single, value: Message("字节数", "BYTES"), default: Message(both: "4194304 = 4 MiB"),
+                                  help: Message("一条记录最长的字节数（不小于 64）；更长的行输出为 invalid 决定并跳过",
+                                                  "the longest record in bytes (at least 64); a longer line is one invalid decision and is skipped"))
+            case .stage: return OptionSpec("--stage", .single, choices: ["parse", "eval"],
+                                           help: Message("基准测试用：只解析，或解析并评估，不写输出", "for benchmarks: only parse, or parse and decide; nothing is written"))
+            case .blockSize:
+                return OptionSpec("--block-size", .single, value: Message("字节数", "BYTES"), default: Message("按说明详细程度", "by --explain"),
+                                  help: Message("基准测试用：每块读入的字节数", "for benchmarks: bytes read per block"))
+            case .lang: return CommonOptions.lang.helping("帮助和用法错误的语言（其余信息为中文）",
+                                                          "the language of the help and of usage errors (other messages are in Chinese)")
+            }
+        }
+    }
 
-    选项：
-      --rules 文件            规则文件（必填）
-      --in 文件               档案：.csv（表头为英文键或中文标签）或 .jsonl（每行一个 JSON 对象）
-      --out 文件              决定：.jsonl（每行一条决定）或 .csv；- 为标准输出。先写临时文件，完成后改名
-      --in-format jsonl|csv   输入格式（默认按扩展名）
-      --format jsonl|csv      输出格式（默认按扩展名，否则 jsonl）
-      --encoding utf8|gb18030 输入编码（默认逐行识别：有效 UTF-8 的行按 UTF-8，否则按 GB18030）
-      --excel                 CSV 输出带 UTF-8 BOM，便于 Excel 打开
-      --explain none|brief|full  每条决定的说明详细程度（默认 brief）
-      --unmask                输出完整的身份证号和电话号码（默认遮蔽，如 110105********002X）
-      --jobs N                工作线程数（默认全部 CPU 核）
-      --summary 文件          统计摘要另存为 JSON
-      --against 旧规则文件    同一遍中按旧规则再评估，报告变化（类别转移、新增/不再符合、金额变化、各资金费用变化）
-      --report 文件.html      生成离线可看的 HTML 报告（含图表）
-      --set 名称=值           临时改一个参数（可重复），如 --set 低保标准=750
-      --max-line 字节数       一条记录最长的字节数（默认 4194304 = 4 MiB）；更长的行输出为 invalid 决定并跳过
-      --stage parse|eval      基准测试用：只解析，或解析并评估，不写输出
-      --block-size 字节数     基准测试用：每块读入的字节数（默认按说明详细程度）
-      --help                  显示本帮助
-
-    输出（--out、--summary、--report）不能是输入或规则文件，不能互相重复，已有的必须是普通文件；
-    符号链接写到它指向的文件（链接保留）；替换的文件保留原权限。所有输出先写临时文件，全部成功后一起改名；
-    中途失败则一个也不替换。被 Ctrl-C（SIGINT）、SIGTERM、SIGHUP 中止时删除临时文件，退出码 130、143、129。
-
-    退出码：0 完成；1 运行失败（未替换任何输出文件）；2 用法、输入输出路径或规则文件错误。
-
-    """
+    static let spec = CommandSpec<Option>(
+        name: "nuan batch",
+        summary: Message("批量重新评估档案，输出决定与影响报告", "re-decide an archive, writing decisions and an impact report"),
+        usage: [Message("nuan batch --rules 规则文件 --in 档案 --out 决定文件 [选项]", "nuan batch --rules RULES-FILE --in ARCHIVE --out DECISIONS [options]")],
+        description: [Message("批量重新评估档案：每条记录输出一条决定（顺序与输入相同），最后给出统计与影响报告。记录有误的行输出为 invalid 决定（写明行号和字段），其余记录照常评估。",
+                                "Re-decides a whole archive: one decision per record (in input order), then statistics and an impact report. A record in error is an invalid decision (naming its line and field); the other records are decided as usual.")],
+        notes: [Message("输出（--out、--summary、--report）不能是输入或规则文件，不能互相重复，已有的必须是普通文件；符号链接写到它指向的文件（链接保留）；替换的文件保留原权限。所有输出先写临时文件，全部成功后一起改名；中途失败则一个也不替换。被 Ctrl-C（SIGINT）、SIGTERM、SIGHUP 中止时删除临时文件，退出码 130、143、129。",
+                          "The outputs (--out, --summary, --report) may not be the input or a rules file, nor each other, and an existing one must be a regular file; a symbolic link is written through (the link stays); a replaced file keeps its permissions. Every output is written to a temporary file first and all are renamed together once all succeeded; after a failure none is replaced. Stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP, the temporary files are removed and the exit code is 130, 143 or 129.")],
+        exitCodes: Message("0 完成；1 运行失败（未替换任何输出文件）；2 用法、输入输出路径或规则文件错误。",
+                             "0 done; 1 the run failed (no output replaced); 2 usage, input or output path, or rules-file error."),
+        examples: [Example("nuan batch --rules Rules/bengbu-2022.rules --in archive.csv --out decisions.jsonl"),
+                   Example("nuan batch --rules new.rules --against old.rules --in archive.jsonl --out impact.csv --excel --summary summary.json --report report.html")])
 
     static func run(_ argv: [String], _ io: IO) -> ExitCode {
-        let args: Arguments
-        do {
-            args = try Arguments(argv, valued: ["--rules", "--in", "--out", "--in-format", "--format", "--encoding", "--explain",
-                                                "--jobs", "--summary", "--against", "--report", "--set", "--stage", "--block-size",
-                                                "--max-line"],
-                                 flagNames: ["--excel", "--unmask", "--help", "-h"])
-        } catch {
-            io.err("nuan batch：\(error)\n")
-            return .usage
+        let args: Arguments<Option>
+        switch spec.parse(argv, io: io) {
+        case .exit(let code): return code
+        case .parsed(let a): args = a
         }
-        if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
-        func usage(_ m: String) -> ExitCode { io.err("nuan batch：\(m)（--help 查看用法）\n"); return .usage }
+        func usage(_ m: String) -> ExitCode { io.err(spec.usageError(m, .chinese)); return .usage }
 
-        guard let input = args.value("--in") ?? args.positionals.first else { return usage("缺少 --in 档案文件") }
+        guard let input = args.value(.input) ?? args.positionals.first else { return usage("缺少 --in 档案文件") }
         if let problem = inputProblem(input) { return usage(problem) }
-        let stage = BatchOptions.Stage(rawValue: args.value("--stage") ?? "all")
-        guard let stage else { return usage("--stage 应为 parse 或 eval") }
-        let output = args.value("--out") ?? ""
+        // choices are checked by the parser: these conversions cannot fail
+        let stage = args.value(.stage).flatMap(BatchOptions.Stage.init(rawValue:)) ?? .all
+        let output = args.value(.output) ?? ""
         if output.isEmpty && stage == .all { return usage("缺少 --out 决定文件") }
         let inFormat: BatchOptions.InputFormat
-        if let f = args.value("--in-format") {
-            guard let x = BatchOptions.InputFormat(rawValue: f) else { return usage("--in-format 应为 jsonl 或 csv") }
+        if let x = args.value(.inFormat).flatMap(BatchOptions.InputFormat.init(rawValue:)) {
             inFormat = x
         } else {
             guard let x = BatchOptions.inputFormat(forPath: input) else { return usage("无法从扩展名判断 \(input) 的格式；请用 --in-format jsonl|csv") }
             inFormat = x
         }
-        let outFormat: BatchOptions.OutputFormat
-        if let f = args.value("--format") {
-            guard let x = BatchOptions.OutputFormat(rawValue: f) else { return usage("--format 应为 jsonl 或 csv") }
-            outFormat = x
-        } else {
-            outFormat = BatchOptions.outputFormat(forPath: output) ?? .jsonl
-        }
-        var encoding: BatchEncoding?
-        if let e = args.value("--encoding") {
-            guard let x = BatchEncoding(rawValue: e.lowercased().replacingOccurrences(of: "-", with: "")) else { return usage("--encoding 应为 utf8 或 gb18030") }
-            encoding = x
-        }
-        guard let explain = ExplainLevel(rawValue: args.value("--explain") ?? "brief") else { return usage("--explain 应为 none、brief 或 full") }
+        let outFormat = args.value(.format).flatMap(BatchOptions.OutputFormat.init(rawValue:))
+            ?? BatchOptions.outputFormat(forPath: output) ?? .jsonl
+        let encoding = args.value(.encoding).flatMap(BatchEncoding.init(rawValue:))
+        let explain = args.value(.explain).flatMap(ExplainLevel.init(rawValue:)) ?? .brief
         var jobs = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        if let j = args.value("--jobs") {
+        if let j = args.value(.jobs) {
             guard let x = Int(j), x >= 1, x <= 256 else { return usage("--jobs 应为 1 到 256 的整数") }
             jobs = x
         }
         let sets: [(name: String, value: String)]
-        do { sets = try RulesOptions.parseSets(args.values("--set")) } catch { return usage("\(error)") }
-        guard let program = RulesOptions.load(args.value("--rules"), sets: sets, io: io) else { return .usage }
+        do { sets = try RulesOptions.parseSets(args.values(.set)) } catch { return usage("\(error)") }
+        guard let program = RulesOptions.load(args.value(.rules), sets: sets, io: io) else { return .usage }
         var old: CheckedProgram?
-        if let a = args.value("--against") {
+        if let a = args.value(.against) {
             guard let p = RulesOptions.load(a, sets: [], io: io) else { return .usage }
             old = p
         }
 
         var options = BatchOptions(input: input, output: output, inputFormat: inFormat, outputFormat: outFormat, jobs: jobs)
         options.encoding = encoding
-        options.excelBOM = args.flag("--excel")
+        options.excelBOM = args.flag(.excel)
         options.explain = explain
-        options.unmask = args.flag("--unmask")
+        options.unmask = args.flag(.unmask)
         options.stage = stage
-        if let b = args.value("--block-size") {
+        if let b = args.value(.blockSize) {
             guard let x = Int(b), x > 0 else { return usage("--block-size 应为正整数（字节）") }
             options.blockSize = x
         }
-        if let m = args.value("--max-line") {
+        if let m = args.value(.maxLine) {
             guard let x = Int(m), x >= 64 else { return usage("--max-line 应为不小于 64 的整数（字节）") }
             options.maxLine = x
         }
@@ -120,11 +138,11 @@ enum BatchCommand {
         let staged = StagedOutputs(inputs: inputs)
         var summaryIndex: Int?, reportIndex: Int?
         if stage == .all {
-            var wanted: [(String, String, (Int) -> Void)] = [(output, "--out", { options.outputIndex = $0 })]
-            if let sp = args.value("--summary") { wanted.append((sp, "--summary", { summaryIndex = $0 })) }
-            if let rp = args.value("--report") { wanted.append((rp, "--report", { reportIndex = $0 })) }
+            var wanted: [(String, String, (Int) -> Void)] = [(output, Option.output.spec.name, { options.outputIndex = $0 })]
+            if let sp = args.value(.summary) { wanted.append((sp, Option.summary.spec.name, { summaryIndex = $0 })) }
+            if let rp = args.value(.report) { wanted.append((rp, Option.report.spec.name, { reportIndex = $0 })) }
             for (path, option, keep) in wanted {
-                if path == "-" && option != "--out" { staged.abandon(); return usage("\(option) 不能写到标准输出") }
+                if path == "-" && option != Option.output.spec.name { staged.abandon(); return usage("\(option) 不能写到标准输出") }
                 switch staged.stage(path, what: option) {
                 case .success(let i): keep(i)
                 case .failure(let e): staged.abandon(); return usage(e.message)

@@ -7,31 +7,36 @@ import NuanTools
 
 /// `nuan check`: every problem in the given rules files, at once.
 enum CheckCommand {
-    static let help = """
-    用法：nuan check 文件或目录…  [--strict] [--lang zh|en]
+    enum Option: OptionKey {
+        case strict, lang
 
-    检查规则文件（目录下的全部 *.rules），一次列出全部错误和警告，
-    格式为 文件:行:列: error|warning: 说明，并在出错的行下标出位置。
+        var spec: OptionSpec {
+            switch self {
+            case .strict: return OptionSpec("--strict", .flag, help: Message("把警告也当作错误", "count warnings as errors"))
+            case .lang: return CommonOptions.lang.helping("说明的语言（语法、名称、类型错误和检查警告）",
+                                                          "the language of every message (syntax, name and type errors, lint warnings)")
+            }
+        }
+    }
 
-    选项：
-      --strict   把警告也当作错误
-      --lang en  用英文写全部说明（语法、名称、类型错误和检查警告；默认中文）
-      --help     显示本帮助
-
-    退出码：0 没有错误；1 有错误（--strict 时含警告）；2 用法错误。
-
-    """
+    static let spec = CommandSpec<Option>(
+        name: "nuan check",
+        summary: Message("检查规则文件，列出全部错误和警告", "check rules files, listing every error and warning"),
+        usage: [Message("nuan check 文件或目录… [选项]", "nuan check FILE-OR-DIRECTORY… [options]")],
+        description: [Message("检查规则文件（目录下的全部 *.rules），一次列出全部错误和警告，格式为 文件:行:列: error|warning: 说明，并在出错的行下标出位置。",
+                                "Checks rules files (every *.rules under a directory) and lists every error and warning at once, as FILE:LINE:COLUMN: error|warning: MESSAGE, with the place marked under the line.")],
+        positionals: [Positional(Message("文件或目录…", "FILE-OR-DIRECTORY…"), Message("要检查的规则文件或目录", "the rules files or directories to check"))],
+        exitCodes: Message("0 没有错误；1 有错误（--strict 时含警告）；2 用法错误。",
+                             "0 no errors; 1 errors (or warnings, with --strict); 2 usage error."),
+        examples: [Example("nuan check Rules/"), Example("nuan check --strict --lang en my.rules")])
 
     static func run(_ argv: [String], _ io: IO) -> ExitCode {
-        let args: Arguments
-        do { args = try Arguments(argv, valued: ["--lang"], flagNames: ["--strict", "--help", "-h"]) } catch {
-            io.err("nuan check：\(error)\n")
-            return .usage
+        let args: Arguments<Option>
+        switch spec.parse(argv, io: io) {
+        case .exit(let code): return code
+        case .parsed(let a): args = a
         }
-        if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
-        let lang = args.value("--lang") ?? "zh"
-        guard lang == "zh" || lang == "en" else { io.err("nuan check：--lang 只能是 zh 或 en\n"); return .usage }
-        let english = lang == "en"
+        let english = args.language == .english
         guard !args.positionals.isEmpty else {
             io.err(english ? "nuan check: name the rules files or directories to check\n" : "nuan check：请给出规则文件或目录\n")
             return .usage
@@ -47,7 +52,7 @@ enum CheckCommand {
         }
         io.err(english ? "checked \(counted(files.count, "file")): \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
                        : "检查了 \(files.count) 个文件：\(errors) 个错误，\(warnings) 个警告\n")
-        return errors > 0 || (args.flag("--strict") && warnings > 0) ? .failure : .success
+        return errors > 0 || (args.flag(.strict) && warnings > 0) ? .failure : .success
     }
 
     /// `1 error`, `2 errors`.

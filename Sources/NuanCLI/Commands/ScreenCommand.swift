@@ -6,52 +6,58 @@ import NuanTools
 
 /// `nuan screen`: decide one applicant, or interview a caseworker for what is still needed.
 enum ScreenCommand {
-    static let help = """
-    用法：nuan screen --rules 规则文件 [记录.json | -] [选项]
+    enum Option: OptionKey {
+        case rules, format, explain, set, lang, interactive, unmask
 
-    判定一位申请人，输出决定（结论、类别、发放项目与资金、缺少的信息、逐条判定过程）。
+        var spec: OptionSpec {
+            switch self {
+            case .rules: return CommonOptions.rules
+            case .format:
+                return CommonOptions.format(["text", "json"], default: Message("终端上 text，否则 json", "text on a terminal, else json"),
+                                            help: Message("输出格式：text 为说明文字，json 为决定书契约", "output format: text to read, json the decision contract"))
+            case .explain: return CommonOptions.explain(default: "full")
+            case .set: return CommonOptions.set
+            case .lang: return CommonOptions.lang.helping("文本输出和说明的语言", "the language of the text output and explanations")
+            case .interactive: return OptionSpec("--interactive", .flag, help: Message("逐项询问仍缺少的信息，决定一旦确定即停止",
+                                                                                         "ask for what is still missing, one input at a time, until the decision is settled"))
+            case .unmask:
+                return CommonOptions.unmask.helping("显示完整的身份证号和电话号码（默认只显示前 6 位和后 4 位、前 3 位和后 4 位）",
+                                                    "show full ID and phone numbers (by default only the first 6 and last 4, the first 3 and last 4 digits)")
+            }
+        }
+    }
 
-    选项：
-      --rules 文件          规则文件（必填），如 Rules/bengbu-2022.rules
-      --format text|json    输出格式；终端默认 text（中文），否则 json（决定书契约）
-      --explain none|brief|full  说明的详细程度（默认 full）
-      --set 名称=值         临时改一个参数（可重复），如 --set 低保标准=750
-      --lang zh|en          文本输出的语言（默认中文）
-      --interactive         逐项询问仍缺少的信息，决定一旦确定即停止
-      --unmask              显示完整的身份证号和电话号码（默认只显示前 6 位和后 4 位、前 3 位和后 4 位）
-      --help                显示本帮助
-
-    退出码：0 已判定（符合或不符合）；1 记录有误或缺少信息；2 用法或规则文件错误。
-
-    """
+    static let spec = CommandSpec<Option>(
+        name: "nuan screen",
+        summary: Message("判定一位申请人（--interactive 逐项询问）", "decide one applicant (--interactive asks)"),
+        usage: [Message("nuan screen --rules 规则文件 [记录.json | -] [选项]", "nuan screen --rules RULES-FILE [RECORD.json | -] [options]")],
+        description: [Message("判定一位申请人，输出决定（结论、类别、发放项目与资金、缺少的信息、逐条判定过程）。",
+                                "Decides one applicant and prints the decision (outcome, category, awards and funds, missing information, the reasoning rule by rule).")],
+        positionals: [Positional(Message("记录.json | -", "RECORD.json | -"), Message("申请人的记录（JSON 对象）；- 为标准输入", "the applicant's record (a JSON object); - for standard input"))],
+        exitCodes: Message("0 已判定（符合或不符合）；1 记录有误或缺少信息；2 用法或规则文件错误。",
+                             "0 decided (eligible or not); 1 invalid record or missing information; 2 usage or rules-file error."),
+        examples: [Example("nuan screen --rules Rules/bengbu-2022.rules Rules/examples/bengbu-deep-national.json"),
+                   Example("nuan screen --rules Rules/bengbu-2022.rules --interactive")])
 
     static func run(_ argv: [String], _ io: IO) -> ExitCode {
-        let args: Arguments
-        do {
-            args = try Arguments(argv, valued: ["--rules", "--format", "--explain", "--set", "--lang"],
-                                 flagNames: ["--interactive", "--unmask", "--help", "-h"])
-        } catch {
-            io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n")
-            return .usage
+        let args: Arguments<Option>
+        switch spec.parse(argv, io: io) {
+        case .exit(let code): return code
+        case .parsed(let a): args = a
         }
-        if args.flag("--help") || args.flag("-h") { io.out(help); return .success }
+        let english = args.language == .english
         let sets: [(name: String, value: String)]
-        do { sets = try RulesOptions.parseSets(args.values("--set")) } catch { io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n"); return .usage }
-        let format = args.value("--format") ?? (io.stdoutIsTerminal ? "text" : "json")
-        guard format == "text" || format == "json" else { io.err("nuan screen：--format 应为 text 或 json\n"); return .usage }
-        guard let explain = ExplainLevel(rawValue: args.value("--explain") ?? "full") else {
-            io.err("nuan screen：--explain 应为 none、brief 或 full\n")
-            return .usage
-        }
-        let english = args.value("--lang") == "en"
-        let unmask = args.flag("--unmask")
-        guard let program = RulesOptions.load(args.value("--rules"), sets: sets, io: io, english: english) else { return .usage }
+        do { sets = try RulesOptions.parseSets(args.values(.set)) } catch { io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n"); return .usage }
+        let format = args.value(.format) ?? (io.stdoutIsTerminal ? "text" : "json")
+        let explain = args.value(.explain).flatMap(ExplainLevel.init(rawValue:)) ?? .full  // choices checked by the parser
+        let unmask = args.flag(.unmask)
+        guard let program = RulesOptions.load(args.value(.rules), sets: sets, io: io, english: english) else { return .usage }
 
         var bytes: [UInt8]?
         if let path = args.positionals.first {
             guard let b = RulesOptions.readInput(path, io: io) else { return .usage }
             bytes = b
-        } else if !args.flag("--interactive") {
+        } else if !args.flag(.interactive) {
             io.err("nuan screen：请给出记录文件（或 - 表示标准输入），或使用 --interactive\n")
             return .usage
         }
@@ -60,7 +66,7 @@ enum ScreenCommand {
         var decision: Decision
         var current = program
         var pairs: [(String, RawValue)] = []
-        if args.flag("--interactive") {
+        if args.flag(.interactive) {
             if let bytes, let source {
                 switch JSONRecordReader.parseObject(bytes) {
                 case .success(let p): pairs = p

@@ -8,10 +8,14 @@ import NuanTools
 /// Loads a rules file for a command, printing its diagnostics (rendered with file:line:column
 /// and a caret) to standard error.
 enum RulesOptions {
+    struct SetError: Error, CustomStringConvertible {
+        var description: String
+    }
+
     static func parseSets(_ raw: [String]) throws -> [(name: String, value: String)] {
         try raw.map { s in
             guard let eq = s.firstIndex(of: "="), eq != s.startIndex else {
-                throw Arguments.UsageError(description: "--set 应写成 名称=值，例如 --set 低保标准=750")
+                throw SetError(description: "--set 应写成 名称=值，例如 --set 低保标准=750")
             }
             return (String(s[..<eq]), String(s[s.index(after: eq)...]))
         }
