@@ -18,19 +18,15 @@ public struct DecisionText {
         self.disclosure = Disclosure(unmask: unmask)
     }
 
-    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+    /// A message in the decision's language.
+    func t(_ m: Message) -> String { m.text(english: english) }
 
     public static func statusText(_ s: Decision.Status, english: Bool) -> String {
-        switch s {
-        case .eligible: return english ? "eligible" : "符合条件"
-        case .ineligible: return english ? "not eligible" : "不符合条件"
-        case .undetermined: return english ? "undetermined (information missing)" : "暂无法确定（缺少信息）"
-        case .invalid: return english ? "invalid record" : "记录有误"
-        }
+        DecisionTextMessage.status(s).text(english: english)
     }
 
     func categoryText(_ code: String) -> String {
-        if code == "undetermined" { return t("暂无法确定", "undetermined") }
+        if code == "undetermined" { return t(DecisionTextMessage.undeterminedCategory) }
         let e = program.enums[program.categoryEnum]
         guard let i = e.index(of: code) else { return code }
         let label = program.categories.first { $0.code == code }?.label ?? e.display(i)
@@ -47,45 +43,45 @@ public struct DecisionText {
     /// The decision before masking and escaping.
     func raw(_ d: Decision) -> String {
         var out = ""
-        out += t("姓名：", "Name: ") + oneLine(d.name ?? "—") + "\n"
-        out += t("申请编号：", "Application: ") + oneLine(d.id ?? "—") + "\n"
-        out += t("结论：", "Decision: ") + DecisionText.statusText(d.status, english: english) + t("（\(d.status.rawValue)）", "") + "\n"
-        if d.status != .invalid { out += t("认定类别：", "Category: ") + categoryText(d.category) + "\n" }
+        out += t(DecisionTextMessage.name) + oneLine(d.name ?? "—") + "\n"
+        out += t(DecisionTextMessage.application) + oneLine(d.id ?? "—") + "\n"
+        out += t(DecisionTextMessage.decision) + DecisionText.statusText(d.status, english: english) + t(DecisionTextMessage.statusCode(d.status.rawValue)) + "\n"
+        if d.status != .invalid { out += t(DecisionTextMessage.category) + categoryText(d.category) + "\n" }
         if !d.errors.isEmpty {
-            out += t("记录问题：\n", "Problems with the record:\n")
+            out += t(DecisionTextMessage.problems)
             for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
         }
         if !d.warnings.isEmpty {
-            out += t("提示：\n", "Warnings:\n")
-            for w in d.warnings { out += "  ! " + oneLine(w.message) + t("（\(w.code)）", " (\(w.code))") + "\n" }
+            out += t(DecisionTextMessage.warnings)
+            for w in d.warnings { out += "  ! " + oneLine(w.message) + t(DecisionTextMessage.warningCode(w.code)) + "\n" }
         }
         if !d.awards.isEmpty {
-            out += t("可发放：\n", "Awards:\n")
+            out += t(DecisionTextMessage.awards)
             for a in d.awards {
                 let unit = english ? (a.unit?.english ?? "yuan") : (a.unit?.rawValue ?? "元")
-                let amount = a.amount.map { "\($0.formatted(places: 2)) \(unit)" } ?? t("金额由发放单位确定", "amount set by the paying office")
-                out += "  · \(oneLine(a.benefit))" + t("：", ": ") + amount
-                if let f = a.fund { out += t("；资金：", "; fund: ") + fundName(f) }
-                if a.allowedFunds.count > 1 { out += t("（可用：", " (allowed: ") + oneLine(a.allowedFunds.joined(separator: t("、", ", "))) + t("）", ")") }
-                if let c = a.citation { out += t("；依据 ", "; source ") + oneLine(c) }
+                let amount = a.amount.map { "\($0.formatted(places: 2)) \(unit)" } ?? t(DecisionTextMessage.amountSetByOffice)
+                out += "  · \(oneLine(a.benefit))" + t(DecisionTextMessage.amountSeparator) + amount
+                if let f = a.fund { out += t(DecisionTextMessage.fund) + fundName(f) }
+                if a.allowedFunds.count > 1 { out += t(DecisionTextMessage.allowedFunds(oneLine(a.allowedFunds.joined(separator: t(DecisionTextMessage.listSeparator))))) }
+                if let c = a.citation { out += t(DecisionTextMessage.source) + oneLine(c) }
                 out += "\n"
             }
-            out += t("合计：", "Total: ") + d.totalAmount.formatted(places: 2) + t(" 元", " yuan") + "\n"
+            out += t(DecisionTextMessage.total) + d.totalAmount.formatted(places: 2) + t(DecisionTextMessage.yuan) + "\n"
         }
         if !d.pending.isEmpty {
-            out += t("可能还可发放（需补充信息）：", "May also apply once the missing inputs are given: ") + oneLine(d.pending.joined(separator: t("、", ", "))) + "\n"
+            out += t(DecisionTextMessage.pending) + oneLine(d.pending.joined(separator: t(DecisionTextMessage.listSeparator))) + "\n"
         }
         if !d.missing.isEmpty {
-            out += t("缺少信息：", "Missing: ") + oneLine(d.missing.map(label).joined(separator: t("、", ", "))) + "\n"
+            out += t(DecisionTextMessage.missing) + oneLine(d.missing.map(label).joined(separator: t(DecisionTextMessage.listSeparator))) + "\n"
         }
-        if let s = d.score { out += t("困难优先分：", "Priority score: ") + DecisionJSON.number(s) + "\n" }
+        if let s = d.score { out += t(DecisionTextMessage.score) + DecisionJSON.number(s) + "\n" }
         if !d.explanation.isEmpty {
-            out += t("\n判定过程：\n", "\nHow it was decided:\n")
+            out += t(DecisionTextMessage.howDecided)
             for e in d.explanation { out += entry(e, depth: 1) }
         }
-        out += t("\n规则：", "\nRules: ") + oneLine(program.title) + (program.version.map { t(" 版本 ", " version ") + oneLine($0) } ?? "")
+        out += t(DecisionTextMessage.rules) + oneLine(program.title) + (program.version.map { t(DecisionTextMessage.version) + oneLine($0) } ?? "")
         out += " · sha256 " + String(program.chainSHA256.prefix(12))
-        if !program.overrides.isEmpty { out += t(" · 临时设定 ", " · overrides ") + oneLine(program.overrides.joined(separator: "，")) }
+        if !program.overrides.isEmpty { out += t(DecisionTextMessage.overrides) + oneLine(program.overrides.joined(separator: "，")) }
         return out + "\n"
     }
 
@@ -115,11 +111,11 @@ public struct DecisionText {
         }
         var line = "\(pad)\(mark) \(oneLine(e.rule))"
         if let r = e.result { line += " → \(oneLine(r))" }
-        if let c = e.citation { line += t("  〔依据 ", "  [source: ") + oneLine(c) + t("〕", "]") }
+        if let c = e.citation { line += t(DecisionTextMessage.entrySource(oneLine(c))) }
         var out = line + "\n"
         for v in e.values { out += pad + "    " + oneLine(v) + "\n" }
-        for m in e.margins { out += pad + t("    差距：", "    margin: ") + oneLine(m) + "\n" }
-        if !e.missing.isEmpty && e.outcome == .unknown { out += pad + t("    缺少：", "    missing: ") + oneLine(e.missing.joined(separator: "、")) + "\n" }
+        for m in e.margins { out += pad + t(DecisionTextMessage.margin) + oneLine(m) + "\n" }
+        if !e.missing.isEmpty && e.outcome == .unknown { out += pad + t(DecisionTextMessage.entryMissing) + oneLine(e.missing.joined(separator: "、")) + "\n" }
         for c in e.children { out += entry(c, depth: depth + 2) }
         return out
     }
