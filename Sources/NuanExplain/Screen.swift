@@ -9,7 +9,7 @@ extension Nuan {
     /// `source` (a file name) prefixes a JSON syntax error.
     public static func screen(_ program: CheckedProgram, json: [UInt8], source: String? = nil, explain: ExplainLevel = .full,
                               language: Language = .chinese, unmask: Bool = false) -> Decision {
-        let (facts, reading) = RecordCodec(program: program, unmask: unmask).decode(json: json, source: source)
+        let (facts, reading) = RecordCodec(program: program, unmask: unmask, language: language).decode(json: json, source: source)
         return decide(program, facts, reading, explain: explain, language: language)
     }
 
@@ -17,7 +17,7 @@ extension Nuan {
     /// `unmask` echoes personal values in full in record errors (`--unmask`).
     public static func screen(_ program: CheckedProgram, pairs: [(String, RawValue)], explain: ExplainLevel = .full, language: Language = .chinese,
                               unmask: Bool = false) -> Decision {
-        let (facts, errors, _) = RecordCodec(program: program, unmask: unmask).decode(pairs: pairs)
+        let (facts, errors, _) = RecordCodec(program: program, unmask: unmask, language: language).decode(pairs: pairs)
         return decide(program, facts, errors.isEmpty ? .valid(fast: false) : .invalid(id: facts.id, errors: errors),
                       explain: explain, language: language)
     }

@@ -84,6 +84,7 @@ extension Evaluator {
     /// Decides one record and, with `tracing`, keeps what an explanation needs.
     package mutating func evaluate(_ f: Facts, tracing: Bool, language: Language = .chinese) -> (decision: Decision, evaluation: Evaluation?) {
         begin(f, tracing: tracing)
+        self.language = language
         var decision = Decision(id: f.id, status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
                                 missing: [], errors: [], explanation: [], pending: [])
         var missing = InputSet.empty
@@ -92,7 +93,7 @@ extension Evaluator {
         for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
         for (gi, g) in plan.benefitGroups.enumerated() {
             for k in g.start..<(g.start + g.count) {
-                if outcomes[k].failure >= 0 { decision.errors.append(RecordError(field: "", value: nil, reason: failures[Int(outcomes[k].failure)])) }
+                if outcomes[k].failure >= 0 { decision.errors.append(RecordError(field: "", value: nil, reason: failures[Int(outcomes[k].failure)], language: language)) }
             }
             let (granted, pending) = applyHitPolicy(g, group: gi, errors: &decision.errors)
             for k in g.start..<(g.start + g.count) {
@@ -109,13 +110,13 @@ extension Evaluator {
         if plan.hasScore { decision.score = computeScore() }
         if let total = Rational.sum(decision.awards.compactMap(\.amount)) { decision.totalAmount = total } else {
             // A total that does not fit is never shown short of a part.
-            decision.errors.append(RecordError(field: "total_amount", value: nil, reason: "合计金额超出可计算的范围：各项发放之和溢出"))
+            decision.errors.append(RecordError(field: "total_amount", value: nil, reason: EvalMessage.totalOverflow, language: language))
         }
         if plan.hasScore && decision.score == nil, let m = scoreFailure {
-            decision.errors.append(RecordError(field: "score", value: nil, reason: m))
+            decision.errors.append(RecordError(field: "score", value: nil, reason: m, language: language))
         }
         // An evaluation error (an overflow) in the category is an error, not an unknown category.
-        if case .failure(let m) = categoryValue { decision.errors.append(RecordError(field: "category", value: nil, reason: m)) }
+        if case .failure(let m) = categoryValue { decision.errors.append(RecordError(field: "category", value: nil, reason: m, language: language)) }
         if !decision.errors.isEmpty { decision.status = .invalid }
         else if !decision.awards.isEmpty { decision.status = .eligible }
         else if !decision.pending.isEmpty { decision.status = .undetermined }
@@ -184,8 +185,8 @@ extension Evaluator {
             return (IndexSet32(), stillOpen)
         case .unique:
             if yes.count > 1 {
-                let names = (0..<g.count).filter { yes.contains($0) }.map { "“\(program.benefitGroups[gi].benefits[$0].name)”" }
-                errors.append(RecordError(field: "", value: nil, reason: "福利组 \(program.benefitGroups[gi].name) 为唯一命中，但 \(names.joined(separator: "与")) 同时适用；请修正规则文件"))
+                let names = (0..<g.count).filter { yes.contains($0) }.map { program.benefitGroups[gi].benefits[$0].name }
+                errors.append(RecordError(field: "", value: nil, reason: EvalMessage.uniqueClash(group: program.benefitGroups[gi].name, names), language: language))
                 return (IndexSet32(), IndexSet32())
             }
             return (yes, open)
@@ -198,7 +199,7 @@ extension Evaluator {
         scoreFailure = nil
         for p in plan.scoreParts {
             guard let v = scorePart(p) else { known = false; continue }
-            guard let s = total.adding(v) else { scoreFailure = "评分超出可计算的范围：各项之和溢出"; return nil }
+            guard let s = total.adding(v) else { scoreFailure = EvalMessage.scoreOverflow.text(language); return nil }
             total = s
         }
         return known ? total : nil
@@ -222,7 +223,7 @@ extension Evaluator {
         if p.expr >= 0 {
             let x = eval(p.expr)
             guard case .number(let r) = x else { if case .failure(let m) = x { scoreFailure = m }; return nil }
-            guard let v = value.multiplied(by: r) else { scoreFailure = "评分项超出可计算的范围：权重 × 数值溢出"; return nil }
+            guard let v = value.multiplied(by: r) else { scoreFailure = EvalMessage.scorePartOverflow.text(language); return nil }
             value = v
         }
         return value

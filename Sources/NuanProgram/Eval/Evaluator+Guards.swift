@@ -13,14 +13,8 @@ extension Evaluator {
             guard case .bool(true) = eval(root) else { continue }
             let rule = program.validityRules[k]
             let names = rule.fields.map { program.fields[$0].display }
-            let reason: String
-            switch language {
-            case .chinese:
-                reason = rule.message + "（无效规则 \(rule.name)" + (rule.citation.map { "，依据 \($0)" } ?? "") + "）"
-            case .english:
-                reason = rule.message + " (validity rule \(rule.name)" + (rule.citation.map { ", per \($0)" } ?? "") + ")"
-            }
-            decision.errors.append(RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil, reason: reason))
+            decision.errors.append(RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil,
+                                               reason: EvalMessage.validityRule(rule.message, rule: rule.name, citation: rule.citation), language: language))
         }
     }
 
@@ -32,21 +26,11 @@ extension Evaluator {
               !plan.jurisdictionKeys.contains(region) else { return }
         let code = Gazetteer.code(of: region)
         if let code, program.regionCodes.contains(where: { Gazetteer.contains($0, code) }) { return }
-        let scope = program.regionNames.joined(separator: language == .chinese ? "、" : ", ")
         let field = program.fields[Int(plan.regionField)].display
         // `所属地区：哈尔滨市 不在本规则辖区（蚌埠市）内`
-        let reason: String
-        switch (code, language) {
-        case (nil, .chinese):
-            reason = "\(region) 无法识别，不能判断是否在本规则辖区（\(scope)）内；请写地级市全称或六位行政区划代码（如 340300）"
-        case (nil, .english):
-            reason = "the region \(region) is not a known division, so it cannot be placed within this file's jurisdiction (\(scope)); write the city's full name or its six-digit division code (e.g. 340300)"
-        case (_, .chinese):
-            reason = "\(region) 不在本规则辖区（\(scope)）内"
-        case (_, .english):
-            reason = "the region \(region) lies outside this file's jurisdiction (\(scope))"
-        }
-        decision.errors.append(RecordError(field: field, value: nil, reason: reason))
+        let reason = code == nil ? EvalMessage.unknownRegion(region, scope: program.regionNames)
+                                 : EvalMessage.outsideJurisdiction(region, scope: program.regionNames)
+        decision.errors.append(RecordError(field: field, value: nil, reason: reason, language: language))
     }
 
     mutating func addWarnings(_ decision: inout Decision, language: Language) {
@@ -56,9 +40,7 @@ extension Evaluator {
             let key = lang << 62 | Int64(d) & 0xFFFF_FFFF
             if let w = warningCache[key] { decision.warnings.append(w) } else {
                 let (a, f, t) = (CivilDate.format(d), CivilDate.format(from), CivilDate.format(to))
-                let w = DecisionWarning(code: "period", message: language == .chinese
-                    ? "申请日期 \(a) 不在本规则生效期（\(f) 至 \(t)）内：请确认适用的是哪一年的通知"
-                    : "the application date \(a) lies outside the period these rules are in force (\(f) to \(t)): check which year's notice applies")
+                let w = DecisionWarning(code: "period", message: EvalMessage.outsidePeriod(a, from: f, to: t).text(language))
                 remember(w, key)
                 decision.warnings.append(w)
             }
@@ -68,14 +50,12 @@ extension Evaluator {
             let key = lang << 62 | 1 << 61 | Int64(pi) << 32 | Int64(UInt32(bitPattern: ri))
             if let w = warningCache[key] { decision.warnings.append(w) } else {
                 let p = program.parameters[Int(pi)]
-                var what = p.name
+                var what = Message(both: p.name)
                 if ri >= 0, Int(ri) < p.rows.count {
                     let row = p.rows[Int(ri)]
-                    what += "（" + (row.keys.first ?? "") + (row.from.map { "，自 " + CivilDate.format($0) } ?? "") + "）"
+                    what = what + EvalMessage.row(row.keys.first ?? "", from: row.from.map { CivilDate.format($0) })
                 }
-                let w = DecisionWarning(code: "unconfirmed", message: language == .chinese
-                    ? "所用 \(what) 为未确认的数值，请向当地核实后再发放"
-                    : "the figure used for \(what) is unconfirmed: check it locally before paying")
+                let w = DecisionWarning(code: "unconfirmed", message: EvalMessage.unconfirmed(what).text(language))
                 remember(w, key)
                 decision.warnings.append(w)
             }

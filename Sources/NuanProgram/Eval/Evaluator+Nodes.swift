@@ -43,10 +43,10 @@ extension Evaluator {
             case .subtract: r = x.subtracting(y)
             case .multiply: r = x.multiplied(by: y)
             default:
-                if y == .zero { return .failure("除数为零：\(program.nodeRanges[Int(node.b)].text) = 0") }
+                if y == .zero { return .failure(EvalMessage.divisionByZero(program.nodeRanges[Int(node.b)].text).text(language)) }
                 r = x.divided(by: y)
             }
-            return r.map { .number($0) } ?? .failure("数值超出可计算的范围：\(program.nodeRanges[i].text)")
+            return r.map { .number($0) } ?? .failure(EvalMessage.beyondRange(program.nodeRanges[i].text).text(language))
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             let a = eval(node.a), b = eval(node.b)
             guard a.isKnown && b.isKnown else { return combineUnknown(a, b) }
@@ -59,7 +59,7 @@ extension Evaluator {
             switch (a, set) {
             case (.choice(let c), .set(let mask)): member = mask & (1 << UInt64(c)) != 0
             case (.text(let s), .text(let all)): member = all.split(separator: "\u{1F}").contains { $0 == s }
-            default: return a.isKnown ? .failure("类型错误") : a
+            default: return a.isKnown ? .failure(EvalMessage.typeError.text(language)) : a
             }
             if node.op == .notInSet { member = !member }
             return .bool(member)
@@ -67,7 +67,7 @@ extension Evaluator {
             let a = eval(node.a)
             let set = plan.constants[Int(plan.nodes[Int(node.b)].a)]
             if trace != nil { trace!.values[Int(node.b)] = set }
-            guard case .set(let have) = a, case .set(let want) = set else { return a.isKnown ? .failure("类型错误") : a }
+            guard case .set(let have) = a, case .set(let want) = set else { return a.isKnown ? .failure(EvalMessage.typeError.text(language)) : a }
             return .bool(node.op == .containsAny ? have & want != 0 : have & want == want)
         case .isEmpty:
             let a = eval(node.a)
@@ -120,7 +120,7 @@ extension Evaluator {
     func combineUnknown(_ a: Value, _ b: Value) -> Value {
         if case .failure = a { return a }
         if case .failure = b { return b }
-        if a.isKnown && b.isKnown { return .failure("类型错误") }
+        if a.isKnown && b.isKnown { return .failure(EvalMessage.typeError.text(language)) }
         if !openInputs.isEmpty {
             // An operand no open input can settle keeps the result unknown whatever they are.
             if settledUnknown(a) { return a }

@@ -25,6 +25,8 @@ public struct Evaluator {
     /// Set by `computeScore` when the score (or a part of it) could not be computed (an
     /// overflow): the record is invalid rather than its score silently unknown.
     var scoreFailure: String?
+    /// The language of the decision being made (its errors and warnings).
+    var language: Language = .chinese
     package var facts: Facts
     /// When tracing: the value each node came to (nil = not evaluated), and table rows used.
     package var trace: Trace?

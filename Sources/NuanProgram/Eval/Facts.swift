@@ -35,21 +35,29 @@ public struct Facts: Sendable {
 public struct RecordError: Sendable, Equatable {
     public var field: String
     public var value: String?
+    /// In `language`, the language of the decision the error belongs to.
     public var reason: String
     /// Line (and column, for CSV) in the input file, when the record came from one.
     public var line: Int?
+    public var language: Language
 
-    public init(field: String, value: String?, reason: String, line: Int? = nil) {
+    public init(field: String, value: String?, reason: String, line: Int? = nil, language: Language = .chinese) {
         self.field = field
         self.value = value
         self.reason = reason
         self.line = line
+        self.language = language
+    }
+
+    /// The reason given in both languages; kept in `language`.
+    public init(field: String, value: String?, reason: Message, line: Int? = nil, language: Language = .chinese) {
+        self.init(field: field, value: value, reason: reason.text(language), line: line, language: language)
     }
 
     public var message: String {
-        var s = field.isEmpty ? reason : "\(field)：\(reason)"
-        if let v = value { s += "（值：\(v)）" }
-        if let l = line { s = "第 \(l) 行 " + s }
+        var s = field.isEmpty ? reason : field + RecordMessage.fieldSeparator.text(language) + reason
+        if let v = value { s += RecordMessage.value(v).text(language) }
+        if let l = line { s = RecordMessage.line(l).text(language) + s }
         return s
     }
 }

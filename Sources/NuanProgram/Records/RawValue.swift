@@ -26,20 +26,28 @@ public enum RawValue: Sendable, Equatable {
 
 /// A JSON syntax error with its position in the input.
 public struct JSONError: Error, Sendable, Equatable {
-    public var message: String
+    public var detail: Message
     public var offset: Int
+
+    init(_ detail: Message, offset: Int) {
+        self.detail = detail
+        self.offset = offset
+    }
+
+    /// The error in Chinese (the default language of messages).
+    public var message: String { detail.zh }
 
     /// "第 L 行第 C 列" of the error in `bytes` (columns count characters), with a hint when
     /// the input holds more than one record.
-    public func describe(in bytes: [UInt8]) -> String {
+    public func describe(in bytes: [UInt8], language: Language = .chinese) -> String {
         let upto = bytes.prefix(min(offset, bytes.count))
         let line = upto.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         let lineStart = upto.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let column = String(decoding: bytes[lineStart..<upto.count], as: UTF8.self).count + 1
-        var text = "JSON 格式错误：\(message)（第 \(line) 行第 \(column) 列）"
+        var text = RecordMessage.jsonAt(detail, line: line, column: column)
         let rest = bytes[min(offset, bytes.count)...].drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        if rest.first == UInt8(ascii: "{") { text += "；文件中有不止一条记录，逐条判定整个档案请用 nuan batch" }
-        return text
+        if rest.first == UInt8(ascii: "{") { text = text + RecordMessage.moreThanOneRecord }
+        return text.text(language)
     }
 }
 
@@ -64,12 +72,12 @@ public struct JSONRecordReader {
                 r.skipSpace()
                 let pairs = try r.object()
                 r.skipSpace()
-                if r.i != buf.count { throw JSONError(message: "对象之后还有多余内容", offset: r.i) }
+                if r.i != buf.count { throw JSONError(RecordMessage.trailingContent, offset: r.i) }
                 return .success(pairs)
             } catch let e as JSONError {
                 return .failure(e)
             } catch {
-                return .failure(JSONError(message: "\(error)", offset: r.i))
+                return .failure(JSONError(Message(both: "\(error)"), offset: r.i))
             }
         }
     }
@@ -78,19 +86,19 @@ public struct JSONRecordReader {
         while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
     }
 
-    mutating func expect(_ c: UInt8, _ what: String) throws {
+    mutating func expect(_ c: UInt8, _ what: Message) throws {
         skipSpace()
-        guard i < b.count, b[i] == c else { throw JSONError(message: "此处应为 \(what)", offset: i) }
+        guard i < b.count, b[i] == c else { throw JSONError(RecordMessage.expected(what), offset: i) }
         i += 1
     }
 
     mutating func enter() throws {
         depth += 1
-        if depth > Self.maxDepth { throw JSONError(message: "嵌套超过 \(Self.maxDepth) 层", offset: i) }
+        if depth > Self.maxDepth { throw JSONError(RecordMessage.nestedDeeper(Self.maxDepth), offset: i) }
     }
 
     mutating func object() throws -> [(String, RawValue)] {
-        try expect(UInt8(ascii: "{"), "“{”（一个 JSON 对象）")
+        try expect(UInt8(ascii: "{"), RecordMessage.anObject)
         try enter()
         defer { depth -= 1 }
         var out: [(String, RawValue)] = []
@@ -98,21 +106,21 @@ public struct JSONRecordReader {
         if i < b.count && b[i] == UInt8(ascii: "}") { i += 1; return out }
         while true {
             skipSpace()
-            guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw JSONError(message: "此处应为带引号的键名", offset: i) }
+            guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw JSONError(RecordMessage.quotedKey, offset: i) }
             let k = try string()
-            try expect(UInt8(ascii: ":"), "“:”")
+            try expect(UInt8(ascii: ":"), Message("“:”", "‘:’"))
             out.append((k, try value()))
             skipSpace()
-            guard i < b.count else { throw JSONError(message: "对象没有结束（缺少 “}”）", offset: i) }
+            guard i < b.count else { throw JSONError(RecordMessage.objectNotClosed, offset: i) }
             if b[i] == UInt8(ascii: ",") { i += 1; continue }
             if b[i] == UInt8(ascii: "}") { i += 1; return out }
-            throw JSONError(message: "此处应为 “,” 或 “}”", offset: i)
+            throw JSONError(RecordMessage.commaOrBrace, offset: i)
         }
     }
 
     mutating func value() throws -> RawValue {
         skipSpace()
-        guard i < b.count else { throw JSONError(message: "此处应为一个值", offset: i) }
+        guard i < b.count else { throw JSONError(RecordMessage.aValue, offset: i) }
         switch b[i] {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "["):
@@ -125,10 +133,10 @@ public struct JSONRecordReader {
             while true {
                 xs.append(try value())
                 skipSpace()
-                guard i < b.count else { throw JSONError(message: "数组没有结束（缺少 “]”）", offset: i) }
+                guard i < b.count else { throw JSONError(RecordMessage.arrayNotClosed, offset: i) }
                 if b[i] == UInt8(ascii: ",") { i += 1; continue }
                 if b[i] == UInt8(ascii: "]") { i += 1; return .array(xs) }
-                throw JSONError(message: "此处应为 “,” 或 “]”", offset: i)
+                throw JSONError(RecordMessage.commaOrBracket, offset: i)
             }
         case UInt8(ascii: "{"):
             let start = i
@@ -141,7 +149,7 @@ public struct JSONRecordReader {
             let start = i
             while i < b.count, (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")
                     || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") { i += 1 }
-            guard i > start else { throw JSONError(message: "无法识别的值", offset: i) }
+            guard i > start else { throw JSONError(RecordMessage.unknownValue, offset: i) }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             return .number(JSONNumber.plainDecimal(text) ?? text)
         }
@@ -149,7 +157,7 @@ public struct JSONRecordReader {
 
     mutating func literal(_ word: String) throws {
         for c in word.utf8 {
-            guard i < b.count, b[i] == c else { throw JSONError(message: "无法识别的值", offset: i) }
+            guard i < b.count, b[i] == c else { throw JSONError(RecordMessage.unknownValue, offset: i) }
             i += 1
         }
     }
@@ -160,7 +168,7 @@ public struct JSONRecordReader {
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") { i += 1; return String(decoding: bytes, as: UTF8.self) }
-            if c < 0x20 { throw JSONError(message: "字符串中有控制字符", offset: i) }
+            if c < 0x20 { throw JSONError(RecordMessage.controlCharacter, offset: i) }
             if c == UInt8(ascii: "\\") {
                 i += 1
                 guard i < b.count else { break }
@@ -196,14 +204,14 @@ public struct JSONRecordReader {
             bytes.append(c)
             i += 1
         }
-        throw JSONError(message: "字符串没有结束引号", offset: i)
+        throw JSONError(RecordMessage.unterminatedString, offset: i)
     }
 
     mutating func hex4() throws -> UInt32 {
         var v: UInt32 = 0
         for _ in 0..<4 {
             i += 1
-            guard i < b.count, let d = hexDigit(b[i]) else { throw JSONError(message: "\\u 后应为四位十六进制数", offset: i) }
+            guard i < b.count, let d = hexDigit(b[i]) else { throw JSONError(RecordMessage.hexDigits, offset: i) }
             v = v << 4 | d
         }
         return v

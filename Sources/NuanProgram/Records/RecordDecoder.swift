@@ -9,12 +9,15 @@ package struct RecordDecoder: Sendable {
     /// Echo values in full in record errors (`--unmask`); otherwise a personal field's value is
     /// masked whole and any other value's ID- and phone-shaped parts are masked.
     package var unmask: Bool
+    /// The language of record errors (the decision's).
+    package var language: Language
     /// The `封闭` tables a record's key must reach.
     package let closedTables: ClosedTables
 
-    package init(program: CheckedProgram, unmask: Bool = false) {
+    package init(program: CheckedProgram, unmask: Bool = false, language: Language = .chinese) {
         self.program = program
         self.unmask = unmask
+        self.language = language
         closedTables = ClosedTables(program)
         var m: [String: Int] = [:]
         for (i, f) in program.fields.enumerated() {
@@ -49,19 +52,20 @@ package struct RecordDecoder: Sendable {
     package func finish(_ facts: inout Facts) -> [RecordError] {
         var errors: [RecordError] = []
         for (i, f) in program.fields.enumerated() where f.required && !facts.given[i] {
-            errors.append(RecordError(field: name(i), value: nil, reason: "必填，但记录中没有"))
+            errors.append(RecordError(field: name(i), value: nil, reason: RecordMessage.required, language: language))
         }
         facts.applyDefaults(program)
         for miss in closedTables.misses(facts) {
             errors.append(RecordError(field: name(miss.slot), value: shown(miss.slot, miss.key),
-                                      reason: "不在封闭的表 \(miss.table) 中（表中有：\(miss.rows.joined(separator: "、"))）"))
+                                      reason: RecordMessage.notInClosedTable(miss.table, rows: miss.rows), language: language))
         }
         return errors
     }
 
     package func name(_ slot: Int) -> String {
         let f = program.fields[slot]
-        return f.label.map { "\($0)（\(f.key)）" } ?? f.key
+        guard let label = f.label else { return f.key }
+        return language == .english ? "\(f.key) (\(label))" : "\(label)（\(f.key)）"
     }
 
     /// The value as a record error may echo it.
@@ -78,8 +82,8 @@ package struct RecordDecoder: Sendable {
         default: break
         }
         let f = program.fields[slot]
-        func bad(_ text: String, _ reason: String) -> RecordError {
-            RecordError(field: name(slot), value: shown(slot, text), reason: reason)
+        func bad(_ text: String, _ reason: Message) -> RecordError {
+            RecordError(field: name(slot), value: shown(slot, text), reason: reason, language: language)
         }
         let value: Value
         switch f.type {
@@ -88,52 +92,52 @@ package struct RecordDecoder: Sendable {
             switch raw {
             case .number(let n): text = n
             case .string(let s): text = s.trimmingSpaces
-            default: return bad(raw.json, "应为数值")
+            default: return bad(raw.json, RecordMessage.number)
             }
-            guard let r = Rational.parse(text) else { return bad(text, f.base == .integer ? "应为整数" : "不是有效的数值") }
-            if f.base == .integer && !r.isInteger { return bad(text, "应为整数") }
-            if f.type == .money, r.denominator != 1, 100 % r.denominator != 0 { return bad(text, "金额最多两位小数") }
-            if let lo = f.atLeast, r < lo { return bad(text, "不能小于 \(lo)") }
-            if let hi = f.atMost, r > hi { return bad(text, "不能大于 \(hi)") }
+            guard let r = Rational.parse(text) else { return bad(text, f.base == .integer ? RecordMessage.integer : RecordMessage.notANumber) }
+            if f.base == .integer && !r.isInteger { return bad(text, RecordMessage.integer) }
+            if f.type == .money, r.denominator != 1, 100 % r.denominator != 0 { return bad(text, RecordMessage.moneyPlaces) }
+            if let lo = f.atLeast, r < lo { return bad(text, RecordMessage.atLeast("\(lo)")) }
+            if let hi = f.atMost, r > hi { return bad(text, RecordMessage.atMost("\(hi)")) }
             value = .number(r)
         case .bool:
             switch raw {
             case .bool(let b): value = .bool(b)
             case .number("1"), .string("1"), .string("true"), .string("是"), .string("TRUE"), .string("True"): value = .bool(true)
             case .number("0"), .string("0"), .string("false"), .string("否"), .string("FALSE"), .string("False"): value = .bool(false)
-            default: return bad(raw.json, "应为 是/否（true/false、1/0）")
+            default: return bad(raw.json, RecordMessage.yesNo)
             }
         case .text:
             let text: String
             switch raw {
             case .string(let s): text = s.trimmingSpaces
             case .number(let n): text = n
-            default: return bad(raw.json, "应为文本")
+            default: return bad(raw.json, RecordMessage.text)
             }
-            if f.base == .idNumber, let p = IDNumber.problem(text) { return bad(text, p) }
+            if f.base == .idNumber, let p = IDNumber.check(text) { return bad(text, p) }
             value = .text(text)
         case .date:
-            guard case .string(let s) = raw, let d = CivilDate.parse(s.trimmingSpaces) else { return bad(raw.json, "应为日期 YYYY-MM-DD") }
+            guard case .string(let s) = raw, let d = CivilDate.parse(s.trimmingSpaces) else { return bad(raw.json, RecordMessage.date) }
             value = .date(d)
         case .choice(let en):
-            guard case .string(let s) = raw else { return bad(raw.json, "应为选项之一") }
-            guard let i = program.enums[en].index(of: s.trimmingSpaces) else { return bad(s, "不是可选值；可选：\(options(en))") }
+            guard case .string(let s) = raw else { return bad(raw.json, RecordMessage.choice) }
+            guard let i = program.enums[en].index(of: s.trimmingSpaces) else { return bad(s, RecordMessage.notAnOption(options(en))) }
             value = .choice(Int32(i))
         case .list(let en):
             var items: [String] = []
             switch raw {
             case .array(let xs):
                 for x in xs {
-                    guard case .string(let s) = x else { return bad(raw.json, "列表中应为文本") }
+                    guard case .string(let s) = x else { return bad(raw.json, RecordMessage.listOfText) }
                     items.append(s)
                 }
             case .string(let s):
                 items = s.split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "；" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            default: return bad(raw.json, "应为列表")
+            default: return bad(raw.json, RecordMessage.list)
             }
             var mask: UInt64 = 0
             for s in items {
-                guard let i = program.enums[en].index(of: s) else { return bad(s, "不是可选值；可选：\(options(en))") }
+                guard let i = program.enums[en].index(of: s) else { return bad(s, RecordMessage.notAnOption(options(en))) }
                 mask |= 1 << UInt64(i)
             }
             value = .set(mask)
@@ -145,9 +149,9 @@ package struct RecordDecoder: Sendable {
         return nil
     }
 
-    func options(_ en: Int) -> String {
+    func options(_ en: Int) -> [String] {
         let e = program.enums[en]
-        return e.codes.indices.map { i in e.labels[i].map { "\(e.codes[i]) \($0)" } ?? e.codes[i] }.joined(separator: "、")
+        return e.codes.indices.map { i in e.labels[i].map { "\(e.codes[i]) \($0)" } ?? e.codes[i] }
     }
 }
 

@@ -7,7 +7,7 @@ package enum JSONLineCheck {
     package static let maxDepth = 64
 
     /// The first problem: (field key as written, reason), or nil.
-    package static func problem(_ b: UnsafeBufferPointer<UInt8>) -> (key: String, reason: String)? {
+    package static func problem(_ b: UnsafeBufferPointer<UInt8>) -> (key: String, reason: Message)? {
         let n = b.count
         var i = 0
         var depth = 0
@@ -19,7 +19,7 @@ package enum JSONLineCheck {
             switch c {
             case 0x7B, 0x5B:
                 depth += 1
-                if depth > maxDepth { return (key, "JSON 嵌套超过 \(maxDepth) 层") }
+                if depth > maxDepth { return (key, RecordMessage.tooDeep(maxDepth)) }
                 expectKey = depth == 1 && c == 0x7B
                 i += 1
             case 0x7D, 0x5D:
@@ -68,9 +68,9 @@ package enum JSONLineCheck {
         return nil
     }
 
-    static func surrogate(_ u: UInt32) -> String {
+    static func surrogate(_ u: UInt32) -> Message {
         let h = String(u, radix: 16)
-        return "JSON 字符串中有不成对的代理项转义 \\u\(String(repeating: "0", count: 4 - h.count) + h)"
+        return RecordMessage.loneSurrogate(String(repeating: "0", count: 4 - h.count) + h)
     }
 
     static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {

@@ -20,8 +20,9 @@ public final class RecordCodec {
 
     /// A codec that keeps every value it reads (batch shares one `RecordLayout` that skips the
     /// text of fields no rule reads).
-    public convenience init(program: CheckedProgram, unmask: Bool = false) {
-        self.init(layout: RecordLayout(program, unmask: unmask, everyValue: true))
+    /// `language`: of record errors (the decision's).
+    public convenience init(program: CheckedProgram, unmask: Bool = false, language: Language = .chinese) {
+        self.init(layout: RecordLayout(program, unmask: unmask, everyValue: true, language: language))
     }
 
     package init(layout: RecordLayout) {
@@ -30,6 +31,7 @@ public final class RecordCodec {
     }
 
     public var program: CheckedProgram { layout.program }
+    var language: Language { layout.decoder.language }
 
     /// How one record was read.
     public enum Reading {
@@ -64,7 +66,7 @@ public final class RecordCodec {
         let reading = padded.withUnsafeBufferPointer { b -> Reading in
             let s = b.baseAddress!
             return decodeJSON(s, s + json.count, utf8OK: false, line: { nil }, into: &facts) { err in
-                RecordError(field: "", value: nil, reason: (source.map { "\($0)：" } ?? "") + err.describe(in: json))
+                RecordError(field: "", value: nil, reason: (source.map { "\($0)：" } ?? "") + err.describe(in: json, language: language), language: language)
             }
         }
         return (facts, reading)
@@ -78,7 +80,7 @@ public final class RecordCodec {
     package func decodeJSONLine(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, utf8OK: Bool, line: () -> Int,
                                 into facts: inout Facts) -> Reading {
         decodeJSON(s, e, utf8OK: utf8OK, line: { line() }, into: &facts) { err in
-            RecordError(field: "", value: nil, reason: "JSON 格式错误：\(err.message)（第 \(err.offset + 1) 字节）", line: line())
+            RecordError(field: "", value: nil, reason: RecordMessage.jsonAtByte(err.detail, byte: err.offset + 1), line: line(), language: language)
         }
     }
 
@@ -93,7 +95,7 @@ public final class RecordCodec {
         let bytes = Array(UnsafeBufferPointer(start: s, count: e - s))
         if let (key, reason) = bytes.withUnsafeBufferPointer({ JSONLineCheck.problem($0) }) {
             let field = key.isEmpty ? "" : layout.decoder.slotByName[key].map { layout.decoder.name($0) } ?? Privacy.maskDigitRuns(key)
-            return .invalid(id: nil, errors: [RecordError(field: field, value: nil, reason: reason, line: line())])
+            return .invalid(id: nil, errors: [RecordError(field: field, value: nil, reason: reason, line: line(), language: language)])
         }
         switch JSONRecordReader.parseObject(bytes) {
         case .failure(let err):
@@ -123,7 +125,7 @@ public final class RecordCodec {
             }
             i -= 1
         }
-        return RecordError(field: field, value: nil, reason: "编码错误：不是有效的 UTF-8 文本（第 \(bad + 1) 字节）", line: line)
+        return RecordError(field: field, value: nil, reason: RecordMessage.invalidUTF8(byte: bad + 1), line: line, language: language)
     }
 
     // MARK: CSV cells (batch)
@@ -151,7 +153,7 @@ public final class RecordCodec {
             let p = p0 ?? UnsafePointer(bitPattern: 1)!
             if !utf8OK && n > 0 && !UTF8Check.isValid(p, n) {
                 errors.append(RecordError(field: col.slot.map { layout.decoder.name($0) } ?? Privacy.maskDigitRuns(col.name), value: nil,
-                                          reason: "编码错误：不是有效的 UTF-8 或 GB18030 文本", line: line()))
+                                          reason: RecordMessage.invalidCell, line: line(), language: language))
                 fast = false
                 continue
             }

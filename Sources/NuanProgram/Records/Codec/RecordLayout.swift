@@ -47,9 +47,9 @@ package final class RecordLayout: Sendable {
 
     /// `everyValue`: materialise every text value, read by a rule or not (one record on screen
     /// shows its name; batch skips what no rule reads).
-    package init(_ program: CheckedProgram, unmask: Bool, everyValue: Bool = false) {
+    package init(_ program: CheckedProgram, unmask: Bool, everyValue: Bool = false, language: Language = .chinese) {
         self.program = program
-        decoder = RecordDecoder(program: program, unmask: unmask)
+        decoder = RecordDecoder(program: program, unmask: unmask, language: language)
         var referenced = Set<Int>()
         for n in program.nodes where n.op == .field || n.op == .given { referenced.insert(Int(n.a)) }
         for p in program.parameters { if let k = p.keyField { referenced.insert(k) } }
