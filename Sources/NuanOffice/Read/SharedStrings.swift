@@ -27,7 +27,7 @@ enum SharedStrings {
                 default: break
                 }
             case .text(let text):
-                if inText { current? += text }
+                if inText { current? += XStringEscape.decode(text) }
             }
         }
         return strings

@@ -133,7 +133,7 @@ public struct SheetRowReader {
             }
             return .text(sharedStrings[n])
         case "str": return .text(c.value)
-        case "inlineStr": return .text(c.inline)
+        case "inlineStr": return .text(XStringEscape.decode(c.inline))
         case "e": return .error(c.value)
         case "b":
             switch c.value {
