@@ -9,7 +9,8 @@ enum DateFormats {
 
     /// A custom format is a date if a date/time letter (y m d h s) appears outside quoted text,
     /// `[...]` sections (colours, conditions, locales, elapsed `[h]`), and escaped or
-    /// padding characters (`\x`, `_x`, `*x`).
+    /// padding characters (`\x`, `_x`, `*x`). An elapsed time such as `[h]:mm` counts (its `mm` is
+    /// outside the brackets), as in Excel and openpyxl; a value below 1 then reads as `HH:MM:SS`.
     static func isDate(code: String) -> Bool {
         var inQuote = false, inBracket = false, skipNext = false
         for ch in code.lowercased() {

@@ -117,11 +117,11 @@ struct ZipArchive {
             guard method == 0 || method == 8 else {
                 throw OfficeError(.unsupportedMethod, "压缩方式 \(method) 不受支持（只支持不压缩和 DEFLATE）", entry: name)
             }
-            if method == 0 && csize != usize {
-                throw OfficeError(.sizeMismatch, "未压缩条目的两个大小不一致", entry: name)
-            }
             guard usize <= limits.maxEntrySize else {
                 throw OfficeError(.entryTooLarge, "解压后 \(usize) 字节，超过上限 \(limits.maxEntrySize)", entry: name)
+            }
+            if method == 0 && csize != usize {
+                throw OfficeError(.sizeMismatch, "未压缩条目的两个大小不一致", entry: name)
             }
             total += usize
             guard total <= limits.maxTotalSize else {

@@ -97,7 +97,7 @@ def openpyxl_workbooks():
     ws["C7"].number_format = 'yyyy"年"m"月"d"日" h:mm'
     ws["D7"] = datetime.date(1900, 3, 1)
     ws["E7"] = 0.5
-    ws["E7"].number_format = "[h]:mm"  # an elapsed time, not a date
+    ws["E7"].number_format = "[h]:mm"  # an elapsed time: read as a time of day
     other = wb.create_sheet("第二页")
     other.append(["x"])
     other.append([7])
