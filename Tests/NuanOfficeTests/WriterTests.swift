@@ -90,8 +90,22 @@ final class WriterTests: XCTestCase {
         try process.run()
         process.waitUntilExit()
         let csv = try String(contentsOf: dir.appendingPathComponent("out.csv"), encoding: .utf8)
-        let lines = csv.split(whereSeparator: \.isNewline)
-        XCTAssertEqual(lines.first, "身份证号,姓名,金额,人数,备注")
-        XCTAssertEqual(lines.dropFirst().first, "001234567890123456,张三,1200.50,3, 前后空格 ")
+        // Six columns: the second data row is one cell longer than the header. Money shows as 0.00.
+        XCTAssertEqual(csv.split(whereSeparator: \.isNewline), [
+            "身份证号,姓名,金额,人数,备注,",
+            "001234567890123456,张三,1200.50,3, 前后空格 ,",
+            #"11010119900307123X,"<&>""'",-0.05,0,,多出一列"#,
+        ])
+        // And what LibreOffice saves from our file, our reader reads back the same.
+        let again = Process()
+        again.executableURL = URL(fileURLWithPath: soffice)
+        again.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/profile",
+                           "--convert-to", "xlsx", "--outdir", dir.appendingPathComponent("lo").path, input.path]
+        try again.run()
+        again.waitUntilExit()
+        let saved = try Data(contentsOf: dir.appendingPathComponent("lo/out.xlsx"))
+        let rows = try Workbook(data: saved).rows()
+        XCTAssertEqual(rows.map(\.texts), [header, ["001234567890123456", "张三", "1200.5", "3", " 前后空格 "],
+                                            ["11010119900307123X", "<&>\"'", "-0.05", "0", "", "多出一列"]])
     }
 }

@@ -133,7 +133,33 @@ def hostile_zips():
     write("bomb-lying.zip", bytes(data))
 
 
+def libreoffice_workbook():
+    """LibreOffice's own .xlsx (shared strings, its styles, its ZIP). Skipped without soffice.
+    Its docProps carry the conversion time, so a rerun changes the bytes but not the cells."""
+    import shutil
+    import subprocess
+    import tempfile
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("soffice not found: libreoffice-from-csv.xlsx left as it is")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = os.path.join(tmp, "libreoffice-from-csv.csv")
+        with open(csv, "w", encoding="utf-8") as f:
+            f.write("身份证号,姓名,月收入,申请日期,备注\n")
+            f.write("0012345678901234X,张三,1200.5,2024-03-01,首次\n")
+            f.write("001234,李四,0.3,1999-12-31,\"含,逗号\"\n")
+            f.write(",,,,\n")
+            f.write("110101199003071234,王五,-7,2024-02-29,最后\n")
+        # Column 1 imported as text (keeps leading zeros), column 4 as Y-M-D dates.
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=CSV:44,34,76,1,1/2/2/1/3/1/4/5/5/2",
+                        "--convert-to", "xlsx", "--outdir", tmp, csv], check=True, capture_output=True)
+        shutil.copy(os.path.join(tmp, "libreoffice-from-csv.xlsx"), os.path.join(HERE, "libreoffice-from-csv.xlsx"))
+
+
 if __name__ == "__main__":
     deflate_vectors()
     hostile_zips()
     openpyxl_workbooks()
+    libreoffice_workbook()
