@@ -44,7 +44,11 @@ public struct SheetRowReader {
                 switch e.name {
                 case "row":
                     rowNumber = try nextRowNumber(e["r"], after: rowNumber)
+                    // A <row> nested in a row (never written by Excel) starts afresh.
                     inRow = true
+                    lastColumn = 0
+                    cells = []
+                    cell = nil
                 case "c" where inRow:
                     let column = try columnNumber(e["r"], row: rowNumber, after: lastColumn)
                     let style = try styleIndex(e["s"], row: rowNumber, column: column)
