@@ -189,6 +189,7 @@ public struct SheetRowReader {
 
 extension String {
     fileprivate var trimmingSpaces: String {
-        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -19,7 +19,8 @@ enum XStringEscape {
     }
 
     static func decode(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Nearly every string has no escape: a byte scan avoids building the scalar array.
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
