@@ -6,6 +6,12 @@ struct ZipWriter {
     private var directory: [UInt8] = []
     private var count = 0
 
+    // Field values shared by both headers (APPNOTE 4.4).
+    private static let version = 20        // 2.0: the oldest that every reader accepts
+    private static let utf8Names = 0x0800  // flag bit 11: names are UTF-8
+    private static let dosTime = 0         // 00:00:00
+    private static let dosDate = 0x21      // 1980-01-01
+
     /// Adds `name` with `data`. Throws if the archive would need ZIP64 (over 4 GiB or 65535 entries).
     mutating func add(_ name: String, _ data: [UInt8]) throws(OfficeError) {
         let nameBytes = Array(name.utf8)
@@ -14,44 +20,41 @@ struct ZipWriter {
               count < 0xFFFF, nameBytes.count <= 0xFFFF else {
             throw OfficeError(.tooLarge, "工作簿过大，超出不用 ZIP64 所能写的范围", entry: name)
         }
-        let crc = CRC32.checksum(data)
-        // Local file header (APPNOTE 4.3.7); flag bit 11 = names are UTF-8.
-        put32(&body, 0x0403_4B50)
-        put16(&body, 20); put16(&body, 0x0800); put16(&body, 0)   // version needed, flags, method stored
-        put16(&body, 0); put16(&body, 0x21)                       // time 00:00, date 1980-01-01
-        put32(&body, Int(crc)); put32(&body, data.count); put32(&body, data.count)
-        put16(&body, nameBytes.count); put16(&body, 0)
+        let crc = Int(CRC32.checksum(data))
+        // Local file header (APPNOTE 4.3.7), then the data.
+        Self.put(&body, 0x0403_4B50, bytes: 4)
+        Self.put(&body, Self.version, Self.utf8Names, 0, Self.dosTime, Self.dosDate)  // method 0 = stored
+        Self.put(&body, crc, data.count, data.count, bytes: 4)
+        Self.put(&body, nameBytes.count, 0)                                          // no extra field
         body += nameBytes
         body += data
-        // Central directory header (APPNOTE 4.3.12).
-        put32(&directory, 0x0201_4B50)
-        put16(&directory, 20); put16(&directory, 20); put16(&directory, 0x0800); put16(&directory, 0)
-        put16(&directory, 0); put16(&directory, 0x21)
-        put32(&directory, Int(crc)); put32(&directory, data.count); put32(&directory, data.count)
-        put16(&directory, nameBytes.count); put16(&directory, 0); put16(&directory, 0)
-        put16(&directory, 0); put16(&directory, 0); put32(&directory, 0)  // disk, internal, external attrs
-        put32(&directory, offset)
+        // Central directory header (APPNOTE 4.3.12): the same facts plus where the entry starts.
+        Self.put(&directory, 0x0201_4B50, bytes: 4)
+        Self.put(&directory, Self.version, Self.version, Self.utf8Names, 0, Self.dosTime, Self.dosDate)
+        Self.put(&directory, crc, data.count, data.count, bytes: 4)
+        Self.put(&directory, nameBytes.count, 0, 0, 0, 0)  // name, extra, comment, disk, internal attributes
+        Self.put(&directory, 0, offset, bytes: 4)           // external attributes, local header offset
         directory += nameBytes
         count += 1
     }
 
-    /// The finished archive: entries, central directory, end record.
+    /// The finished archive: entries, central directory, end record (APPNOTE 4.3.16).
     func finish() throws(OfficeError) -> [UInt8] {
         guard body.count + directory.count < 0xFFFF_FFFF else {
             throw OfficeError(.tooLarge, "工作簿过大，超出不用 ZIP64 所能写的范围")
         }
         var out = body + directory
-        put32(&out, 0x0605_4B50)
-        put16(&out, 0); put16(&out, 0); put16(&out, count); put16(&out, count)
-        put32(&out, directory.count); put32(&out, body.count); put16(&out, 0)
+        Self.put(&out, 0x0605_4B50, bytes: 4)
+        Self.put(&out, 0, 0, count, count)  // this disk, directory disk, entries here, entries in all
+        Self.put(&out, directory.count, body.count, bytes: 4)
+        Self.put(&out, 0)                   // no comment
         return out
     }
 
-    private func put16(_ out: inout [UInt8], _ v: Int) {
-        out.append(UInt8(truncatingIfNeeded: v)); out.append(UInt8(truncatingIfNeeded: v >> 8))
-    }
-
-    private func put32(_ out: inout [UInt8], _ v: Int) {
-        for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8(truncatingIfNeeded: v >> shift)) }
+    /// Appends each value little-endian in `bytes` bytes (2 unless told).
+    private static func put(_ out: inout [UInt8], _ values: Int..., bytes: Int = 2) {
+        for v in values {
+            for k in 0..<bytes { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) }
+        }
     }
 }
