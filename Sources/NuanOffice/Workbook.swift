@@ -41,11 +41,14 @@ public struct Workbook {
         }
     }
 
-    /// Reads the rows of `sheet` (by exact name; nil = the first sheet) one at a time.
+    /// Reads the rows of `sheet` one at a time. nil = the first sheet in tab order. A name is
+    /// matched exactly, else ignoring case as Excel does (its sheet names are unique that way).
     public func rowReader(sheet: String? = nil) throws(OfficeError) -> SheetRowReader {
         let info: WorkbookIndex.SheetInfo
         if let sheet {
-            guard let found = index.sheets.first(where: { $0.name == sheet }) else {
+            let found = index.sheets.first { $0.name == sheet }
+                ?? index.sheets.first { $0.name.lowercased() == sheet.lowercased() }
+            guard let found else {
                 let names = sheetNames.map { "“\(OfficeError.quoted($0))”" }.joined(separator: "、")
                 throw OfficeError(.noSuchSheet, "没有名为 “\(OfficeError.quoted(sheet))” 的工作表（有：\(names)）")
             }

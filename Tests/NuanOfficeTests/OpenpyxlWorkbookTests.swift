@@ -33,6 +33,8 @@ final class OpenpyxlWorkbookTests: XCTestCase {
     func testSheetByName() throws {
         let book = try Workbook(bytes: try Fixture.bytes("openpyxl-basic.xlsx"))
         XCTAssertEqual(try book.table(sheet: "第二页"), [["x"], ["7"]])
+        let other = try Workbook(bytes: try Fixture.bytes("openpyxl-1904.xlsx"))
+        XCTAssertEqual(try other.rowReader(sheet: "sheet1").sheet, "Sheet1")
         let error = assertOfficeError(.noSuchSheet) { try book.rows(sheet: "Sheet9") }
         XCTAssertTrue(error?.message.contains("“申请”") ?? false, error?.message ?? "")
     }

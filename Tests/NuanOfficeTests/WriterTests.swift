@@ -24,6 +24,21 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(back[3].cells, [.text("0"), .empty, .number("123456789012345"), .number("7"), .text("ctl\u{1}_x0041_\r\n")])
     }
 
+    /// The exact bytes of a small workbook, checked by hand in LibreOffice 7.4 (headless CSV
+    /// conversion) and openpyxl 3.1.5 (frozen pane, bold header, formats). Any change to the
+    /// writer's output shows here; re-record on purpose with NUAN_RECORD=1 and check it again.
+    func testGoldenWorkbook() throws {
+        let bytes = try XLSXWriter.write(sheet: "决定", header: ["身份证号", "姓名", "金额", "人数"], rows: [
+            [.text("001234567890123456"), .text("张三"), .money("1200.50"), .integer("3")],
+            [.text("11010119900307123X"), .text("李四"), .money("-0.05"), .integer("0")],
+        ])
+        let path = Fixture.folder + "/writer-golden.xlsx"
+        if ProcessInfo.processInfo.environment["NUAN_RECORD"] == "1" {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        XCTAssertEqual(bytes, try Fixture.bytes("writer-golden.xlsx"))
+    }
+
     func testPartsAndStyles() throws {
         let zip = try ZipArchive(bytes: try XLSXWriter.write(sheet: "S", header: ["a"], rows: [[.money("1.5")]]))
         XCTAssertEqual(zip.names, ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
