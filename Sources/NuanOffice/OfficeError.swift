@@ -63,12 +63,6 @@ public struct OfficeError: Error, Equatable, CustomStringConvertible, Sendable {
         self.column = column
     }
 
-    /// The same error with a location filled in (inner layers do not know the sheet or entry).
-    func at(entry: String? = nil, sheet: String? = nil, row: Int? = nil, column: String? = nil) -> OfficeError {
-        OfficeError(code, message, entry: self.entry ?? entry, sheet: self.sheet ?? sheet,
-                    row: self.row ?? row, column: self.column ?? column)
-    }
-
     /// e.g. `工作表 Sheet1 第 12 行 C 列：共享字符串序号 99 超出范围（共 3 个）[xlsx.shared-string-index]`.
     public var description: String {
         var place = ""

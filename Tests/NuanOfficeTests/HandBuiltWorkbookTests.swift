@@ -31,7 +31,9 @@ final class HandBuiltWorkbookTests: XCTestCase {
                 + #"<numFmt numFmtId="165" formatCode="0.00&quot;days&quot;"/></numFmts>"#
                 + #"<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>"#
                 + #"<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"><alignment horizontal="left"/></xf>"#
-                + #"<xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="49"/></cellXfs></styleSheet>"#),
+                + #"<xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="49"/></cellXfs>"#
+                // A conditional format reusing id 165 with a date code must not make style 3 a date.
+                + #"<dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs></styleSheet>"#),
             ("xl/worksheets/s1.xml", #"<worksheet xmlns="\#(main)"><sheetData>"#
                 + #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>"#
                 // No r on the row or the cells: the next row and the next columns.

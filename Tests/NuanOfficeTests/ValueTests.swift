@@ -59,6 +59,8 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(try ExcelDate.text(serial: "0", date1904: true), "1904-01-01")
         XCTAssertEqual(try ExcelDate.text(serial: "43890", date1904: true), "2024-03-01")
         XCTAssertEqual(try ExcelDate.text(serial: "1.25", date1904: true), "1904-01-02 06:00:00")
+        XCTAssertEqual(try ExcelDate.text(serial: "2957003", date1904: true), "9999-12-31")
+        XCTAssertThrowsError(try ExcelDate.text(serial: "2957004", date1904: true)) { XCTAssertEqual($0 as? ExcelDate.Problem, .tooLarge) }
     }
 
     func testEveryDayAgainstTheCalendar() {

@@ -85,6 +85,12 @@ final class WriterTests: XCTestCase {
         assertOfficeError(.textTooLong) {
             try XLSXWriter.write(sheet: "S", header: [], rows: [[.text(String(repeating: "x", count: 32_768))]])
         }
+        // 16,384 emoji are 32,768 UTF-16 units, which is what Excel counts.
+        let header = assertOfficeError(.textTooLong) {
+            try XLSXWriter.write(sheet: "S", header: ["a", String(repeating: "😀", count: 16_384)], rows: [])
+        }
+        XCTAssertEqual(header?.column, "B")
+        XCTAssertNoThrow(try XLSXWriter.write(sheet: "S", header: [String(repeating: "😀", count: 16_383)], rows: []))
     }
 
     /// LibreOffice must open the file without complaint and see the same values. Skipped when

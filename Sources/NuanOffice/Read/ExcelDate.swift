@@ -41,6 +41,8 @@ enum ExcelDate {
             }
         }
         let (y, m, d) = civilFromDays(epochDays)
+        // The 1904 system reaches 9999-12-31 four years of serials earlier.
+        guard y <= 9999 else { throw .tooLarge }
         let date = String(y) + "-" + twoDigits(m) + "-" + twoDigits(d)
         return time.isEmpty ? date : date + " " + time
     }

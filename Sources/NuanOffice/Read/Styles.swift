@@ -10,13 +10,18 @@ struct Styles {
         var reader = try XMLReader(bytes, part: part)
         var customIsDate: [Int: Bool] = [:]
         var formatIds: [Int] = []
+        // Only <numFmts> defines formats; a <numFmt> inside <dxfs> (conditional formatting)
+        // may reuse an id and must not change what the id means for cells.
+        var inNumFmts = false
         var inCellXfs = false
         var depthInCellXfs = 0
         while let event = try reader.next() {
             switch event {
             case .start(let e):
                 if inCellXfs { depthInCellXfs += 1 }
-                if e.name == "numFmt", let id = e["numFmtId"].flatMap({ Int($0) }) {
+                if e.name == "numFmts" {
+                    inNumFmts = true
+                } else if inNumFmts, e.name == "numFmt", let id = e["numFmtId"].flatMap({ Int($0) }) {
                     customIsDate[id] = DateFormats.isDate(code: e["formatCode"] ?? "")
                 } else if e.name == "cellXfs" {
                     inCellXfs = true
@@ -26,6 +31,7 @@ struct Styles {
                     formatIds.append(e["numFmtId"].flatMap { Int($0) } ?? 0)
                 }
             case .end(let name):
+                if name == "numFmts" { inNumFmts = false }
                 if inCellXfs {
                     if depthInCellXfs == 0 && name == "cellXfs" { inCellXfs = false } else { depthInCellXfs -= 1 }
                 }

@@ -11,6 +11,7 @@ enum SheetPart {
             throw OfficeError(.tooLarge, "超出 Excel 的最大行数或列数", sheet: sheet.name)
         }
         var widths = sheet.header.map(displayWidth)
+        for (i, text) in sheet.header.enumerated() { try checkLength(text, sheet, row: 1, index: i) }
         var body = ""
         body += row(1, sheet.header.enumerated().map { i, text in cell(i, 1, text: text, style: StylesPart.header) })
         for (r, cells) in sheet.rows.enumerated() {
@@ -22,10 +23,7 @@ enum SheetPart {
                 case .empty:
                     continue
                 case .text(let text):
-                    guard text.count <= maxTextLength else {
-                        throw OfficeError(.textTooLong, "文本超过 Excel 单元格上限 \(maxTextLength) 个字符",
-                                          sheet: sheet.name, row: number, column: CellRef.letters(i + 1))
-                    }
+                    try checkLength(text, sheet, row: number, index: i)
                     widths[i] = max(widths[i], displayWidth(text))
                     xmlCells.append(cell(i, number, text: text, style: StylesPart.text))
                 case .number(let decimal, let format):
@@ -55,6 +53,14 @@ enum SheetPart {
             xml += "</cols>"
         }
         return xml + "<sheetData>" + body + "</sheetData></worksheet>"
+    }
+
+    /// Excel counts a cell's characters in UTF-16 units.
+    private static func checkLength(_ text: String, _ sheet: OutputSheet, row: Int, index: Int) throws(OfficeError) {
+        guard text.utf16.count <= maxTextLength else {
+            throw OfficeError(.textTooLong, "文本超过 Excel 单元格上限 \(maxTextLength) 个字符",
+                              sheet: sheet.name, row: row, column: CellRef.letters(index + 1))
+        }
     }
 
     private static func row(_ number: Int, _ cells: [String]) -> String {
