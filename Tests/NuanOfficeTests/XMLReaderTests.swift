@@ -23,6 +23,10 @@ final class XMLReaderTests: XCTestCase {
         XCTAssertEqual(got, [.start(XMLElement(name: "t", attributes: [])), .text("中文 'a>"), .text("<b>&amp;"), .end("t")])
     }
 
+    func testLineEndsNormalized() throws {
+        XCTAssertEqual(try events("<t>a\r\nb\rc&#13;\n</t>")[1], .text("a\nb\nc\r\n"))
+    }
+
     func testMalformed() {
         for xml in ["<a>", "<a></b>", "<a b=c/>", "<a>&bogus;</a>", "<a>&#0;</a>", "<a>&#xD800;</a>", "<a>&amp</a>",
                     "<a b=\"x/>", "text<a/>", "<a><![CDATA[x</a>", "<a><!-- x</a>", "</a>"] {

@@ -108,8 +108,26 @@ struct XMLReader {
 
     private mutating func readText() throws(OfficeError) -> String {
         let start = position
-        while position < bytes.count && bytes[position] != UInt8(ascii: "<") { position += 1 }
-        return try decodeEntities(bytes[start..<position])
+        var sawReturn = false
+        while position < bytes.count && bytes[position] != UInt8(ascii: "<") {
+            if bytes[position] == 0x0D { sawReturn = true }
+            position += 1
+        }
+        guard sawReturn else { return try decodeEntities(bytes[start..<position]) }
+        // XML 1.0 §2.11: a literal CR LF or lone CR in the file is read as LF. (`&#13;` is not
+        // touched: that is how a writer keeps a real carriage return.)
+        var text: [UInt8] = []
+        var k = start
+        while k < position {
+            if bytes[k] == 0x0D {
+                text.append(0x0A)
+                if k + 1 < position && bytes[k + 1] == 0x0A { k += 1 }
+            } else {
+                text.append(bytes[k])
+            }
+            k += 1
+        }
+        return try decodeEntities(text[...])
     }
 
     private mutating func readName() throws(OfficeError) -> String {
