@@ -9,7 +9,7 @@ import PackageDescription
 let package = Package(
     name: "Nuan",
     products: [
-        .library(name: "Nuan", targets: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"]),
+        .library(name: "Nuan", targets: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools", "NuanOffice"]),
         .executable(name: "nuan", targets: ["nuan"]),
     ],
     targets: [
@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "NuanTools", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain"], path: "Sources/NuanTools"),
         // Argument parsing and command wiring, kept in a library so tests can run commands in-process.
         .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/NuanCLI"),
+        // Reading and writing .xlsx workbooks (ZIP, DEFLATE, SpreadsheetML) with Foundation only.
+        .target(name: "NuanOffice", path: "Sources/NuanOffice"),
         .executableTarget(name: "nuan", dependencies: ["NuanCLI"], path: "Sources/nuan"),
         // Synthetic archive generator and benchmark driver (see BENCHMARKS.md).
         .executableTarget(name: "nuan-bench", dependencies: ["NuanSupport", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/nuan-bench"),
@@ -37,5 +39,6 @@ let package = Package(
                     path: "Tests/NuanCoreTests"),
         .testTarget(name: "NuanCLITests", dependencies: ["NuanCLI", "NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"],
                     path: "Tests/NuanCLITests"),
+        .testTarget(name: "NuanOfficeTests", dependencies: ["NuanOffice"], path: "Tests/NuanOfficeTests"),
     ]
 )
