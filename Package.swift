@@ -2,8 +2,9 @@
 // Nuan (暖): a rules engine for trade-union hardship aid. No package dependencies by design.
 //
 // One target per stage of the pipeline; each depends only on earlier stages, so the compiler
-// forbids a back-edge (README, "Architecture"):
+// forbids a back-edge (README, "How it is built"):
 //   NuanSupport → NuanSyntax → NuanProgram → NuanExplain → NuanTools → NuanCLI → nuan
+//   NuanOffice (.xlsx, no rules knowledge) → NuanTools
 import PackageDescription
 
 let package = Package(
@@ -24,12 +25,12 @@ let package = Package(
         // Trace → explanation; decisions rendered as JSON, text and CSV.
         .target(name: "NuanExplain", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram"], path: "Sources/NuanExplain",
                 exclude: ["Explain/README.md"]),
-        // What users run on top of the engine: authoring (lints, diff, examples), batch, report.
-        .target(name: "NuanTools", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain"], path: "Sources/NuanTools"),
-        // Argument parsing and command wiring, kept in a library so tests can run commands in-process.
-        .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/NuanCLI"),
         // Reading and writing .xlsx workbooks (ZIP, DEFLATE, SpreadsheetML) with Foundation only.
         .target(name: "NuanOffice", path: "Sources/NuanOffice"),
+        // What users run on top of the engine: authoring (lints, diff, examples), batch, report.
+        .target(name: "NuanTools", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice"], path: "Sources/NuanTools"),
+        // Argument parsing and command wiring, kept in a library so tests can run commands in-process.
+        .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/NuanCLI"),
         .executableTarget(name: "nuan", dependencies: ["NuanCLI"], path: "Sources/nuan"),
         // Synthetic archive generator and benchmark driver (see BENCHMARKS.md).
         .executableTarget(name: "nuan-bench", dependencies: ["NuanSupport", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/nuan-bench"),
