@@ -38,6 +38,29 @@ final class BatchCommandTests: XCTestCase {
         return try text.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
     }
 
+    /// `--in -` reads standard input (JSON Lines unless --in-format says otherwise), like screen.
+    func testAnArchiveOnStandardInput() throws {
+        let saved = dup(0)
+        defer { dup2(saved, 0); close(saved) }
+        for (format, extra) in [("csv", ["--in-format", "csv"]), ("jsonl", [])] {
+            let source = format == "csv" ? archive : Self.root.appendingPathComponent("Tests/Fixtures/batch/bengbu-archive.jsonl").path
+            let fd = open(source, O_RDONLY)
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            dup2(fd, 0)
+            close(fd)
+            let out = path("stdin-\(format).jsonl")
+            let rulesFile = format == "csv" ? rules : Self.root.appendingPathComponent("Rules/bengbu-2022.rules").path
+            let (code, _, err) = run(["--rules", rulesFile, "--in", "-", "--out", out, "--explain", "none"] + extra)
+            XCTAssertEqual(code, .success, err)
+            XCTAssertTrue(err.contains("读入 8 条，输出 8 条"), err)
+            XCTAssertEqual(try decisions(out).count, 8)
+        }
+        // a workbook cannot come from standard input (it is read whole, by name)
+        let (code, _, err) = run(["--rules", rules, "--in", "-", "--in-format", "xlsx", "--out", path("x.jsonl")])
+        XCTAssertEqual(code, .usage)
+        XCTAssertTrue(err.contains("标准输入"), err)
+    }
+
     let newRules = ["--set", "低保标准=700", "--set", "相对困难收入倍数=1.6"]
 
     /// The hand-checked archive (see Tests/Fixtures/batch/README.md): old 600 / 1200 / 1800,

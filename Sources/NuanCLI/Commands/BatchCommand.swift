@@ -11,7 +11,7 @@ import NuanTools
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.
 enum BatchCommand {
     enum Option: OptionKey {
-        case rules, input, output, inFormat, format, encoding, excel, explain, unmask, jobs, summary, against, report, set, maxLine
+        case rules, input, output, inFormat, sheet, format, encoding, excel, explain, unmask, jobs, summary, against, report, set, maxLine
         case stage, blockSize, lang
 
         var spec: OptionSpec {
@@ -19,17 +19,17 @@ enum BatchCommand {
             case .rules: return CommonOptions.rules
             case .input:
                 return OptionSpec("--in", .single, value: Message("档案", "ARCHIVE"),
-                                  help: Message("档案：.csv（表头为英文键或中文标签）或 .jsonl（每行一个 JSON 对象）",
-                                                  "the archive: .csv (headed by English keys or Chinese labels) or .jsonl (one JSON object a line)"))
+                                  help: Message("档案：.xlsx 工作簿或 .csv（表头为英文键或中文标签），或 .jsonl（每行一个 JSON 对象）；- 为标准输入（默认 jsonl）",
+                                                  "the archive: an .xlsx workbook or .csv (headed by English keys or Chinese labels), or .jsonl (one JSON object a line); - for standard input (jsonl unless --in-format)"))
             case .output:
                 return OptionSpec("--out", .single, value: Message("决定文件", "DECISIONS"),
-                                  help: Message("决定：.jsonl（每行一条决定）或 .csv；- 为标准输出。先写临时文件，完成后改名",
-                                                  "the decisions: .jsonl (one a line) or .csv; - for standard output. Written to a temporary file, renamed when done"))
+                                  help: Message("决定：.jsonl（每行一条决定）、.csv 或 .xlsx 工作簿；- 为标准输出。先写临时文件，完成后改名",
+                                                  "the decisions: .jsonl (one a line), .csv or an .xlsx workbook; - for standard output. Written to a temporary file, renamed when done"))
             case .inFormat:
-                return OptionSpec("--in-format", .single, choices: ["jsonl", "csv"], default: Message("按扩展名", "by extension"),
+                return OptionSpec("--in-format", .single, choices: ["jsonl", "csv", "xlsx"], default: Message("按扩展名", "by extension"),
                                   help: Message("输入格式", "input format"))
             case .format:
-                return CommonOptions.format(["jsonl", "csv"], default: Message("按扩展名，否则 jsonl", "by extension, else jsonl"),
+                return CommonOptions.format(["jsonl", "csv", "xlsx"], default: Message("按扩展名，否则 jsonl", "by extension, else jsonl"),
                                             help: Message("输出格式", "output format"))
             case .encoding:
                 return OptionSpec("--encoding", .single, choices: ["utf8", "gb18030"], matching: .looseCaseAndDash,
@@ -59,6 +59,9 @@ enum BatchCommand {
             case .blockSize:
                 return OptionSpec("--block-size", .single, value: Message("字节数", "BYTES"), default: Message("按说明详细程度", "by --explain"),
                                   help: Message("基准测试用：每块读入的字节数", "for benchmarks: bytes read per block"))
+            case .sheet:
+                return OptionSpec("--sheet", .single, value: Message("工作表", "SHEET"), default: Message("第一个工作表", "the first sheet"),
+                                  help: Message(".xlsx 档案中要读的工作表名称", "the worksheet of an .xlsx archive to read"))
             case .lang: return CommonOptions.lang.helping("帮助和用法错误的语言（其余信息为中文）",
                                                           "the language of the help and of usage errors (other messages are in Chinese)")
             }
@@ -75,7 +78,8 @@ enum BatchCommand {
                           "The outputs (--out, --summary, --report) may not be the input or a rules file, nor each other, and an existing one must be a regular file; a symbolic link is written through (the link stays); a replaced file keeps its permissions. Every output is written to a temporary file first and all are renamed together once all succeeded; after a failure none is replaced. Stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP, the temporary files are removed and the exit code is 130, 143 or 129.")],
         exitCodes: Message("0 完成；1 运行失败（未替换任何输出文件）；2 用法、输入输出路径或规则文件错误。",
                              "0 done; 1 the run failed (no output replaced); 2 usage, input or output path, or rules-file error."),
-        examples: [Example("nuan batch --rules Rules/bengbu-2022.rules --in archive.csv --out decisions.jsonl"),
+        examples: [Example("nuan batch --rules Rules/bengbu-2022.rules --in Rules/examples/bengbu-archive.xlsx --out decisions.xlsx"),
+                   Example("nuan batch --rules Rules/bengbu-2022.rules --in archive.csv --out decisions.jsonl"),
                    Example("nuan batch --rules new.rules --against old.rules --in archive.jsonl --out impact.csv --excel --summary summary.json --report report.html")])
 
     static func run(_ argv: [String], _ io: IO) -> ExitCode {
@@ -87,7 +91,7 @@ enum BatchCommand {
         func usage(_ m: String) -> ExitCode { io.err(spec.usageError(m, .chinese)); return .usage }
 
         guard let input = args.value(.input) ?? args.positionals.first else { return usage("缺少 --in 档案文件") }
-        if let problem = inputProblem(input) { return usage(problem) }
+        if input != "-", let problem = inputProblem(input) { return usage(problem) }
         // choices are checked by the parser: these conversions cannot fail
         let stage = args.value(.stage).flatMap(BatchOptions.Stage.init(rawValue:)) ?? .all
         let output = args.value(.output) ?? ""
@@ -96,7 +100,7 @@ enum BatchCommand {
         if let x = args.value(.inFormat).flatMap(BatchOptions.InputFormat.init(rawValue:)) {
             inFormat = x
         } else {
-            guard let x = BatchOptions.inputFormat(forPath: input) else { return usage("无法从扩展名判断 \(input) 的格式；请用 --in-format jsonl|csv") }
+            guard let x = input == "-" ? .jsonl : BatchOptions.inputFormat(forPath: input) else { return usage("无法从扩展名判断 \(input) 的格式；请用 --in-format jsonl|csv|xlsx") }
             inFormat = x
         }
         let outFormat = args.value(.format).flatMap(BatchOptions.OutputFormat.init(rawValue:))
@@ -118,6 +122,11 @@ enum BatchCommand {
         }
 
         var options = BatchOptions(input: input, output: output, inputFormat: inFormat, outputFormat: outFormat, jobs: jobs)
+        options.sheet = args.value(.sheet)
+        if input == "-" {
+            if inFormat == .xlsx { return usage("工作簿不能从标准输入读取；请给出 .xlsx 文件") }
+            options.inputDescriptor = 0
+        }
         options.encoding = encoding
         options.excelBOM = args.flag(.excel)
         options.explain = explain

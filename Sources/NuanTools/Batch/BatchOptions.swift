@@ -5,8 +5,8 @@ import NuanExplain
 /// What `nuan batch` was asked to do. The command fills it from its arguments; tests fill it
 /// directly (e.g. tiny blocks to exercise ordering across workers).
 public struct BatchOptions: Sendable {
-    public enum InputFormat: String, Sendable { case jsonl, csv }
-    public enum OutputFormat: String, Sendable { case jsonl, csv }
+    public enum InputFormat: String, Sendable { case jsonl, csv, xlsx }
+    public enum OutputFormat: String, Sendable { case jsonl, csv, xlsx }
     /// Benchmark stages: stop after parsing, or after parsing and evaluating (nothing written).
     public enum Stage: String, Sendable { case parse, eval, all }
 
@@ -14,6 +14,15 @@ public struct BatchOptions: Sendable {
     public var output: String
     public var inputFormat: InputFormat
     public var outputFormat: OutputFormat
+    /// The worksheet of an `.xlsx` archive (nil: the first).
+    public var sheet: String?
+    /// An open descriptor to read instead of opening `input` (standard input for `-`);
+    /// `input` then only names it in messages.
+    public var inputDescriptor: Int32?
+    /// Added to every line number (a workbook whose header is not on row 1).
+    var lineOffset = 0
+    /// The pipeline writes CSV; it becomes a workbook when the run ends.
+    var workbookOutput = false
     /// nil: decided row by row (CSV: a row that is valid UTF-8 is UTF-8, else it is read as
     /// GB18030; JSON Lines: UTF-8).
     public var encoding: BatchEncoding?
@@ -52,6 +61,7 @@ public struct BatchOptions: Sendable {
         let l = path.lowercased()
         if l.hasSuffix(".csv") || l.hasSuffix(".txt") { return .csv }
         if l.hasSuffix(".jsonl") || l.hasSuffix(".json") || l.hasSuffix(".ndjson") { return .jsonl }
+        if l.hasSuffix(".xlsx") { return .xlsx }
         return nil
     }
 
@@ -59,6 +69,7 @@ public struct BatchOptions: Sendable {
         let l = path.lowercased()
         if l.hasSuffix(".csv") { return .csv }
         if l.hasSuffix(".jsonl") || l.hasSuffix(".json") || l.hasSuffix(".ndjson") { return .jsonl }
+        if l.hasSuffix(".xlsx") { return .xlsx }
         return nil
     }
 }

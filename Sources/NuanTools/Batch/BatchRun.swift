@@ -19,6 +19,23 @@ import NuanExplain
 /// line end; memory stays bounded by workers × (block + max line).
 public enum Batch {
     public static func run(program: CheckedProgram, against old: CheckedProgram? = nil, options: BatchOptions) -> BatchResult {
+        // A workbook is read as the CSV of its sheet and written from the CSV of the decisions
+        // (`Batch+Workbook.swift`); the pipeline itself reads and writes bytes.
+        var options = options
+        var scratch: AnonymousFile?
+        defer { scratch?.close() }
+        if options.inputFormat == .xlsx {
+            switch workbookInput(&options) {
+            case .failure(let message):
+                let pipe = BatchPipeline(program: program, against: old, options: options)
+                return pipe.failed(message)
+            case .success(let file): scratch = file
+            }
+        }
+        if options.outputFormat == .xlsx {
+            options.outputFormat = .csv
+            options.workbookOutput = true
+        }
         let pipe = BatchPipeline(program: program, against: old, options: options)
         return pipe.run()
     }
@@ -44,6 +61,9 @@ final class BatchPipeline: @unchecked Sendable {
     var fileSize = 0
     /// Lines before the first data record (the CSV header).
     var firstLine = 1
+    /// `--out x.xlsx`: the staged workbook file, while `outFD` collects the CSV it is made from.
+    var workbookFD: Int32 = -1
+    var workbookScratch: AnonymousFile?
 
     // line numbering: newlines of each block, published as blocks are taken
     let lineCond = NSCondition()
@@ -102,9 +122,9 @@ final class BatchPipeline: @unchecked Sendable {
 
     func run() -> BatchResult {
         start = Date()
-        inFD = open(options.input, O_RDONLY | O_CLOEXEC)
+        inFD = options.inputDescriptor ?? open(options.input, O_RDONLY | O_CLOEXEC)
         guard inFD >= 0 else { failure = "无法打开输入文件 \(options.input)：\(String(cString: strerror(errno)))"; return result() }
-        defer { close(inFD) }
+        defer { if options.inputDescriptor == nil { close(inFD) } }
         var st = stat()
         if fstat(inFD, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { failure = "输入 \(options.input) 是一个目录，不是档案文件"; return result() }
@@ -148,6 +168,11 @@ final class BatchPipeline: @unchecked Sendable {
     // MARK: output file
 
     func openOutput() -> String? {
+        if options.workbookOutput { return openWorkbookOutput() }
+        return openStagedOutput()
+    }
+
+    func openStagedOutput() -> String? {
         if let staged = options.staged {
             guard options.outputIndex < staged.files.count else { return "内部错误：没有为决定准备输出文件" }
             outFD = staged.files[options.outputIndex].fd
@@ -175,6 +200,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     func finishOutput() {
         guard outFD >= 0 else { return }
+        if options.workbookOutput { finishWorkbook() }
         outFD = -1
         guard let staging = ownStaging else { return }
         let t0 = Date()
@@ -249,7 +275,7 @@ final class BatchPipeline: @unchecked Sendable {
             let next = head.withUnsafeBufferPointer { b in
                 b.baseAddress!.distance(to: CSVRowSplitter.next(after: b.baseAddress! + stop, b.baseAddress! + n))
             }
-            firstLine = 1 + head.withUnsafeBufferPointer { b in
+            firstLine = 1 + options.lineOffset + head.withUnsafeBufferPointer { b in
                 CSVRowSplitter.countTerminators(b.baseAddress! + skip, min(n, next) - skip)
             }
             skip = min(n, next)

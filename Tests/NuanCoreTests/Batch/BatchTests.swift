@@ -387,7 +387,7 @@ final class BatchTests: XCTestCase {
         // removed from the archive this year and paid the one-off (category none by the
         // criteria now) is a 困难家庭 too; 0003, unarchived and paid under 3×, is not.
         let examples = Self.root.appendingPathComponent("Rules/examples")
-        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasPrefix("bengbu-") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasPrefix("bengbu-") && $0.hasSuffix(".json") }.sorted()
         let text = try names.map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8).replacingOccurrences(of: "\n", with: "") }
         let input = write("bb.jsonl", Array((text.joined(separator: "\n") + "\n").utf8))
         let r = run(input, path("out.jsonl"))
