@@ -8,7 +8,14 @@ public enum CivilDate {
     /// Days since the epoch for a valid `YYYY-MM-DD`, else nil.
     public static func parse(_ text: String) -> Int32? { parse(utf8: Array(text.utf8)) }
 
-    public static func parse<C: Collection>(utf8 b: C) -> Int32? where C.Element == UInt8, C.Index == Int {
+    /// Bytes straight from a record reader. Not generic on purpose: a generic function called
+    /// from another module runs unspecialised, element by element through witness tables (and
+    /// allocates for each access) — this overload is specialised here, in its own module.
+    public static func parse(utf8 b: UnsafeBufferPointer<UInt8>) -> Int32? { parse(collection: b) }
+
+    public static func parse<C: Collection>(utf8 b: C) -> Int32? where C.Element == UInt8, C.Index == Int { parse(collection: b) }
+
+    static func parse<C: Collection>(collection b: C) -> Int32? where C.Element == UInt8, C.Index == Int {
         guard b.count == 10 else { return nil }
         let s = b.startIndex
         func num(_ from: Int, _ n: Int) -> Int? {

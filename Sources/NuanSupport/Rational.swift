@@ -127,7 +127,12 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// The sum of all `terms`, or `nil` if it (or a partial sum) does not fit: a total never
     /// silently leaves a part out.
-    public static func sum<S: Sequence>(_ terms: S) -> Rational? where S.Element == Rational {
+    /// An array's sum, specialised here for callers in other modules.
+    public static func sum(_ terms: [Rational]) -> Rational? { sum(sequence: terms) }
+
+    public static func sum<S: Sequence>(_ terms: S) -> Rational? where S.Element == Rational { sum(sequence: terms) }
+
+    static func sum<S: Sequence>(sequence terms: S) -> Rational? where S.Element == Rational {
         var total = Rational.zero
         for t in terms {
             guard let s = total.adding(t) else { return nil }
@@ -148,7 +153,13 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses a plain decimal literal such as `1800`, `-3`, `1980.00`, `0.5`. No exponent, no
     /// thousands separators: what a record or a rules file may contain.
-    public static func parse<S: Collection>(utf8 bytes: S) -> Rational? where S.Element == UInt8 {
+    /// Bytes straight from a record reader: not generic, so a caller in another module gets the
+    /// version specialised here (a generic call across modules is unspecialised and slow).
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Rational? { parse(collection: bytes) }
+
+    public static func parse<S: Collection>(utf8 bytes: S) -> Rational? where S.Element == UInt8 { parse(collection: bytes) }
+
+    static func parse<S: Collection>(collection bytes: S) -> Rational? where S.Element == UInt8 {
         var n: Int64 = 0
         var scale: Int64 = 1
         var negative = false

@@ -5,12 +5,14 @@ import NuanSupport
 enum ExplainText {
     // MARK: entries
 
-    static func category(_ code: String, _ label: String?) -> Message {
-        Message(zh: "类别 \(label ?? code)（\(code)）", en: "category \(code) (\(label ?? code))")
+    // These two run for every category and benefit group of every record in a batch: built
+    // in the one language asked for (the Chinese and English still side by side).
+    static func category(_ code: String, _ label: String?, english: Bool) -> String {
+        english ? "category \(code) (\(label ?? code))" : "类别 \(label ?? code)（\(code)）"
     }
     static let benefit = Message(zh: "福利 ", en: "benefit ")
-    static func benefitGroup(_ name: String, policyZh: String, policyCode: String) -> Message {
-        Message(zh: "福利组 \(name)（命中策略：\(policyZh)）", en: "benefit group \(name) (hit policy: \(policyCode))")
+    static func benefitGroup(_ name: String, policyZh: String, policyCode: String, english: Bool) -> String {
+        english ? "benefit group \(name) (hit policy: \(policyCode))" : "福利组 \(name)（命中策略：\(policyZh)）"
     }
     static let group = Message(zh: "对象 ", en: "group ")
     static let seeAbove = Message(zh: "（见上）", en: " (see above)")

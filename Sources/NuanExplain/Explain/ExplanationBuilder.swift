@@ -49,7 +49,7 @@ struct ExplanationBuilder {
         if let note = periodNote() { out.append(note) }
         for c in program.categories {
             let v = value(c.root)
-            var e = ExplanationEntry(kind: .category, rule: t(ExplainText.category(c.code, c.label)), citation: c.citation,
+            var e = ExplanationEntry(kind: .category, rule: ExplainText.category(c.code, c.label, english: english), citation: c.citation,
                                      outcome: ExplanationBuilder.outcome(v), missing: missingNames(v))
             fill(&e, root: c.root)
             out.append(e)
@@ -60,7 +60,7 @@ struct ExplanationBuilder {
                 var e = ExplanationEntry(kind: .benefit, rule: t(ExplainText.benefit) + b.name, citation: b.citation,
                                          outcome: r.truth == .yes ? .met : r.truth == .no ? .notMet : .unknown,
                                          missing: r.missing.slots.map { program.inputLabel($0) })
-                if !g.implicit { e.values.append(t(ExplainText.benefitGroup(g.name, policyZh: g.policy.chinese, policyCode: g.policy.rawValue))) }
+                if !g.implicit { e.values.append(ExplainText.benefitGroup(g.name, policyZh: g.policy.chinese, policyCode: g.policy.rawValue, english: english)) }
                 if let gr = b.recipient {
                     let grp = program.groups[gr]
                     let gv = trace.values.indices.contains(Int(grp.root)) ? value(grp.root) : nil

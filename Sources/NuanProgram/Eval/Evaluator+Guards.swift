@@ -23,14 +23,21 @@ extension Evaluator {
     mutating func checkJurisdiction(_ decision: inout Decision, language: Language) {
         guard plan.regionField >= 0, !plan.jurisdictionKeys.isEmpty,
               case .text(let region) = facts.values[Int(plan.regionField)],
-              !plan.jurisdictionKeys.contains(region) else { return }
+              !plan.jurisdictionKeys.contains(region), !regionsInside.contains(region) else { return }
+        let cacheKey = language == .chinese ? region : "en\u{1F}" + region
+        if let e = jurisdictionCache[cacheKey] { decision.errors.append(e); return }
         let code = Gazetteer.code(of: region)
-        if let code, program.regionCodes.contains(where: { Gazetteer.contains($0, code) }) { return }
+        if let code, program.regionCodes.contains(where: { Gazetteer.contains($0, code) }) {
+            if regionsInside.count < 4096 { regionsInside.insert(region) }
+            return
+        }
         let field = program.fields[Int(plan.regionField)].display
         // `所属地区：哈尔滨市 不在本规则辖区（蚌埠市）内`
         let reason = code == nil ? EvalMessage.unknownRegion(region, scope: program.regionNames)
                                  : EvalMessage.outsideJurisdiction(region, scope: program.regionNames)
-        decision.errors.append(RecordError(field: field, value: nil, reason: reason, language: language))
+        let error = RecordError(field: field, value: nil, reason: reason, language: language)
+        if jurisdictionCache.count < 4096 { jurisdictionCache[cacheKey] = error }
+        decision.errors.append(error)
     }
 
     mutating func addWarnings(_ decision: inout Decision, language: Language) {

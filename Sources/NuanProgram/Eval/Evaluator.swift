@@ -46,6 +46,11 @@ public struct Evaluator {
     /// Warnings already worded, by what they depend on (the date; parameter and row), so an
     /// archive where half the dates fall outside `生效` words each message once.
     var warningCache: [Int64: DecisionWarning] = [:]
+    /// The 辖区 error of each region already refused, per language (an archive repeats its
+    /// regions: the message, in both languages, is built once per region).
+    var jurisdictionCache: [String: RecordError] = [:]
+    /// Regions placed inside the 辖区 by their division code (`340300`, a district's code).
+    var regionsInside: Set<String> = []
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
     public struct Trace: Sendable {
