@@ -49,6 +49,8 @@ extension Message {
         }
 
         // MARK: Record problems found by the batch reader
+        // (kept in the decision's language: batch decisions are Chinese until the evaluator
+        // of a batch run is given the run's language)
 
         static let unbalancedQuote = Message(zh: "引号不成对（带引号的单元格应以引号结束，其后是逗号或行尾）",
                                              en: "unbalanced quotes (a quoted cell must end with a quote followed by a comma or the line end)")

@@ -65,13 +65,13 @@ struct BatchSide {
         let layout = self.layout!
         if let _ = sp.split(s, e) {
             slow += 1
-            return .decided(.invalid(id: layout.id(in: sp.cells), errors: [RecordError(field: "", value: nil, reason: Message.Batch.unbalancedQuote.zh, line: line())]))
+            return .decided(.invalid(id: layout.id(in: sp.cells), errors: [RecordError(field: "", value: nil, reason: Message.Batch.unbalancedQuote, line: line())]))
         }
         let cells = sp.cells
         if cells.count != layout.columns.count {
             slow += 1
             return .decided(.invalid(id: layout.id(in: cells), errors: [RecordError(field: "", value: nil,
-                reason: Message.Batch.columnCount(header: layout.columns.count, row: cells.count).zh, line: line())]))
+                reason: Message.Batch.columnCount(header: layout.columns.count, row: cells.count), line: line())]))
         }
         let reading = flip ? codec.decodeCSV(layout.columns, cells, utf8OK: utf8OK, line: line, into: &fa)
                            : codec.decodeCSV(layout.columns, cells, utf8OK: utf8OK, line: line, into: &fb)

@@ -94,7 +94,7 @@ struct BatchWorker {
 
     func overlongDecision(line: Int) -> Decision {
         .invalid(id: nil, errors: [RecordError(field: "", value: nil,
-            reason: pipe.text(Message.Batch.lineTooLong(pipe.maxLine)), line: line)])
+            reason: Message.Batch.lineTooLong(pipe.maxLine), line: line)])
     }
 
     static func countNewlines(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
