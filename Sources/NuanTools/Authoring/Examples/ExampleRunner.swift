@@ -77,7 +77,7 @@ public enum ExampleRunner {
         let (pairs, inputErrors) = rawPairs(ex, program: program)
         result.errors = inputErrors + expectationErrors(ex, program: program)
         guard result.errors.isEmpty else { return result }
-        let (facts, recordErrors, _) = RecordCodec(program: program).decode(pairs: pairs)
+        let (facts, recordErrors, _) = RecordCodec(program: program, language: english ? .english : .chinese).decode(pairs: pairs)
         let decision: Decision
         if !recordErrors.isEmpty {
             decision = .invalid(id: facts.id, errors: recordErrors)

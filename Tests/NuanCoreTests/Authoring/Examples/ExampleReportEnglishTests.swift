@@ -51,4 +51,28 @@ final class ExampleReportEnglishTests: XCTestCase {
             XCTAssertEqual(ExampleCoverage.render(c), ExampleCoverage.render(try XCTUnwrap(ExampleCoverage.compute(ExampleRunner.run(path: path)))))
         }
     }
+
+    func testRecordProblemsAndInputErrorsInEnglish() {
+        let text = """
+        规则 "t"
+          生效 2022-01-01 至 2022-12-31
+        字段 id 申请编号 : 文本
+        字段 household_size 家庭人口 : 整数 至少 1
+        福利 甲 = 1 元 当 家庭人口 > 0 依据 "t"
+        例子 "人口为零"
+          输入 { 申请编号 = "X", 家庭人口 = 0 }
+          期望 { 状态 = eligible }
+        例子 "金额单位不能用于整数"
+          输入 { 申请编号 = "Z", 家庭人口 = 1 元 }
+          期望 { 状态 = eligible }
+        """
+        let r = ExampleRunner.run(path: "inline.rules", text: text, english: true)
+        XCTAssertEqual(r.examples.map(\.passed), [false, false])
+        let details = r.examples[0].mismatches.flatMap(\.details)
+        XCTAssertEqual(details.count, 1)
+        XCTAssertTrue(details[0].hasPrefix("record problem: "), details[0])
+        let report = ExampleReport.render(r, english: true)
+        XCTAssertTrue(report.contains("the example's input “家庭人口”: 家庭人口 is not money and cannot have the unit 元"), report)
+        EnglishText.assertOnlyData(report, data: [text], forbidden: Self.sentenceWords)
+    }
 }
