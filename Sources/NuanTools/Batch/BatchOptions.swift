@@ -43,6 +43,8 @@ public struct BatchOptions: Sendable {
     /// nil: the run stages and commits `output` itself.
     public var staged: StagedOutputs?
     public var outputIndex = 0
+    /// `--lang en`: the run's own messages (`BatchResult.failure`) in English.
+    public var english = false
     /// Testing: fail after this many records have been written (the output must not appear).
     public var failAfter: Int?
     /// Called from time to time (at most twice a second): records done, input bytes done, input size, seconds.
@@ -85,6 +87,6 @@ public struct BatchResult: Sendable {
     public var gb18030Rows = 0
     public var seconds = 0.0
     public var report: BatchReport
-    /// Set when the run failed; no output file was left.
+    /// Set when the run failed, in the language of `BatchOptions.english`; no output file was left.
     public var failure: String?
 }

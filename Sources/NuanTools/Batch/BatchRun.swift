@@ -102,9 +102,14 @@ final class BatchPipeline: @unchecked Sendable {
         maxLine = max(64, options.maxLine)
     }
 
-    func fail(_ message: String) {
+    typealias M = Message.Batch
+
+    /// A message in the run's language (`--lang`).
+    func text(_ m: Message) -> String { m.text(english: options.english) }
+
+    func fail(_ message: Message) {
         outCond.lock()
-        if failure == nil { failure = message }
+        if failure == nil { failure = text(message) }
         outCond.broadcast()
         outCond.unlock()
     }
@@ -123,11 +128,11 @@ final class BatchPipeline: @unchecked Sendable {
     func run() -> BatchResult {
         start = Date()
         inFD = options.inputDescriptor ?? open(options.input, O_RDONLY | O_CLOEXEC)
-        guard inFD >= 0 else { failure = "无法打开输入文件 \(options.input)：\(String(cString: strerror(errno)))"; return result() }
+        guard inFD >= 0 else { failure = text(M.cannotOpenInput(options.input, String(cString: strerror(errno)))); return result() }
         defer { if options.inputDescriptor == nil { close(inFD) } }
         var st = stat()
         if fstat(inFD, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { failure = "输入 \(options.input) 是一个目录，不是档案文件"; return result() }
+            if (st.st_mode & S_IFMT) == S_IFDIR { failure = text(M.inputIsDirectory(options.input)); return result() }
             if (st.st_mode & S_IFMT) == S_IFREG { fileSize = Int(st.st_size) }
         }
         if let e = prepareInput() { failure = e; return result() }
@@ -139,7 +144,7 @@ final class BatchPipeline: @unchecked Sendable {
                 if options.excelBOM { head.put([0xEF, 0xBB, 0xBF]) }
                 DecisionWriter.csvHeader(against: oldBP != nil, carried: layout?.carriedNames ?? [], into: &head)
             }
-            if head.count > 0 && !writeAll(head.base, head.count) { failure = "写入输出失败：\(String(cString: strerror(errno)))" }
+            if head.count > 0 && !writeAll(head.base, head.count) { failure = text(M.writeFailed(String(cString: strerror(errno)))) }
             head.free()
         }
         if failure == nil {
@@ -157,7 +162,7 @@ final class BatchPipeline: @unchecked Sendable {
             }
             group.wait()
         }
-        if failure == nil && recordsIn != recordsOut { failure = "内部错误：读入 \(recordsIn) 条，输出 \(recordsOut) 条" }
+        if failure == nil && recordsIn != recordsOut { failure = text(M.countMismatch(read: recordsIn, written: recordsOut)) }
         if writing { finishOutput() }
         return result()
     }
@@ -174,13 +179,13 @@ final class BatchPipeline: @unchecked Sendable {
 
     func openStagedOutput() -> String? {
         if let staged = options.staged {
-            guard options.outputIndex < staged.files.count else { return "内部错误：没有为决定准备输出文件" }
+            guard options.outputIndex < staged.files.count else { return text(M.noOutputFile) }
             outFD = staged.files[options.outputIndex].fd
             return nil
         }
         let staging = StagedOutputs(inputs: inputs)
-        switch staging.stage(options.output, what: "输出") {
-        case .failure(let e): return e.message
+        switch staging.stage(options.output, what: M.output) {
+        case .failure(let e): return e.message(english: options.english)
         case .success(let i):
             ownStaging = staging
             outFD = staging.files[i].fd
@@ -204,7 +209,7 @@ final class BatchPipeline: @unchecked Sendable {
         outFD = -1
         guard let staging = ownStaging else { return }
         let t0 = Date()
-        if failure == nil { failure = staging.commit() } else { staging.abandon() }
+        if failure == nil { failure = staging.commit(english: options.english) } else { staging.abandon() }
         if getenv("NUAN_BATCH_TIMES") != nil {
             fputs("batch: run \(t0.timeIntervalSince(start)) s, fsync+rename \(Date().timeIntervalSince(t0)) s\n", stderr)
         }
@@ -223,7 +228,7 @@ final class BatchPipeline: @unchecked Sendable {
             while true {
                 let r = head.withUnsafeMutableBytes { read(inFD, $0.baseAddress! + n, $0.count - n) }
                 if r < 0 && errno == EINTR { continue }
-                if r < 0 { readError = "读取输入 \(options.input) 失败：\(String(cString: strerror(errno)))" }
+                if r < 0 { readError = text(M.cannotReadInput(options.input, String(cString: strerror(errno)))) }
                 if r <= 0 { eof = true; return false }
                 n += r
                 return true
@@ -243,7 +248,7 @@ final class BatchPipeline: @unchecked Sendable {
                     CSVRowSplitter.recordEnd(b.baseAddress! + skip, b.baseAddress! + n, final: eof).map { b.baseAddress!.distance(to: $0) }
                 }
                 if end != nil { break }
-                if n - skip > maxLine { return "CSV 表头行超过 \(maxLine) 字节（--max-line 上限）" }
+                if n - skip > maxLine { return text(M.headerTooLong(maxLine)) }
                 _ = more()
                 if let readError { return readError }
             }
@@ -251,7 +256,7 @@ final class BatchPipeline: @unchecked Sendable {
             var bytes = Array(head[skip..<stop])
             let utf8 = bytes.withUnsafeBufferPointer { UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
             if encoding == .gb18030 || (options.encoding == nil && !utf8) {
-                guard let dec = GB18030Decoder() else { return "本机的 iconv 不支持 GB18030" }
+                guard let dec = GB18030Decoder() else { return text(M.noGB18030) }
                 var out = ByteBuffer(capacity: bytes.count * 2 + 16)
                 bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { dec.convert(b, $0.count, into: &out) } }
                 bytes = Array(UnsafeBufferPointer(start: out.base, count: out.count))
@@ -266,9 +271,9 @@ final class BatchPipeline: @unchecked Sendable {
                 }
             }
             sp.scratch.free()
-            if names.isEmpty || names.allSatisfy(\.isEmpty) { return n == 0 ? nil : "CSV 文件没有表头行（或表头的引号不成对）" }
+            if names.isEmpty || names.allSatisfy(\.isEmpty) { return n == 0 ? nil : text(M.noHeader) }
             if names.contains(where: { $0.contains("\u{FFFD}") }) || !bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }) {
-                return "CSV 表头不是有效的 UTF-8 或 GB18030 文本"
+                return text(M.headerNotText)
             }
             layout = CSVLayout(header: names, program: bp)
             if let o = oldBP { oldLayout = CSVLayout(header: names, program: o) }
@@ -317,7 +322,7 @@ final class BatchPipeline: @unchecked Sendable {
         func fill(_ want: Int) -> Bool {
             while n < want && !eof {
                 let r = read(inFD, buf + n, want - n)
-                if r < 0 { if errno == EINTR { continue }; fail("读取输入失败：\(String(cString: strerror(errno)))"); return false }
+                if r < 0 { if errno == EINTR { continue }; fail(M.readFailed(String(cString: strerror(errno)))); return false }
                 if r == 0 { eof = true } else { n += r }
             }
             return true
@@ -363,7 +368,7 @@ final class BatchPipeline: @unchecked Sendable {
         var lines = 0
         while !eof {
             let r = read(inFD, buf, blockSize)
-            if r < 0 { if errno == EINTR { continue }; fail("读取输入失败：\(String(cString: strerror(errno)))"); return nil }
+            if r < 0 { if errno == EINTR { continue }; fail(M.readFailed(String(cString: strerror(errno)))); return nil }
             if r == 0 { eof = true; break }
             var t: Int?
             if let q = memchr(buf, 0x0A, r) { t = buf.distance(to: q.assumingMemoryBound(to: UInt8.self)) }
@@ -378,7 +383,7 @@ final class BatchPipeline: @unchecked Sendable {
             }
             skipped += r
             if skipped > skipLimit {
-                fail("一行超过 \(maxLine) 字节（--max-line 上限），其后 \(skipLimit >> 20) MiB 内仍没有换行：输入不像逐行的档案，已停止")
+                fail(M.noLineEnd(maxLine, mib: skipLimit >> 20))
                 return nil
             }
         }
@@ -423,10 +428,10 @@ final class BatchPipeline: @unchecked Sendable {
             let k = max(0, limit - recordsOut)
             // write part of the block, then fail as a crash would
             if outFD >= 0 { _ = writeAll(out, min(n, k * 64)) }
-            fail("注入的故障（NUAN_FAIL_AFTER=\(limit)）")
+            fail(M.injectedFault(limit))
             ok = false
         } else if outFD >= 0 && n > 0 && !writeAll(out, n) {
-            fail("写入输出失败：\(String(cString: strerror(errno)))")
+            fail(M.writeFailed(String(cString: strerror(errno))))
             ok = false
         }
         outCond.lock()

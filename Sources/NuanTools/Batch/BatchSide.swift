@@ -65,13 +65,13 @@ struct BatchSide {
         let layout = self.layout!
         if let _ = sp.split(s, e) {
             slow += 1
-            return .decided(.invalid(id: layout.id(in: sp.cells), errors: [RecordError(field: "", value: nil, reason: "引号不成对（带引号的单元格应以引号结束，其后是逗号或行尾）", line: line())]))
+            return .decided(.invalid(id: layout.id(in: sp.cells), errors: [RecordError(field: "", value: nil, reason: Message.Batch.unbalancedQuote, line: line())]))
         }
         let cells = sp.cells
         if cells.count != layout.columns.count {
             slow += 1
             return .decided(.invalid(id: layout.id(in: cells), errors: [RecordError(field: "", value: nil,
-                reason: "列数与表头不符：表头 \(layout.columns.count) 列，本行 \(cells.count) 列", line: line())]))
+                reason: Message.Batch.columnCount(header: layout.columns.count, row: cells.count), line: line())]))
         }
         let reading = flip ? codec.decodeCSV(layout.columns, cells, utf8OK: utf8OK, line: line, into: &fa)
                            : codec.decodeCSV(layout.columns, cells, utf8OK: utf8OK, line: line, into: &fb)

@@ -83,7 +83,7 @@ struct BatchWorker {
             let (records, outputs, slow, consumed) = process(seq, data, len, &report)
             if consumed != lines {
                 // every line of the block must belong to a record or be blank: rows in = decisions out
-                pipe.fail("内部错误：第 \(pipe.lineBase(seq)) 行起的一块有 \(lines) 个换行，只读到 \(consumed) 个")
+                pipe.fail(Message.Batch.blockLines(line: pipe.lineBase(seq), lines: lines, consumed: consumed))
                 break
             }
             if !pipe.deliver(seq, out.base, out.count, records: records, outputs: outputs, slow: slow, report: report,
@@ -94,7 +94,7 @@ struct BatchWorker {
 
     func overlongDecision(line: Int) -> Decision {
         .invalid(id: nil, errors: [RecordError(field: "", value: nil,
-            reason: "此行超过 \(pipe.maxLine) 字节（--max-line 上限），已跳过；下一行照常读取", line: line)])
+            reason: Message.Batch.lineTooLong(pipe.maxLine), line: line)])
     }
 
     static func countNewlines(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {

@@ -45,9 +45,16 @@ public final class StagedOutputs: @unchecked Sendable {
     }
 
     /// Opens a temporary for `path`; returns its index in `files`, or the reason it may not be written.
+    /// `what` names the output (an option such as `--summary`).
     public func stage(_ path: String, what: String) -> Result<Int, StagedOutputError> {
-        func refuse(_ m: String) -> Result<Int, StagedOutputError> { .failure(StagedOutputError(message: "\(what) \(path)：\(m)")) }
-        if path.isEmpty { return refuse("路径为空") }
+        stage(path, what: Message(both: what))
+    }
+
+    /// The same, `what` in both languages (`输出` / `output`); the error is in both.
+    public func stage(_ path: String, what: Message) -> Result<Int, StagedOutputError> {
+        typealias M = Message.Batch
+        func refuse(_ m: Message) -> Result<Int, StagedOutputError> { .failure(StagedOutputError(M.refused(what, path, m))) }
+        if path.isEmpty { return refuse(M.emptyPath) }
         if path == "-" {
             files.append(File(path: path, target: "-", temporary: "", fd: dup(1), slot: -1))
             return .success(files.count - 1)
@@ -57,37 +64,37 @@ public final class StagedOutputs: @unchecked Sendable {
         var exists = false
         if lstat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFLNK {
-                guard let r = realpath(path, nil) else { return refuse("是指向不存在位置的符号链接；不会替换链接本身") }
+                guard let r = realpath(path, nil) else { return refuse(M.danglingLink) }
                 target = String(cString: r)
                 free(r)
-                guard stat(target, &st) == 0 else { return refuse("无法读取链接指向的文件") }
+                guard stat(target, &st) == 0 else { return refuse(M.unreadableLink) }
             }
             exists = true
-            if (st.st_mode & S_IFMT) == S_IFDIR { return refuse("是一个目录") }
-            if (st.st_mode & S_IFMT) != S_IFREG { return refuse("不是普通文件（设备、管道或套接字），不会替换；写到标准输出请用 -") }
+            if (st.st_mode & S_IFMT) == S_IFDIR { return refuse(M.isDirectory) }
+            if (st.st_mode & S_IFMT) != S_IFREG { return refuse(M.notRegular) }
         }
         let (dir, name) = Self.split(target)
-        if name.isEmpty || name == "." || name == ".." { return refuse("不是文件名") }
-        guard let rdir = realpath(dir, nil) else { return refuse("所在目录不存在或无法访问") }
+        if name.isEmpty || name == "." || name == ".." { return refuse(M.notFileName) }
+        guard let rdir = realpath(dir, nil) else { return refuse(M.noDirectory) }
         let resolvedDir = String(cString: rdir)
         free(rdir)
         let resolved = (resolvedDir == "/" ? "" : resolvedDir) + "/" + name
         if exists {
             for i in inputIDs where i.dev == UInt64(st.st_dev) && i.ino == UInt64(st.st_ino) {
-                return refuse("与输入文件 \(i.path) 是同一个文件；不会覆盖输入或规则文件")
+                return refuse(M.sameAsInput(i.path))
             }
             if targetIDs.contains(where: { $0.dev == UInt64(st.st_dev) && $0.ino == UInt64(st.st_ino) }) {
-                return refuse("与另一个输出是同一个文件")
+                return refuse(M.sameAsOtherOutput)
             }
         }
-        if targetPaths.contains(resolved) { return refuse("与另一个输出是同一个文件") }
+        if targetPaths.contains(resolved) { return refuse(M.sameAsOtherOutput) }
         let tmp = (resolvedDir == "/" ? "" : resolvedDir) + "/." + name + ".nuan-tmp-\(getpid())-\(files.count)"
         let slot = TemporaryFiles.register(tmp)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if fd < 0 {
             let e = String(cString: strerror(errno))
             TemporaryFiles.unregister(slot)
-            return refuse("无法在 \(resolvedDir) 中写入：\(e)")
+            return refuse(M.cannotWriteIn(resolvedDir, e))
         }
         if exists { _ = fchmod(fd, st.st_mode & 0o7777) }
         if exists { targetIDs.append((UInt64(st.st_dev), UInt64(st.st_ino))) }
@@ -113,13 +120,14 @@ public final class StagedOutputs: @unchecked Sendable {
     }
 
     /// Syncs every temporary, then renames each onto its target. nil: all in place. Else the
-    /// reason; when it fails before the first rename, no target was replaced and temporaries are gone.
-    public func commit() -> String? {
+    /// reason (in English with `english`); when it fails before the first rename, no target was
+    /// replaced and temporaries are gone.
+    public func commit(english: Bool = false) -> String? {
         for f in files where f.target != "-" {
             if fsync(f.fd) != 0 {
                 let e = String(cString: strerror(errno))
                 abandon()
-                return "写入 \(f.path) 失败（fsync）：\(e)；未替换任何输出文件"
+                return Message.Batch.fsyncFailed(f.path, e).text(english: english)
             }
         }
         for f in files { close(f.fd) }
@@ -129,7 +137,7 @@ public final class StagedOutputs: @unchecked Sendable {
                 let e = String(cString: strerror(errno))
                 for g in files[k...] where g.target != "-" { unlink(g.temporary); TemporaryFiles.unregister(g.slot) }
                 files = []
-                return "无法生成 \(f.path)：\(e)" + (done.isEmpty ? "；未替换任何输出文件" : "；已替换：\(done.joined(separator: "、"))")
+                return Message.Batch.renameFailed(f.path, e, replaced: done).text(english: english)
             }
             TemporaryFiles.unregister(f.slot)
             done.append(f.path)
@@ -157,7 +165,12 @@ public final class StagedOutputs: @unchecked Sendable {
 }
 
 public struct StagedOutputError: Error, CustomStringConvertible, Sendable {
-    public var message: String
+    /// Why the output may not be written, in both languages.
+    public var text: Message
+    public init(_ text: Message) { self.text = text }
+    /// The reason in Chinese.
+    public var message: String { text.zh }
+    public func message(english: Bool) -> String { text.text(english: english) }
     public var description: String { message }
 }
 

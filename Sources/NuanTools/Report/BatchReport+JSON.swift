@@ -44,8 +44,8 @@ extension BatchReport {
     }
 
     /// The short name of a table source: 中央财政, 地方财政, 工会经费, 社会捐助, 其他收入.
-    public static func sourceName(_ i: Int) -> String {
-        ["中央财政", "地方财政", "工会经费", "社会捐助", "其他收入"][i]
+    public static func sourceName(_ i: Int, english: Bool = false) -> String {
+        Message.Report.sources[i].text(english: english)
     }
 
     private func statTableJSON() -> String {

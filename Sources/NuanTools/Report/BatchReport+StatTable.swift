@@ -31,25 +31,24 @@ extension BatchReport {
     public struct StatTableRow: Sendable, Equatable {
         /// The table's 编号 and letter, e.g. "2C".
         public var row: String
-        public var label: String
+        /// The row's label, in the table's Chinese and in English.
+        public var title: Message
         /// Households, for rows 2C–2F.
         public var households: Int?
         /// Yuan, for rows 3A–3F (3A: the sum of 3B–3F rounded to 分, so A=B+…+F as printed).
         public var amount: Rational?
         /// The table's unit, 万元 with 2 places (3A: the sum of the printed 3B–3F figures).
         public var wanYuan: String?
-        /// What the figure counts.
-        public var counts: String
+        /// What the figure counts, in both languages.
+        public var countsText: Message
+        /// The label as the table prints it (Chinese).
+        public var label: String { title.zh }
+        /// What the figure counts, in Chinese.
+        public var counts: String { countsText.zh }
     }
 
     /// The five money sources of the table, in its order (3B–3F).
-    public static let sources: [(row: String, label: String)] = [
-        ("3B", "其中，中央财政（万元）"),
-        ("3C", "其中，地方财政（万元）"),
-        ("3D", "其中，工会经费（万元）"),
-        ("3E", "其中，爱心企业、社会机构等社会捐助（万元）"),
-        ("3F", "其中，其他收入（万元）"),
-    ]
+    public static let sources: [(row: String, label: String)] = zip(["3B", "3C", "3D", "3E", "3F"], Message.Report.sourceRows).map { ($0, $1.zh) }
 
     /// The table source (index into `sources`) a fund code fills — a reading of the fund
     /// names of national-base.rules against the table's five sources:
@@ -81,15 +80,12 @@ extension BatchReport {
 
     /// Rows 2C–2F and 3A–3F, in table order.
     public var statisticsTable: [StatTableRow] {
+        typealias M = Message.Report
         var rows: [StatTableRow] = [
-            StatTableRow(row: "2C", label: "慰问困难家庭总数（户）C=D+E+F", households: hardshipHouseholds, amount: nil, wanYuan: nil,
-                         counts: "获帮扶（eligible）的建档户（含本年度退档、渐退期）及类别为深度困难、相对困难或意外致困的户数（一条记录为一户）"),
-            StatTableRow(row: "2D", label: "其中，困难职工（户）", households: hardshipWorkerHouseholds, amount: nil, wanYuan: nil,
-                         counts: "2C中人员类别既非劳动模范也非农民工的户数"),
-            StatTableRow(row: "2E", label: "其中，困难农民工（户）", households: hardshipMigrantHouseholds, amount: nil, wanYuan: nil,
-                         counts: "2C中人员类别含农民工（且非劳动模范）的户数"),
-            StatTableRow(row: "2F", label: "其中，困难劳模（户）", households: hardshipModelHouseholds, amount: nil, wanYuan: nil,
-                         counts: "2C中人员类别含劳动模范的户数"),
+            StatTableRow(row: "2C", title: M.row2C, households: hardshipHouseholds, amount: nil, wanYuan: nil, countsText: M.counts2C),
+            StatTableRow(row: "2D", title: M.row2D, households: hardshipWorkerHouseholds, amount: nil, wanYuan: nil, countsText: M.counts2D),
+            StatTableRow(row: "2E", title: M.row2E, households: hardshipMigrantHouseholds, amount: nil, wanYuan: nil, countsText: M.counts2E),
+            StatTableRow(row: "2F", title: M.row2F, households: hardshipModelHouseholds, amount: nil, wanYuan: nil, countsText: M.counts2F),
         ]
         let money = moneyBySource
         // Each part rounded as printed; 3A adds the printed parts so that A = B+C+D+E+F holds.
@@ -97,13 +93,12 @@ extension BatchReport {
         let wan = money.map { Self.rounded($0.divided(by: Rational(integer: 10000)) ?? .zero, places: 2) }
         let totalYuan = yuan.reduce(Rational.zero) { $0.adding($1) ?? $0 }
         let totalWan = wan.reduce(Rational.zero) { $0.adding($1) ?? $0 }
-        rows.append(StatTableRow(row: "3A", label: "筹集慰问款物总额（万元）A=B+C+D+E+F", households: nil, amount: totalYuan,
-                                 wanYuan: totalWan.formatted(places: 2),
-                                 counts: "3B至3F之和：规则确定金额的帮扶款合计（待定金额不计）"))
+        rows.append(StatTableRow(row: "3A", title: M.row3A, households: nil, amount: totalYuan,
+                                 wanYuan: totalWan.formatted(places: 2), countsText: M.counts3A))
         for (i, s) in Self.sources.enumerated() {
             let codes = fundOrder.filter { Self.source(ofFund: $0) == i && funds[$0] != nil }
-            rows.append(StatTableRow(row: s.row, label: s.label, households: nil, amount: money[i], wanYuan: wan[i].formatted(places: 2),
-                                     counts: codes.isEmpty ? "无对应资金的发放" : "资金 " + codes.joined(separator: "、") + " 的确定金额合计"))
+            rows.append(StatTableRow(row: s.row, title: M.sourceRows[i], households: nil, amount: money[i], wanYuan: wan[i].formatted(places: 2),
+                                     countsText: codes.isEmpty ? M.noFundAwards : M.fundsTotal(codes)))
         }
         return rows
     }

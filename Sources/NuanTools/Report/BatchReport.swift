@@ -61,16 +61,9 @@ public struct BatchReport: Sendable, Equatable {
             case .unknown: return "unknown"
             }
         }
-        public var label: String {
-            switch self {
-            case .below1: return "低于1倍低保"
-            case .from1to1_5: return "1～1.5倍"
-            case .from1_5to2: return "1.5～2倍"
-            case .from2to3: return "2～3倍"
-            case .atLeast3: return "3倍及以上"
-            case .unknown: return "收入或低保标准未知"
-            }
-        }
+        /// The bucket's name in Chinese (as the JSON summary gives it).
+        public var label: String { label(english: false) }
+        public func label(english: Bool) -> String { Message.Report.incomeBucket(self).text(english: english) }
     }
 
     /// The statuses, in the order reports show them.
@@ -194,8 +187,10 @@ public struct BatchReport: Sendable, Equatable {
     }
 
     /// The 统计表's title: the one the header names, else a note that none was named.
-    public var statTableName: String {
-        statTableTitle ?? "送温暖统计表（规则文件未指明通知附表；栏目按梧州2018附件1）"
+    public var statTableName: String { statTableName(english: false) }
+
+    public func statTableName(english: Bool) -> String {
+        statTableTitle ?? Message.Report.defaultStatTable.text(english: english)
     }
 
     /// Warning codes in a stable order: the engine's own first, then any other by name.

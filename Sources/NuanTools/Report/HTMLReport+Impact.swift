@@ -4,59 +4,58 @@ import NuanProgram
 import NuanExplain
 /// The `--against` section of the HTML report, and the page's style sheet.
 extension HTMLReport {
-    static func impactSection(_ r: BatchReport, _ m: BatchReport.Impact, unmask: Bool) -> String {
-        var h = "<section>\n<h2>五、规则变化的影响</h2>\n"
+    static func impactSection(_ r: BatchReport, _ m: BatchReport.Impact, unmask: Bool, _ t: Words) -> String {
+        var h = "<section>\n<h2>\(t(M.impact))</h2>\n"
         if let a = r.against {
-            h += "<p class=\"note\">旧规则：\(escape(a.name))\(a.version.map { "（版本 \(escape($0))）" } ?? "")；"
-                + "新规则：\(escape(r.rules.name))\(r.rules.version.map { "（版本 \(escape($0))）" } ?? "")；对比记录 \(num(m.compared)) 条。</p>\n"
+            h += "<p class=\"note\">\(t(M.impactNote(old: a.name, oldVersion: a.version, new: r.rules.name, newVersion: r.rules.version, compared: num(m.compared))))</p>\n"
         }
-        h += "<h3>类别变化（行：旧规则类别；列：新规则类别）</h3>\n" + matrix(r, m)
-        h += "<h3>帮扶变化</h3>\n"
+        h += "<h3>\(t(M.categoryChanges))</h3>\n" + matrix(r, m, t)
+        h += "<h3>\(t(M.aidChanges))</h3>\n"
         func ids(_ list: [String], _ count: Int) -> String {
             guard !list.isEmpty else { return "—" }
-            let more = count > list.count ? "（仅列前 \(num(list.count)) 条）" : ""
-            return "<details><summary>申请编号\(more)</summary><p class=\"ids\">"
-                + list.map { escape($0.isEmpty ? "（无编号）" : Privacy.shown($0, unmask: unmask)) }.joined(separator: "、") + "</p></details>"
+            let more = count > list.count ? t(M.idsOnlyFirst(num(list.count))) : ""
+            return "<details><summary>\(t(M.ids))\(more)</summary><p class=\"ids\">"
+                + list.map { $0.isEmpty ? t(M.noID) : escape(Privacy.shown($0, unmask: unmask)) }.joined(separator: t(M.idSeparator)) + "</p></details>"
         }
-        h += table(["变化", "记录数", "记录"], [
-            ["新获帮扶（旧规则下未获帮扶）", num(m.newlyEligible), ids(m.newlyEligibleIDs, m.newlyEligible)],
-            ["不再获帮扶", num(m.noLongerEligible), ids(m.noLongerEligibleIDs, m.noLongerEligible)],
-            ["仍获帮扶、金额变化", num(m.amountChanged), ids(m.amountChangedIDs, m.amountChanged)],
-        ], numeric: [1])
-        h += "<h3>各资金支出变化（确定金额，元）</h3>\n"
+        h += table([M.changeHead, M.records, M.recordsListHead], [
+            [t(M.newlyEligible), num(m.newlyEligible), ids(m.newlyEligibleIDs, m.newlyEligible)],
+            [t(M.noLongerEligible), num(m.noLongerEligible), ids(m.noLongerEligibleIDs, m.noLongerEligible)],
+            [t(M.amountChanged), num(m.amountChanged), ids(m.amountChangedIDs, m.amountChanged)],
+        ], t, numeric: [1])
+        h += "<h3>\(t(M.fundChanges))</h3>\n"
         let codes = r.fundOrder.filter { m.oldFunds[$0] != nil || m.newFunds[$0] != nil }
-        h += table(["资金", "旧规则", "新规则", "变化"], codes.map { code in
+        h += table([M.fundHead, M.oldRules, M.newRules, M.changeHead], codes.map { code in
             let o = m.oldFunds[code]?.total ?? .zero, n = m.newFunds[code]?.total ?? .zero
             let d = n.subtracting(o) ?? .zero
             let cls = d.isNegative ? "down" : (d == .zero ? "" : "up")
-            return [escape(r.fundName(code)), money(o), money(n),
+            return [escape(r.fundName(code, english: t.english)), money(o), money(n),
                     "<span class=\"\(cls)\">\(d.isNegative || d == .zero ? "" : "+")\(money(d))</span>"]
-        })
-        h += SVGChart.horizontal(title: "各资金支出：旧规则与新规则（元）", series: [
-            SVGChart.Series(name: "旧规则", color: "#95a5a6", bars: codes.map { code in
-                let t = m.oldFunds[code]?.total ?? .zero
-                return SVGChart.Bar(label: r.fundName(code), value: t, valueText: t.formatted(places: 2))
+        }, t)
+        h += SVGChart.horizontal(title: t.raw(M.fundChart), series: [
+            SVGChart.Series(name: t.raw(M.oldRules), color: "#95a5a6", bars: codes.map { code in
+                let x = m.oldFunds[code]?.total ?? .zero
+                return SVGChart.Bar(label: r.fundName(code, english: t.english), value: x, valueText: x.formatted(places: 2))
             }),
-            SVGChart.Series(name: "新规则", color: "#c0392b", bars: codes.map { code in
-                let t = m.newFunds[code]?.total ?? .zero
-                return SVGChart.Bar(label: r.fundName(code), value: t, valueText: t.formatted(places: 2))
+            SVGChart.Series(name: t.raw(M.newRules), color: "#c0392b", bars: codes.map { code in
+                let x = m.newFunds[code]?.total ?? .zero
+                return SVGChart.Bar(label: r.fundName(code, english: t.english), value: x, valueText: x.formatted(places: 2))
             }),
-        ]) + "\n"
+        ], english: t.english) + "\n"
         return h + "</section>\n"
     }
 
-    private static func matrix(_ r: BatchReport, _ m: BatchReport.Impact) -> String {
+    private static func matrix(_ r: BatchReport, _ m: BatchReport.Impact, _ t: Words) -> String {
         var used = Set<String>()
         for (from, row) in m.transitions { used.insert(from); used.formUnion(row.keys) }
         let cats = r.categoryOrder.filter(used.contains)
-        guard !cats.isEmpty else { return "<p class=\"note\">（无）</p>\n" }
-        var h = "<table class=\"matrix\">\n<thead><tr><th>旧 ＼ 新</th>"
-        h += cats.map { "<th>\(escape(BatchReport.categoryName($0)))</th>" }.joined() + "<th>合计</th></tr></thead>\n<tbody>\n"
+        guard !cats.isEmpty else { return "<p class=\"note\">\(t(M.none))</p>\n" }
+        var h = "<table class=\"matrix\">\n<thead><tr><th>\(t(M.oldNew))</th>"
+        h += cats.map { "<th>\(t(M.category($0)))</th>" }.joined() + "<th>\(t(M.total))</th></tr></thead>\n<tbody>\n"
         var columnTotals = [Int](repeating: 0, count: cats.count)
         for from in cats {
             let row = m.transitions[from] ?? [:]
             var total = 0
-            h += "<tr><th>\(escape(BatchReport.categoryName(from)))</th>"
+            h += "<tr><th>\(t(M.category(from)))</th>"
             for (j, to) in cats.enumerated() {
                 let n = row[to] ?? 0
                 total += n
@@ -66,7 +65,7 @@ extension HTMLReport {
             }
             h += "<td class=\"n\">\(num(total))</td></tr>\n"
         }
-        h += "<tr><th>合计</th>" + columnTotals.map { "<td class=\"n\">\(num($0))</td>" }.joined()
+        h += "<tr><th>\(t(M.total))</th>" + columnTotals.map { "<td class=\"n\">\(num($0))</td>" }.joined()
             + "<td class=\"n\">\(num(columnTotals.reduce(0, +)))</td></tr>\n"
         return h + "</tbody>\n</table>\n"
     }

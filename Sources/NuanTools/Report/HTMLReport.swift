@@ -7,20 +7,32 @@ import NuanExplain
 /// in any browser. Every text from the rules or the records is HTML-escaped. It shows record
 /// ids only (no names, ID numbers or phones: the report never receives them; an id that looks
 /// like an ID or phone number is masked unless `unmask`).
+///
+/// The visible text is in Chinese, or in English with `english` (the page's `lang` follows).
 public enum HTMLReport {
-    public static func render(_ r: BatchReport, unmask: Bool = false) -> String {
-        var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    typealias M = Message.Report
+
+    public static func render(_ r: BatchReport, unmask: Bool = false, english: Bool = false) -> String {
+        let t = Words(english: english)
+        var h = "<!DOCTYPE html>\n<html lang=\"\(english ? "en" : "zh-CN")\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>送温暖批量评估报告 — \(escape(r.rules.name))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
-        h += "<h1>送温暖批量评估报告</h1>\n"
-        h += rulesBlock(r)
-        h += summarySection(r)
-        h += fundSection(r)
-        h += statTableSection(r)
-        h += incomeSection(r)
-        if let m = r.impact { h += impactSection(r, m, unmask: unmask) }
-        h += "<footer>本报告由 Nuan 规则引擎生成；金额为规则确定的金额（待定金额不计入合计）；仅列申请编号，不含个人身份信息。</footer>\n"
+        h += "<title>\(t(M.title)) — \(escape(r.rules.name))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
+        h += "<h1>\(t(M.title))</h1>\n"
+        h += rulesBlock(r, t)
+        h += summarySection(r, t)
+        h += fundSection(r, t)
+        h += statTableSection(r, t)
+        h += incomeSection(r, t)
+        if let m = r.impact { h += impactSection(r, m, unmask: unmask, t) }
+        h += "<footer>\(t(M.footer))</footer>\n"
         return h + "</body>\n</html>\n"
+    }
+
+    /// The report's language: `t(message)` is the message's text, HTML-escaped.
+    struct Words {
+        let english: Bool
+        func callAsFunction(_ m: Message) -> String { HTMLReport.escape(m.text(english: english)) }
+        func raw(_ m: Message) -> String { m.text(english: english) }
     }
 
     /// HTML-escapes text for element content and quoted attribute values; control characters
@@ -45,109 +57,109 @@ public enum HTMLReport {
 
     // MARK: - Sections
 
-    private static func rulesBlock(_ r: BatchReport) -> String {
-        func line(_ title: String, _ i: BatchReport.RulesInfo) -> String {
-            "<tr><th>\(title)</th><td>\(escape(i.name))\(i.version.map { "（版本 \(escape($0))）" } ?? "")"
+    private static func rulesBlock(_ r: BatchReport, _ t: Words) -> String {
+        func line(_ title: Message, _ i: BatchReport.RulesInfo) -> String {
+            "<tr><th>\(t(title))</th><td>\(escape(i.name))\(t(M.version(i.version)))"
                 + "<br><code>SHA-256 \(escape(i.sha256))</code></td></tr>\n"
         }
-        var h = "<table class=\"meta\">\n" + line("规则", r.rules)
-        if let a = r.against { h += line("对比旧规则", a) }
-        h += "<tr><th>记录数</th><td>\(r.records)</td></tr>\n"
+        var h = "<table class=\"meta\">\n" + line(M.rulesHead, r.rules)
+        if let a = r.against { h += line(M.againstHead, a) }
+        h += "<tr><th>\(t(M.recordsHead))</th><td>\(r.records)</td></tr>\n"
         if !r.warningCounts.isEmpty {
-            let list = r.warningCodes.map { "\(BatchReport.warningName($0))（\($0)）\(r.warningCounts[$0] ?? 0) 条" }.joined(separator: "；")
-            h += "<tr><th>提示</th><td class=\"warn\">\(escape(list))</td></tr>\n"
+            let list = M.semicolons(r.warningCodes.map { M.warningCount(M.warning($0), $0, r.warningCounts[$0] ?? 0) })
+            h += "<tr><th>\(t(M.warningsHead))</th><td class=\"warn\">\(t(list))</td></tr>\n"
         }
-        if r.overflow { h += "<tr><th>注意</th><td class=\"warn\">金额合计超出计算范围，合计不完整</td></tr>\n" }
+        if r.overflow { h += "<tr><th>\(t(M.noteHead))</th><td class=\"warn\">\(t(M.overflow))</td></tr>\n" }
         return h + "</table>\n"
     }
 
-    private static func summarySection(_ r: BatchReport) -> String {
-        var h = "<section>\n<h2>一、总体情况</h2>\n"
-        h += table(["结果", "记录数", "占比"], BatchReport.statuses.map { s in
-            [escape(BatchReport.statusName(s)) + " <code>\(s.rawValue)</code>", num(r.count(s)), percent(r.count(s), r.records)]
-        })
+    private static func summarySection(_ r: BatchReport, _ t: Words) -> String {
+        var h = "<section>\n<h2>\(t(M.overview))</h2>\n"
+        h += table([M.result, M.records, M.share], BatchReport.statuses.map { s in
+            [t(M.status(s)) + " <code>\(s.rawValue)</code>", num(r.count(s)), percent(r.count(s), r.records)]
+        }, t)
         let cats = r.categoryOrder
-        h += "<h3>按类别</h3>\n<div class=\"row\">\n"
-        h += table(["类别", "记录数", "占比"], cats.map { c in
-            [escape(BatchReport.categoryName(c)) + " <code>\(escape(c))</code>", num(r.categoryCounts[c] ?? 0),
+        h += "<h3>\(t(M.byCategory))</h3>\n<div class=\"row\">\n"
+        h += table([M.categoryHead, M.records, M.share], cats.map { c in
+            [t(M.category(c)) + " <code>\(escape(c))</code>", num(r.categoryCounts[c] ?? 0),
              percent(r.categoryCounts[c] ?? 0, r.records)]
-        })
-        h += SVGChart.horizontal(title: "按类别的记录数", series: [SVGChart.Series(name: "记录数", color: "#c0392b", bars: cats.map { c in
+        }, t)
+        h += SVGChart.horizontal(title: t.raw(M.recordsByCategory), series: [SVGChart.Series(name: t.raw(M.records), color: "#c0392b", bars: cats.map { c in
             let n = r.categoryCounts[c] ?? 0
-            return SVGChart.Bar(label: BatchReport.categoryName(c), value: Rational(integer: Int64(n)), valueText: String(n))
-        })], labelWidth: 110, plotWidth: 380) + "\n</div>\n"
+            return SVGChart.Bar(label: t.raw(M.category(c)), value: Rational(integer: Int64(n)), valueText: String(n))
+        })], labelWidth: 110, plotWidth: 380, english: t.english) + "\n</div>\n"
         if !r.groupNames.isEmpty {
-            h += "<h3>按帮扶对象</h3>\n"
-            h += table(["对象", "符合对象条件的记录", "其中获帮扶"], r.groupNames.indices.map { i in
+            h += "<h3>\(t(M.byGroup))</h3>\n"
+            h += table([M.groupHead, M.groupRecords, M.ofWhichEligible], r.groupNames.indices.map { i in
                 [escape(r.groupNames[i]), num(i < r.groupRecords.count ? r.groupRecords[i] : 0),
                  num(i < r.groupEligible.count ? r.groupEligible[i] : 0)]
-            })
+            }, t)
         }
         return h + "</section>\n"
     }
 
-    private static func fundSection(_ r: BatchReport) -> String {
-        var h = "<section>\n<h2>二、帮扶资金</h2>\n"
+    private static func fundSection(_ r: BatchReport, _ t: Words) -> String {
+        var h = "<section>\n<h2>\(t(M.funds))</h2>\n"
         let codes = r.fundOrder.filter { r.funds[$0] != nil }
-        h += table(["资金", "代码", "统计表来源", "发放笔数", "其中金额待定", "确定金额合计（元）"], codes.map { code in
-            let t = r.funds[code]!
-            return [escape(r.fundName(code)), code.isEmpty ? "—" : "<code>\(escape(code))</code>",
-                    BatchReport.source(ofFund: code).map { escape(BatchReport.sourceName($0)) } ?? "—",
-                    num(t.awards), num(t.pendingAwards), money(t.total)]
-        }, numeric: [3, 4, 5])
-        h += SVGChart.horizontal(title: "按资金的确定金额（元）", series: [SVGChart.Series(name: "金额", color: "#b9770e", bars: codes.map { code in
-            let t = r.funds[code]!
-            return SVGChart.Bar(label: r.fundName(code), value: t.total, valueText: t.total.formatted(places: 2))
-        })]) + "\n"
-        h += "<h3>按帮扶项目</h3>\n"
-        h += table(["帮扶项目", "发放笔数", "其中金额待定", "确定金额合计（元）"], r.benefitNames.map { name in
-            let t = r.benefits[name]!
-            return [escape(name), num(t.awards), num(t.pendingAwards), money(t.total)]
-        })
+        h += table([M.fundHead, M.codeHead, M.sourceHead, M.awardsHead, M.pendingHead, M.fixedTotalHead], codes.map { code in
+            let f = r.funds[code]!
+            return [escape(r.fundName(code, english: t.english)), code.isEmpty ? "—" : "<code>\(escape(code))</code>",
+                    BatchReport.source(ofFund: code).map { escape(BatchReport.sourceName($0, english: t.english)) } ?? "—",
+                    num(f.awards), num(f.pendingAwards), money(f.total)]
+        }, t, numeric: [3, 4, 5])
+        h += SVGChart.horizontal(title: t.raw(M.fixedByFund), series: [SVGChart.Series(name: t.raw(M.amount), color: "#b9770e", bars: codes.map { code in
+            let f = r.funds[code]!
+            return SVGChart.Bar(label: r.fundName(code, english: t.english), value: f.total, valueText: f.total.formatted(places: 2))
+        })], english: t.english) + "\n"
+        h += "<h3>\(t(M.byBenefit))</h3>\n"
+        h += table([M.benefitHead, M.awardsHead, M.pendingHead, M.fixedTotalHead], r.benefitNames.map { name in
+            let b = r.benefits[name]!
+            return [escape(name), num(b.awards), num(b.pendingAwards), money(b.total)]
+        }, t)
         return h + "</section>\n"
     }
 
-    private static func statTableSection(_ r: BatchReport) -> String {
-        var h = "<section>\n<h2>三、送温暖统计表（可由档案得出的栏目）</h2>\n"
-        h += "<p class=\"note\">表名：\(escape(r.statTableName))。栏目取自梧州市总工会《2018年各地工会送温暖统计表》（梧工办发〔2018〕2号 附件1）。</p>\n"
-        h += table(["编号", "项目", "数值", "万元", "口径"], r.statisticsTable.map { row in
-            [escape(row.row), escape(row.label),
-             row.households.map { "\(num($0)) 户" } ?? row.amount.map { money($0) + " 元" } ?? "",
-             escape(row.wanYuan ?? ""), "<span class=\"note\">\(escape(row.counts))</span>"]
-        }, numeric: [2, 3])
+    private static func statTableSection(_ r: BatchReport, _ t: Words) -> String {
+        var h = "<section>\n<h2>\(t(M.statTable))</h2>\n"
+        h += "<p class=\"note\">\(t(M.statTableNote(r.statTableName(english: t.english))))</p>\n"
+        h += table([M.rowHead, M.itemHead, M.valueHead, M.wanYuanHead, M.countsHead], r.statisticsTable.map { row in
+            [escape(row.row), t(row.title),
+             row.households.map { t(M.householdCount(num($0))) } ?? row.amount.map { t(M.yuan(money($0))) } ?? "",
+             escape(row.wanYuan ?? ""), "<span class=\"note\">\(t(row.countsText))</span>"]
+        }, t, numeric: [2, 3])
         let unassigned = r.unassignedFundMoney ?? BatchReport.MoneyTally()
-        h += "<ul class=\"note\">\n<li>其他获帮扶户（未建档且不属困难类别，如劳模、一线职工走访慰问或对未建档家庭的一次性慰问）：\(num(r.otherEligibleHouseholds)) 户，不计入 2C。</li>\n"
-        h += "<li>金额待定的发放：\(num(r.pendingAwards)) 笔，不计入金额。</li>\n"
-        h += "<li>未指定资金的发放：\(num(unassigned.awards)) 笔，\(money(unassigned.total)) 元，不计入 3A。</li>\n"
-        h += "<li>资金来源对应（解读）：central_aid→中央财政；provincial_finance_aid、local_finance→地方财政；provincial_union_*、union_own→工会经费；social_donation→社会捐助；unit_admin 及其他→其他收入。</li>\n</ul>\n"
+        h += "<ul class=\"note\">\n<li>\(t(M.otherHouseholds(num(r.otherEligibleHouseholds))))</li>\n"
+        h += "<li>\(t(M.pendingAwards(num(r.pendingAwards))))</li>\n"
+        h += "<li>\(t(M.unassigned(num(unassigned.awards), money(unassigned.total))))</li>\n"
+        h += "<li>\(t(M.sourceMapping))</li>\n</ul>\n"
         return h + "</section>\n"
     }
 
-    private static func incomeSection(_ r: BatchReport) -> String {
-        var h = "<section>\n<h2>四、人均月收入与低保标准</h2>\n<div class=\"row\">\n"
+    private static func incomeSection(_ r: BatchReport, _ t: Words) -> String {
+        var h = "<section>\n<h2>\(t(M.income))</h2>\n<div class=\"row\">\n"
         let buckets = BatchReport.IncomeBucket.allCases
-        h += SVGChart.stackedColumns(title: "人均月收入相当于低保标准的倍数（记录数）", labels: buckets.map { $0.code },
+        h += SVGChart.stackedColumns(title: t.raw(M.incomeChart), labels: buckets.map { $0.code },
                                      lower: buckets.map { r.incomeEligible[$0.rawValue] },
                                      upper: buckets.map { r.incomeRecords[$0.rawValue] - r.incomeEligible[$0.rawValue] },
-                                     lowerName: "获帮扶", upperName: "未获帮扶") + "\n"
-        h += table(["区间", "记录数", "其中获帮扶"], buckets.map { b in
-            ["\(escape(b.label)) <code>\(escape(b.code))</code>", num(r.incomeRecords[b.rawValue]), num(r.incomeEligible[b.rawValue])]
-        })
+                                     lowerName: t.raw(M.eligible), upperName: t.raw(M.notEligible), english: t.english) + "\n"
+        h += table([M.bucketHead, M.records, M.ofWhichEligible], buckets.map { b in
+            ["\(t(M.incomeBucket(b))) <code>\(escape(b.code))</code>", num(r.incomeRecords[b.rawValue]), num(r.incomeEligible[b.rawValue])]
+        }, t)
         return h + "</div>\n</section>\n"
     }
 
     // MARK: - Pieces
 
     /// A table; cells are HTML already. Columns in `numeric` (default: all but the first) align right.
-    static func table(_ head: [String], _ rows: [[String]], numeric: Set<Int>? = nil) -> String {
+    static func table(_ head: [Message], _ rows: [[String]], _ t: Words, numeric: Set<Int>? = nil) -> String {
         let numeric = numeric ?? Set(1..<max(1, head.count))
-        var h = "<table>\n<thead><tr>" + head.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var h = "<table>\n<thead><tr>" + head.map { "<th>\(t($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             h += "<tr>" + row.enumerated().map { i, cell in
                 numeric.contains(i) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
             }.joined() + "</tr>\n"
         }
-        if rows.isEmpty { h += "<tr><td colspan=\"\(head.count)\" class=\"note\">（无）</td></tr>\n" }
+        if rows.isEmpty { h += "<tr><td colspan=\"\(head.count)\" class=\"note\">\(t(M.none))</td></tr>\n" }
         return h + "</tbody>\n</table>\n"
     }
 

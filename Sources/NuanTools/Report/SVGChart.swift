@@ -22,7 +22,8 @@ enum SVGChart {
     static let rowHeight = 26
 
     /// Horizontal bars, one per item; `series` > 1 draws grouped bars with a legend.
-    static func horizontal(title: String, series: [Series], labelWidth: Int = 240, plotWidth: Int = 520) -> String {
+    static func horizontal(title: String, series: [Series], labelWidth: Int = 240, plotWidth: Int = 520, english: Bool = false) -> String {
+        typealias M = Message.Report
         let rows = series.first?.bars.count ?? 0
         let groupHeight = rowHeight * series.count + 10
         let legend = series.count > 1 ? 24 : 0
@@ -39,7 +40,7 @@ enum SVGChart {
             }
         }
         if rows == 0 {
-            out += "<text x=\"\(labelWidth)\" y=\"\(30 + legend + 18)\" class=\"lg\">（无数据）</text>"
+            out += "<text x=\"\(labelWidth)\" y=\"\(30 + legend + 18)\" class=\"lg\">\(HTMLReport.escape(M.noData.text(english: english)))</text>"
         }
         for i in 0..<rows {
             let top = 30 + legend + i * groupHeight
@@ -53,7 +54,7 @@ enum SVGChart {
                 let w = scaled(bar.value, maxValue, plotWidth)
                 let y = top + k * rowHeight
                 out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(rowHeight - 6)\" fill=\"\(s.color)\">"
-                    + "<title>\(HTMLReport.escape(s.name + " " + label + "：" + bar.valueText))</title></rect>"
+                    + "<title>\(HTMLReport.escape(M.tooltip(s.name + " " + label, bar.valueText).text(english: english)))</title></rect>"
                 out += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + rowHeight / 2 + 5)\" class=\"vl\">\(HTMLReport.escape(bar.valueText))</text>"
             }
         }
@@ -63,7 +64,8 @@ enum SVGChart {
 
     /// Vertical columns split in two stacked parts (`lower` at the bottom), one per bucket.
     static func stackedColumns(title: String, labels: [String], lower: [Int], upper: [Int],
-                               lowerName: String, upperName: String) -> String {
+                               lowerName: String, upperName: String, english: Bool = false) -> String {
+        typealias M = Message.Report
         let colWidth = 64, gap = 26, plotHeight = 240, left = 30, top = 60
         let width = left + labels.count * (colWidth + gap) + 20
         let height = top + plotHeight + 60
@@ -80,9 +82,9 @@ enum SVGChart {
             let hLow = lower[i] * plotHeight / maxTotal
             let hAll = (lower[i] + upper[i]) * plotHeight / maxTotal
             out += "<rect x=\"\(x)\" y=\"\(base - hAll)\" width=\"\(colWidth)\" height=\"\(hAll - hLow)\" fill=\"#e8b4a8\">"
-                + "<title>\(HTMLReport.escape("\(label) \(upperName)：\(upper[i])"))</title></rect>"
+                + "<title>\(HTMLReport.escape(M.tooltip("\(label) \(upperName)", String(upper[i])).text(english: english)))</title></rect>"
             out += "<rect x=\"\(x)\" y=\"\(base - hLow)\" width=\"\(colWidth)\" height=\"\(hLow)\" fill=\"#c0392b\">"
-                + "<title>\(HTMLReport.escape("\(label) \(lowerName)：\(lower[i])"))</title></rect>"
+                + "<title>\(HTMLReport.escape(M.tooltip("\(label) \(lowerName)", String(lower[i])).text(english: english)))</title></rect>"
             out += "<text x=\"\(x + colWidth / 2)\" y=\"\(base - hAll - 6)\" text-anchor=\"middle\" class=\"vl\">\(lower[i] + upper[i])</text>"
             out += "<text x=\"\(x + colWidth / 2)\" y=\"\(base + 20)\" text-anchor=\"middle\" class=\"lb\">\(HTMLReport.escape(label))</text>"
         }

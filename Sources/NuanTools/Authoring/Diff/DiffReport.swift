@@ -4,13 +4,17 @@ import NuanProgram
 import NuanExplain
 /// Renders the changes of `nuan diff` as text for a policy officer, or as JSON for scripts.
 public enum DiffReport {
-    public static func text(_ changes: [RulesChange], old: String, new: String) -> String {
-        guard !changes.isEmpty else { return "\(old) → \(new)：没有含义上的差别\n" }
-        var out = "\(old) → \(new)：\(changes.count) 处含义上的差别\n"
+    /// The report in Chinese, or in English when `english` (compare with the same `english`, so
+    /// the changes' own sentences match).
+    public static func text(_ changes: [RulesChange], old: String, new: String, english: Bool = false) -> String {
+        typealias M = Message.Diff
+        func list(_ xs: [String]) -> String { Message.list(xs.map(Message.init(both:))).text(english: english) }
+        guard !changes.isEmpty else { return M.noDifference(old, new).text(english: english) + "\n" }
+        var out = M.differences(old, new, changes.count).text(english: english) + "\n"
         for c in changes {
             out += "\n  \(c.summary)\n"
-            if !c.usedBy.isEmpty { out += "    用于：\(c.usedBy.joined(separator: "、"))\n" }
-            if !c.affects.isEmpty { out += "    间接影响：\(c.affects.joined(separator: "、"))\n" }
+            if !c.usedBy.isEmpty { out += "    " + M.usedBy.text(english: english) + list(c.usedBy) + "\n" }
+            if !c.affects.isEmpty { out += "    " + M.affects.text(english: english) + list(c.affects) + "\n" }
         }
         return out
     }

@@ -74,19 +74,19 @@ extension ProgramDiff {
     func isLower(_ op: Op) -> Bool { op == .greater || op == .greaterEqual }
 
     /// Compares two conditions (or expressions) by their canonical text.
-    mutating func condition(_ code: String, _ subject: String, _ o: Int32?, _ n: Int32?, what: String = "条件", users: [String] = [], affects: [String] = []) {
+    mutating func condition(_ code: String, _ subject: Message, _ o: Int32?, _ n: Int32?, what: Message = M.condition, users: [Message] = [], affects: [Message] = []) {
         let a = o.map { oldKey.text($0) }, b = n.map { newKey.text($0) }
         guard a != b else { return }
         let shownOld = o.map { oldText.text($0) }, shownNew = n.map { newText.text($0) }
-        var verb = "改变"
+        var verb = M.conditionChanged
         switch (o, n) {
-        case (nil, _?): verb = "收紧（新增条件）"
-        case (_?, nil): verb = "放宽（去掉了条件）"
+        case (nil, _?): verb = M.conditionAdded
+        case (_?, nil): verb = M.conditionRemoved
         case (let o?, let n?):
-            if old.nodes[Int(o)].type == .bool, let d = direction(o, n) { verb = d == .widened ? "放宽" : "收紧" }
+            if old.nodes[Int(o)].type == .bool, let d = direction(o, n) { verb = d == .widened ? M.widened : M.narrowed }
         default: break
         }
-        add(code, subject, "\(subject) 的\(what)\(verb)：\(ProgramDiff.show(shownOld)) → \(ProgramDiff.show(shownNew))",
+        add(code, subject, M.condition(subject, what, verb, show(shownOld), show(shownNew)),
             old: shownOld, new: shownNew, usedBy: users, affects: affects)
     }
 
@@ -95,22 +95,22 @@ extension ProgramDiff {
     mutating func categories() {
         func key(_ c: CheckedProgram.Category) -> String { c.code }
         for c in old.categories where !new.categories.contains(where: { key($0) == key(c) }) {
-            add("category.removed", "类别 \(c.code)", "删除了类别 \(c.code)（\(c.label ?? c.code)）")
+            add("category.removed", M.category(c.code), M.removed(M.category(c.code), c.label ?? c.code))
         }
         for c in new.categories {
-            let s = "类别 \(c.code)（\(c.label ?? c.code)）"
+            let s = M.category(c.code, c.label ?? c.code)
             guard let o = old.categories.first(where: { key($0) == key(c) }) else {
-                add("category.added", s, "新增类别 \(c.code)（\(c.label ?? c.code)）：当 \(newText.text(c.root))", new: newText.text(c.root))
+                add("category.added", s, M.added(s, when: newText.text(c.root)), new: newText.text(c.root))
                 continue
             }
-            compareText("category.label", s, "名称", o.label, c.label)
+            compareText("category.label", s, M.name, o.label, c.label)
             condition("category.condition", s, o.root, c.root)
             citation(s, o.citation, c.citation)
         }
         let a = old.categories.map(key).filter { k in new.categories.contains { key($0) == k } }
         let b = new.categories.map(key).filter { k in old.categories.contains { key($0) == k } }
         if a != b {
-            add("category.order", "类别顺序", "类别的认定顺序改变（先成立者优先）：\(a.joined(separator: " → ")) 改为 \(b.joined(separator: " → "))",
+            add("category.order", M.categoryOrder, M.categoryOrderChanged(a.joined(separator: " → "), b.joined(separator: " → ")),
                 old: a.joined(separator: ", "), new: b.joined(separator: ", "))
         }
     }
@@ -134,61 +134,62 @@ extension ProgramDiff {
             return out
         }
         let before = locate(old), after = locate(new)
-        func groupName(_ g: CheckedProgram.BenefitGroup) -> String { g.implicit ? "不在福利组中" : "福利组 \(g.name)（命中 \(g.policy.chinese)）" }
+        func groupName(_ g: CheckedProgram.BenefitGroup) -> Message { g.implicit ? M.notInGroup : M.groupWithPolicy(g.name, g.policy.chinese) }
         for g in old.benefitGroups where !g.implicit && !new.benefitGroups.contains(where: { !$0.implicit && $0.name == g.name }) {
-            add("benefit-group.removed", "福利组 \(g.name)", "删除了福利组 \(g.name)")
+            add("benefit-group.removed", M.benefitGroup(g.name), M.removed(M.benefitGroup(g.name)))
         }
         for g in new.benefitGroups where !g.implicit {
-            let s = "福利组 \(g.name)"
+            let s = M.benefitGroup(g.name)
             guard let o = old.benefitGroups.first(where: { !$0.implicit && $0.name == g.name }) else {
-                add("benefit-group.added", s, "新增福利组 \(g.name)（命中 \(g.policy.chinese)）")
+                add("benefit-group.added", s, M.benefitGroupAdded(g.name, g.policy.chinese))
                 continue
             }
-            if o.policy != g.policy { add("benefit-group.policy", s, "\(s) 的命中方式：\(o.policy.chinese) → \(g.policy.chinese)", old: o.policy.chinese, new: g.policy.chinese) }
+            if o.policy != g.policy { add("benefit-group.policy", s, M.policy(s, o.policy.chinese, g.policy.chinese), old: o.policy.chinese, new: g.policy.chinese) }
             if g.policy == .first || g.policy == .highest {
                 let a = o.benefits.map(\.name).filter { n in g.benefits.contains { $0.name == n } }
                 let b = g.benefits.map(\.name).filter { n in o.benefits.contains { $0.name == n } }
                 if a != b {
-                    add("benefit-group.order", s, "\(s)（命中 \(g.policy.chinese)）中福利的先后顺序改变：\(a.joined(separator: " → ")) 改为 \(b.joined(separator: " → "))",
+                    add("benefit-group.order", s, M.benefitOrder(s, g.policy.chinese, a.joined(separator: " → "), b.joined(separator: " → ")),
                         old: a.joined(separator: ", "), new: b.joined(separator: ", "))
                 }
             }
         }
         for b in old.benefits where after[b.name] == nil {
-            add("benefit.removed", "福利 \(b.name)", "删除了福利 \(b.name)（\(amountText(old, oldText, b.amount, b.unit))）")
+            add("benefit.removed", M.benefit(b.name), M.removed(M.benefit(b.name), amountText(old, oldText, b.amount, b.unit)))
         }
         for b in new.benefits {
-            let s = "福利 \(b.name)"
+            let s = M.benefit(b.name)
             let (nb, ng) = after[b.name]!
             guard let (ob, og) = before[b.name] else {
-                add("benefit.added", s, "新增福利 \(b.name) = \(amountText(new, newText, b.amount, b.unit))" + (ng.implicit ? "" : "，在 \(groupName(ng)) 中"), new: amountText(new, newText, b.amount, b.unit))
+                add("benefit.added", s, M.benefitAdded(b.name, amountText(new, newText, b.amount, b.unit), in: ng.implicit ? nil : groupName(ng)),
+                    new: amountText(new, newText, b.amount, b.unit))
                 continue
             }
-            if og.implicit != ng.implicit || og.name != ng.name { compareText("benefit.group", s, "所在福利组", groupName(og), groupName(ng)) }
-            compareText("benefit.amount", s, "金额", amountText(old, oldText, ob.amount, ob.unit), amountText(new, newText, nb.amount, nb.unit))
+            if og.implicit != ng.implicit || og.name != ng.name { compareText("benefit.group", s, M.benefitGroupOf, groupName(og), groupName(ng)) }
+            compareText("benefit.amount", s, M.amount, amountText(old, oldText, ob.amount, ob.unit), amountText(new, newText, nb.amount, nb.unit))
             let ra = ob.recipient.map { old.groups[$0].name }, rb = nb.recipient.map { new.groups[$0].name }
-            compareText("benefit.recipient", s, "对象", ra, rb)
+            compareText("benefit.recipient", s, M.recipient, ra, rb)
             condition("benefit.condition", s, ob.condition, nb.condition)
             let fa = ob.funds.map { old.funds[$0].code }, fb = nb.funds.map { new.funds[$0].code }
-            for f in fb where !fa.contains(f) { add("benefit.fund-allowed", s, "资金 \(f) 现在可以支付福利 \(b.name)", new: f) }
-            for f in fa where !fb.contains(f) { add("benefit.fund-removed", s, "资金 \(f) 不再可以支付福利 \(b.name)", old: f) }
-            if let x = fa.first, let y = fb.first, x != y { add("benefit.fund-first", s, "福利 \(b.name) 的首选资金：\(x) → \(y)", old: x, new: y) }
+            for f in fb where !fa.contains(f) { add("benefit.fund-allowed", s, M.mayPayBenefit(f, b.name, true), new: f) }
+            for f in fa where !fb.contains(f) { add("benefit.fund-removed", s, M.mayPayBenefit(f, b.name, false), old: f) }
+            if let x = fa.first, let y = fb.first, x != y { add("benefit.fund-first", s, M.firstFund(b.name, x, y), old: x, new: y) }
             citation(s, ob.citation, nb.citation)
             for i in 0..<max(ob.exceptions.count, nb.exceptions.count) {
-                let es = "\(s) 的第 \(i + 1) 条例外（除非）"
+                let es = M.exception(s, i + 1)
                 guard i < ob.exceptions.count else {
                     let e = nb.exceptions[i]
-                    add("benefit.exception-added", es, "\(s) 新增例外：除非 \(newText.text(e.condition)) 则 \(amountText(new, newText, e.amount, nb.unit))")
+                    add("benefit.exception-added", es, M.exceptionAdded(s, newText.text(e.condition), amountText(new, newText, e.amount, nb.unit)))
                     continue
                 }
                 guard i < nb.exceptions.count else {
                     let e = ob.exceptions[i]
-                    add("benefit.exception-removed", es, "\(s) 删除了例外：除非 \(oldText.text(e.condition)) 则 \(amountText(old, oldText, e.amount, ob.unit))")
+                    add("benefit.exception-removed", es, M.exceptionRemoved(s, oldText.text(e.condition), amountText(old, oldText, e.amount, ob.unit)))
                     continue
                 }
                 let (eo, en) = (ob.exceptions[i], nb.exceptions[i])
                 condition("benefit.exception-condition", es, eo.condition, en.condition)
-                compareText("benefit.exception-amount", es, "金额", amountText(old, oldText, eo.amount, ob.unit), amountText(new, newText, en.amount, nb.unit))
+                compareText("benefit.exception-amount", es, M.amount, amountText(old, oldText, eo.amount, ob.unit), amountText(new, newText, en.amount, nb.unit))
                 citation(es, eo.citation, en.citation)
             }
         }
@@ -199,20 +200,20 @@ extension ProgramDiff {
     mutating func score() {
         switch (old.score, new.score) {
         case (nil, nil): return
-        case (nil, let s?): add("score.added", "评分 \(s.name)", "新增评分 \(s.name)（\(s.parts.count) 项）")
-        case (let s?, nil): add("score.removed", "评分 \(s.name)", "删除了评分 \(s.name)")
+        case (nil, let s?): add("score.added", M.score(s.name), M.scoreAdded(M.score(s.name), parts: s.parts.count))
+        case (let s?, nil): add("score.removed", M.score(s.name), M.removed(M.score(s.name)))
         case (let a?, let b?):
-            let s = "评分 \(b.name)"
-            compareText("score.name", s, "名称", a.name, b.name)
-            for p in a.parts where !b.parts.contains(where: { $0.name == p.name }) { add("score.part-removed", s, "\(s) 删除了评分项 \(p.name)") }
+            let s = M.score(b.name)
+            compareText("score.name", s, M.name, a.name, b.name)
+            for p in a.parts where !b.parts.contains(where: { $0.name == p.name }) { add("score.part-removed", s, M.scorePartChanged(s, p.name, added: false)) }
             for p in b.parts {
                 guard let o = a.parts.first(where: { $0.name == p.name }) else {
-                    add("score.part-added", s, "\(s) 新增评分项 \(p.name)")
+                    add("score.part-added", s, M.scorePartChanged(s, p.name, added: true))
                     continue
                 }
-                let ps = "\(s) 的评分项 \(p.name)"
-                condition("score.weight", ps, o.weight, p.weight, what: "权重")
-                condition("score.expr", ps, o.expr, p.expr, what: "计算式")
+                let ps = M.scorePart(s, p.name)
+                condition("score.weight", ps, o.weight, p.weight, what: M.weight)
+                condition("score.expr", ps, o.expr, p.expr, what: M.expression)
                 condition("score.condition", ps, o.condition, p.condition)
             }
             citation(s, a.citation, b.citation)

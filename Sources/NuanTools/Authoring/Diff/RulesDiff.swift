@@ -26,8 +26,9 @@ public struct RulesChange: Sendable, Equatable {
 }
 
 public enum RulesDiff {
-    public static func compare(_ old: CheckedProgram, _ new: CheckedProgram) -> [RulesChange] {
-        var d = ProgramDiff(old: old, new: new)
+    /// The changes, their subjects and sentences in Chinese, or in English when `english`.
+    public static func compare(_ old: CheckedProgram, _ new: CheckedProgram, english: Bool = false) -> [RulesChange] {
+        var d = ProgramDiff(old: old, new: new, english: english)
         d.header()
         d.fields()
         d.parameters()
@@ -49,54 +50,64 @@ struct ProgramDiff {
     let newText: NodePrinter
     let oldKey: NodePrinter
     let newKey: NodePrinter
+    let english: Bool
     var changes: [RulesChange] = []
 
-    init(old: CheckedProgram, new: CheckedProgram) {
+    typealias M = Message.Diff
+
+    init(old: CheckedProgram, new: CheckedProgram, english: Bool = false) {
         self.old = old
         self.new = new
+        self.english = english
         oldText = NodePrinter(program: old)
         newText = NodePrinter(program: new)
         oldKey = NodePrinter(program: old, sortOperands: true)
         newKey = NodePrinter(program: new, sortOperands: true)
     }
 
-    mutating func add(_ code: String, _ subject: String, _ summary: String, old o: String? = nil, new n: String? = nil,
-                      usedBy: [String] = [], affects: [String] = []) {
-        changes.append(RulesChange(code: code, subject: subject, summary: summary, old: o, new: n, usedBy: usedBy, affects: affects))
+    mutating func add(_ code: String, _ subject: Message, _ summary: Message, old o: String? = nil, new n: String? = nil,
+                      usedBy: [Message] = [], affects: [Message] = []) {
+        changes.append(RulesChange(code: code, subject: text(subject), summary: text(summary), old: o, new: n,
+                                   usedBy: usedBy.map(text), affects: affects.map(text)))
     }
+
+    /// A message in the language of this diff.
+    func text(_ m: Message) -> String { m.text(english: english) }
 
     /// `旧 → 新` for an optional text, with `（无）` for none.
-    static func show(_ s: String?) -> String { s ?? "（无）" }
+    func show(_ s: String?) -> String { s ?? text(M.none) }
 
-    mutating func compareText(_ code: String, _ subject: String, _ what: String, _ a: String?, _ b: String?) {
+    mutating func compareText(_ code: String, _ subject: Message, _ what: Message, _ a: String?, _ b: String?) {
         guard a != b else { return }
-        let owner = subject == ProgramDiff.fileSubject ? subject : subject + " "
-        add(code, subject, "\(owner)的\(what)：\(ProgramDiff.show(a)) → \(ProgramDiff.show(b))", old: a, new: b)
+        add(code, subject, M.changed(subject, what, show(a), show(b), isFile: subject == M.file), old: a, new: b)
     }
 
-    mutating func citation(_ subject: String, _ a: String?, _ b: String?) {
-        compareText("citation", subject, "依据", a, b)
+    /// Compares two values that are themselves user text (a benefit's group).
+    mutating func compareText(_ code: String, _ subject: Message, _ what: Message, _ a: Message, _ b: Message) {
+        compareText(code, subject, what, text(a), text(b))
+    }
+
+    mutating func citation(_ subject: Message, _ a: String?, _ b: String?) {
+        compareText("citation", subject, M.citation, a, b)
     }
 
     // MARK: Header
 
-    static let fileSubject = "规则文件"
-
     mutating func header() {
-        let s = ProgramDiff.fileSubject
-        compareText("header.title", s, "名称（规则）", old.title, new.title)
-        compareText("header.version", s, "版本", old.version, new.version)
-        compareText("header.jurisdiction", s, "辖区", old.jurisdiction, new.jurisdiction)
-        compareText("header.year", s, "年度", old.year.map(String.init), new.year.map(String.init))
+        let s = M.file
+        compareText("header.title", s, M.title, old.title, new.title)
+        compareText("header.version", s, M.version, old.version, new.version)
+        compareText("header.jurisdiction", s, M.jurisdiction, old.jurisdiction, new.jurisdiction)
+        compareText("header.year", s, M.year, old.year.map(String.init), new.year.map(String.init))
         func period(_ p: CheckedProgram) -> String? {
             guard p.inForceFrom != nil || p.inForceTo != nil else { return nil }
             return (p.inForceFrom.map(CivilDate.format) ?? "…") + " 至 " + (p.inForceTo.map(CivilDate.format) ?? "…")
         }
-        compareText("header.in-force", s, "生效期间", period(old), period(new))
-        compareText("header.notice", s, "通知", old.notice, new.notice)
+        compareText("header.in-force", s, M.inForce, period(old), period(new))
+        compareText("header.notice", s, M.notice, old.notice, new.notice)
         func regions(_ p: CheckedProgram) -> String? { p.regionNames.isEmpty ? nil : "[" + p.regionNames.joined(separator: ", ") + "]" }
-        compareText("header.regions", s, "辖区地区", regions(old), regions(new))
-        compareText("header.stat-table", s, "统计表", old.statTable, new.statTable)
+        compareText("header.regions", s, M.regions, regions(old), regions(new))
+        compareText("header.stat-table", s, M.statTable, old.statTable, new.statTable)
     }
 
     // MARK: Fields
@@ -114,21 +125,21 @@ struct ProgramDiff {
 
     mutating func fields() {
         for f in old.fields where new.fields.first(where: { $0.key == f.key }) == nil {
-            add("field.removed", "字段 \(f.display)", "删除了字段 \(f.display)（\(f.key)）")
+            add("field.removed", M.field(f.display), M.removed(M.field(f.display), f.key))
         }
         for f in new.fields {
-            let s = "字段 \(f.display)"
+            let s = M.field(f.display)
             guard let o = old.fields.first(where: { $0.key == f.key }) else {
-                add("field.added", s, "新增字段 \(f.display)（\(f.key)）：\(ProgramDiff.typeText(new, f))")
+                add("field.added", s, M.addedField(s, key: f.key, type: ProgramDiff.typeText(new, f)))
                 continue
             }
-            compareText("field.label", s, "中文名", o.label, f.label)
-            compareText("field.type", s, "类型", ProgramDiff.typeText(old, o), ProgramDiff.typeText(new, f))
+            compareText("field.label", s, M.label, o.label, f.label)
+            compareText("field.type", s, M.type, ProgramDiff.typeText(old, o), ProgramDiff.typeText(new, f))
             let fmtOld = ValueFormatter(program: old), fmtNew = ValueFormatter(program: new)
-            compareText("field.default", s, "默认值", o.defaultValue.map { fmtOld.format($0, type: o.type) }, f.defaultValue.map { fmtNew.format($0, type: f.type) })
-            compareText("field.at-least", s, "下限（至少）", o.atLeast?.description, f.atLeast?.description)
-            compareText("field.at-most", s, "上限（至多）", o.atMost?.description, f.atMost?.description)
-            if o.required != f.required { add("field.required", s, f.required ? "\(s) 改为必填" : "\(s) 不再必填") }
+            compareText("field.default", s, M.defaultValue, o.defaultValue.map { fmtOld.format($0, type: o.type) }, f.defaultValue.map { fmtNew.format($0, type: f.type) })
+            compareText("field.at-least", s, M.atLeast, o.atLeast?.description, f.atLeast?.description)
+            compareText("field.at-most", s, M.atMost, o.atMost?.description, f.atMost?.description)
+            if o.required != f.required { add("field.required", s, M.required(s, f.required)) }
         }
     }
 }

@@ -15,8 +15,10 @@ public struct ExampleCoverage: Sendable {
     public struct Gap: Sendable {
         public enum Kind: String, Sendable { case rule, branch }
         public var kind: Kind
-        /// The rule it belongs to (`福利 X`, `类别 深度困难（deep）`, `定义 Y`…).
-        public var rule: String
+        /// The rule it belongs to (`福利 X`, `类别 深度困难（deep）`, `定义 Y`…), in both languages.
+        public var ruleName: Message
+        /// The rule's name in Chinese (as `--format json` gives it).
+        public var rule: String { ruleName.zh }
         /// For a branch: the test as written; for a rule: nil.
         public var test: String?
         /// Sides never seen: `true` (never held), `false` (never failed).
@@ -82,11 +84,11 @@ public struct ExampleCoverage: Sendable {
             return clauses.count - 1
         }
 
-        mutating func rule(_ name: String, citation: String?, range: SourceRange, exercised: Bool) {
+        mutating func rule(_ name: Message, citation: String?, range: SourceRange, exercised: Bool) {
             let c = clause(citation)
             clauses[c].rules += 1
             if exercised { clauses[c].rulesCovered += 1 } else {
-                clauses[c].gaps.append(Gap(kind: .rule, rule: name, test: nil, never: [true], range: range))
+                clauses[c].gaps.append(Gap(kind: .rule, ruleName: name, test: nil, never: [true], range: range))
             }
         }
 
@@ -121,9 +123,9 @@ public struct ExampleCoverage: Sendable {
             return out
         }
 
-        mutating func branches(_ root: Int32, rule name: String, citation: String?) {
+        mutating func branches(_ root: Int32, rule name: Message, citation: String?) {
             let c = clause(citation)
-            let ruleGap = clauses[c].gaps.contains { $0.kind == .rule && $0.rule == name }
+            let ruleGap = clauses[c].gaps.contains { $0.kind == .rule && $0.ruleName == name }
             for n in branchPoints(root) {
                 clauses[c].branches += 2
                 var never: [Bool] = []
@@ -132,7 +134,7 @@ public struct ExampleCoverage: Sendable {
                 }
                 // A condition that is one test and never held is already reported as the rule.
                 if !never.isEmpty && !(n == root && ruleGap && never == [true]) {
-                    clauses[c].gaps.append(Gap(kind: .branch, rule: name, test: program.nodeRanges[Int(n)].text, never: never,
+                    clauses[c].gaps.append(Gap(kind: .branch, ruleName: name, test: program.nodeRanges[Int(n)].text, never: never,
                                                range: program.nodeRanges[Int(n)]))
                 }
             }
@@ -140,16 +142,16 @@ public struct ExampleCoverage: Sendable {
 
         mutating func run() {
             for cat in program.categories where inFile(cat.range) {
-                let name = "类别 \(cat.label ?? cat.code)（\(cat.code)）"
+                let name = M.categoryRule(cat.code, cat.label)
                 rule(name, citation: cat.citation, range: cat.range, exercised: seen(cat.root, true))
                 branches(cat.root, rule: name, citation: cat.citation)
             }
             for g in program.groups where inFile(g.range) {
-                rule("对象 \(g.name)", citation: g.citation, range: g.range, exercised: seen(g.root, true))
-                branches(g.root, rule: "对象 \(g.name)", citation: g.citation)
+                rule(M.groupRule(g.name), citation: g.citation, range: g.range, exercised: seen(g.root, true))
+                branches(g.root, rule: M.groupRule(g.name), citation: g.citation)
             }
             for d in program.definitions where inFile(d.range) {
-                let name = "定义 \(d.name)"
+                let name = M.definitionRule(d.name)
                 let exercised = program.nodes[Int(d.root)].type == .bool
                     ? seen(d.root, true)
                     : traces.contains { $0.values[Int(d.root)]?.isKnown ?? false }
@@ -157,7 +159,7 @@ public struct ExampleCoverage: Sendable {
                 branches(d.root, rule: name, citation: d.citation)
             }
             for b in program.benefits where inFile(b.range) {
-                let name = "福利 \(b.name)"
+                let name = M.benefitRule(b.name)
                 let applies = traces.contains { t in
                     if let g = b.recipient, t.values[Int(program.groups[g].root)] != .bool(true) { return false }
                     if let c = b.condition, t.values[Int(c)] != .bool(true) { return false }
@@ -167,7 +169,7 @@ public struct ExampleCoverage: Sendable {
                 if let c = b.condition { branches(c, rule: name, citation: b.citation) }
                 if case .fixed(let n) = b.amount { branches(n, rule: name, citation: b.citation) }
                 for ex in b.exceptions {
-                    let xname = "\(name) 除非 \(program.nodeRanges[Int(ex.condition)].text)"
+                    let xname = M.exceptionRule(name, program.nodeRanges[Int(ex.condition)].text)
                     rule(xname, citation: ex.citation ?? b.citation, range: program.nodeRanges[Int(ex.condition)],
                          exercised: seen(ex.condition, true))
                     branches(ex.condition, rule: xname, citation: ex.citation ?? b.citation)
@@ -179,26 +181,25 @@ public struct ExampleCoverage: Sendable {
 
     // MARK: rendering
 
-    static func counts(_ rules: Int, _ rc: Int, _ branches: Int, _ bc: Int) -> String {
-        "规则 \(rc)/\(rules)，分支 \(bc)/\(branches)"
-    }
+    typealias M = Message.Examples
 
-    static func gapText(_ g: Gap) -> String {
+    static func gapText(_ g: Gap) -> Message {
         switch g.kind {
         case .rule:
-            return "\(g.rule)：没有例子使它成立（\(g.range.position)）"
+            return M.ruleNeverHolds(g.ruleName, g.range.position)
         case .branch:
-            let sides = g.never.count == 2 ? "从未算出结果（没有例子走到这里）" : (g.never[0] ? "没有例子使它成立" : "没有例子使它不成立")
-            return "\(g.rule) 中 “\(g.test ?? "")”：\(sides)（\(g.range.position)）"
+            let sides = g.never.count == 2 ? M.neverComputed : (g.never[0] ? M.neverHolds : M.neverFails)
+            return M.branch(g.ruleName, g.test ?? "", sides, g.range.position)
         }
     }
 
-    /// The text report of one file.
-    public static func render(_ c: ExampleCoverage) -> String {
-        var out = "覆盖率 \(c.path)：\(c.percent)%（\(counts(c.rules, c.rulesCovered, c.branches, c.branchesCovered))；\(c.examples) 个例子）\n"
+    /// The text report of one file, in Chinese or (`english`) in English.
+    public static func render(_ c: ExampleCoverage, english: Bool = false) -> String {
+        func t(_ m: Message) -> String { m.text(english: english) }
+        var out = t(M.coverage(c.path, percent: c.percent, counts: M.counts(c.rules, c.rulesCovered, c.branches, c.branchesCovered), examples: c.examples)) + "\n"
         for cl in c.clauses {
-            out += "  \(cl.complete ? "✓" : "✗") 依据 \(cl.citation.map { "\"\($0)\"" } ?? "（未写依据）")  \(counts(cl.rules, cl.rulesCovered, cl.branches, cl.branchesCovered))\n"
-            for g in cl.gaps { out += "      · " + gapText(g) + "\n" }
+            out += "  \(cl.complete ? "✓" : "✗") " + t(M.clause(cl.citation)) + "  " + t(M.counts(cl.rules, cl.rulesCovered, cl.branches, cl.branchesCovered)) + "\n"
+            for g in cl.gaps { out += "      · " + t(gapText(g)) + "\n" }
         }
         return out
     }
@@ -220,16 +221,17 @@ public struct ExampleCoverage: Sendable {
             + "\"branches\":\(c.branches),\"branches_covered\":\(c.branchesCovered),\"clauses\":[\(clauses.joined(separator: ","))]}"
     }
 
-    /// `nuan test --format json`: per file its examples (and coverage when computed).
-    public static func json(results: [ExampleRunner.FileResult], coverage: [ExampleCoverage]?) -> String {
+    /// `nuan test --format json`: per file its examples (and coverage when computed). The keys
+    /// and codes are fixed; the diagnostics' messages are in English with `english`.
+    public static func json(results: [ExampleRunner.FileResult], coverage: [ExampleCoverage]?, english: Bool = false) -> String {
         let files = results.map { r -> String in
             var s = "{\"path\":\(q(r.path)),\"rules_error\":\(r.rulesError),\"passed\":\(r.passed),\"failed\":\(r.failed)"
             if r.rulesError {
-                s += ",\"diagnostics\":[" + r.diagnostics.map { q($0.range.position + ": " + $0.message) }.joined(separator: ",") + "]"
+                s += ",\"diagnostics\":[" + r.diagnostics.map { q($0.range.position + ": " + $0.text(english: english)) }.joined(separator: ",") + "]"
             }
             s += ",\"examples\":[" + r.examples.map { ex -> String in
                 var e = "{\"title\":\(q(ex.title)),\"position\":\(q(ex.range.position)),\"passed\":\(ex.passed)"
-                if !ex.errors.isEmpty { e += ",\"errors\":[" + ex.errors.map { q($0.range.position + ": " + $0.message) }.joined(separator: ",") + "]" }
+                if !ex.errors.isEmpty { e += ",\"errors\":[" + ex.errors.map { q($0.range.position + ": " + $0.text(english: english)) }.joined(separator: ",") + "]" }
                 if !ex.mismatches.isEmpty {
                     e += ",\"mismatches\":[" + ex.mismatches.map { m in
                         "{\"aspect\":\(q(m.aspect.rawValue)),\"expected\":\(q(m.expected)),\"actual\":\(q(m.actual)),\"details\":["

@@ -5,68 +5,67 @@ import NuanExplain
 /// Renders `nuan test` results for a policy officer: one `ok`/`FAIL` line per file, then for
 /// each failing example what was expected, what came out, and the part of the decision's
 /// explanation that accounts for the difference.
+///
+/// Every function takes `english` (Chinese by default); run the examples with the same
+/// `english` (`ExampleRunner.run(path:english:)`), so the mismatches and the decisions'
+/// explanations are in that language too.
 public enum ExampleReport {
-    static func aspectName(_ a: ExampleRunner.Mismatch.Aspect) -> String {
-        switch a {
-        case .status: return "状态"
-        case .category: return "类别"
-        case .total: return "合计"
-        case .awards: return "发放"
-        case .missing: return "缺少"
-        case .warnings: return "警告"
-        }
-    }
+    typealias M = Message.Examples
 
     /// The per-file line: `ok    path  3 个例子` / `FAIL  path  3 个例子，失败 1`.
-    public static func fileLine(_ f: ExampleRunner.FileResult) -> String {
+    public static func fileLine(_ f: ExampleRunner.FileResult, english: Bool = false) -> String {
         let path = f.path
-        if f.rulesError { return "ERROR \(path)  规则文件有错误，例子未运行\n" }
-        if f.examples.isEmpty { return "ok    \(path)  没有例子\n" }
-        if f.failed == 0 { return "ok    \(path)  \(f.examples.count) 个例子\n" }
-        return "FAIL  \(path)  \(f.examples.count) 个例子，失败 \(f.failed)\n"
+        let line: Message
+        if f.rulesError { line = M.rulesError(path) } else if f.examples.isEmpty { line = M.noExamples(path) } else if f.failed == 0 {
+            line = M.passedFile(path, f.examples.count)
+        } else {
+            line = M.failedFile(path, f.examples.count, failed: f.failed)
+        }
+        return line.text(english: english) + "\n"
     }
 
     /// Everything about one file: its line, then each failure (and, with `verbose`, each pass).
-    public static func render(_ f: ExampleRunner.FileResult, verbose: Bool = false) -> String {
-        var out = fileLine(f)
+    public static func render(_ f: ExampleRunner.FileResult, verbose: Bool = false, english: Bool = false) -> String {
+        var out = fileLine(f, english: english)
         if f.rulesError {
-            out += DiagnosticRenderer.render(f.diagnostics)
+            out += DiagnosticRenderer.render(f.diagnostics, english: english)
             return out
         }
         for ex in f.examples {
             if ex.passed {
-                if verbose { out += "  ✓ 例子 \"\(ex.title)\"\n" }
+                if verbose { out += "  " + M.passedExample(ex.title).text(english: english) + "\n" }
                 continue
             }
-            out += failure(ex, program: f.program!)
+            out += failure(ex, program: f.program!, english: english)
         }
         return out
     }
 
-    public static func failure(_ ex: ExampleRunner.ExampleResult, program: CheckedProgram) -> String {
-        var out = "\n  ✗ 例子 \"\(ex.title)\"（\(ex.range.position)）\n"
-        if let c = ex.citation { out += "    依据：\(c)\n" }
+    public static func failure(_ ex: ExampleRunner.ExampleResult, program: CheckedProgram, english: Bool = false) -> String {
+        func t(_ m: Message) -> String { m.text(english: english) }
+        var out = "\n  " + t(M.failedExample(ex.title, ex.range.position)) + "\n"
+        if let c = ex.citation { out += "    " + t(M.citation(c)) + "\n" }
         if !ex.errors.isEmpty {
-            out += "    例子本身有错误，无法判定：\n"
-            out += indent(DiagnosticRenderer.render(ex.errors), by: "    ")
+            out += "    " + t(M.exampleHasErrors) + "\n"
+            out += indent(DiagnosticRenderer.render(ex.errors, english: english), by: "    ")
             return out
         }
         for m in ex.mismatches {
-            out += "    \(aspectName(m.aspect))：期望 \(m.expected)；实际 \(m.actual)\n"
+            out += "    " + t(M.mismatch(M.aspect(m.aspect), m.expected, m.actual)) + "\n"
             for d in m.details { out += "      \(d)\n" }
         }
         guard let d = ex.decision else { return out }
         let wanted = m(ex.mismatches)
         let entries = d.explanation.filter { wanted.contains($0.rule) }
         if !entries.isEmpty {
-            out += "    判定过程（与差异有关的部分）：\n"
-            let text = DecisionText(program: program)
+            out += "    " + t(M.explanation) + "\n"
+            let text = DecisionText(program: program, english: english)
             for e in entries { out += indent(text.entry(e, depth: 0), by: "      ") }
         }
         if !d.missing.isEmpty && !ex.mismatches.contains(where: { $0.aspect == .missing }) {
-            out += "    缺少信息：" + d.missing.map { k in
-                program.fieldIndex(named: k).flatMap { program.fields[$0].label } ?? k
-            }.joined(separator: "、") + "\n"
+            out += "    " + t(M.missingInformation) + t(.list(d.missing.map { k in
+                Message(both: program.fieldIndex(named: k).flatMap { program.fields[$0].label } ?? k)
+            })) + "\n"
         }
         return out
     }
@@ -83,12 +82,10 @@ public enum ExampleReport {
     }
 
     /// `N 个例子：通过 P，失败 F` (and the files whose rules did not compile).
-    public static func summary(_ files: [ExampleRunner.FileResult]) -> String {
+    public static func summary(_ files: [ExampleRunner.FileResult], english: Bool = false) -> String {
         let total = files.reduce(0) { $0 + $1.examples.count }
         let failed = files.reduce(0) { $0 + $1.failed }
-        var s = "\(total) 个例子：通过 \(total - failed)，失败 \(failed)"
         let broken = files.filter(\.rulesError).count
-        if broken > 0 { s += "；\(broken) 个规则文件有错误" }
-        return s + "\n"
+        return M.summary(total: total, failed: failed).with(broken > 0 ? M.brokenFiles(broken) : nil).text(english: english) + "\n"
     }
 }

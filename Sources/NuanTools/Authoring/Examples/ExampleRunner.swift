@@ -48,44 +48,45 @@ public enum ExampleRunner {
         public var passed: Int { examples.count - failed }
     }
 
-    /// Compiles the file at `path` (reading its `继承` chain) and runs its examples.
-    public static func run(path: String) -> FileResult {
+    /// Compiles the file at `path` (reading its `继承` chain) and runs its examples. With
+    /// `english`, the decisions' explanations and the mismatches are in English.
+    public static func run(path: String, english: Bool = false) -> FileResult {
         let (program, diags) = Nuan.compile(path: path)
-        return run(path: path, program: program, diagnostics: diags)
+        return run(path: path, program: program, diagnostics: diags, english: english)
     }
 
     /// Runs the examples of rules text held in memory.
-    public static func run(path: String, text: String) -> FileResult {
+    public static func run(path: String, text: String, english: Bool = false) -> FileResult {
         let (program, diags) = Nuan.compile(path: path, text: text)
-        return run(path: path, program: program, diagnostics: diags)
+        return run(path: path, program: program, diagnostics: diags, english: english)
     }
 
-    static func run(path: String, program: CheckedProgram?, diagnostics: [Diagnostic]) -> FileResult {
+    static func run(path: String, program: CheckedProgram?, diagnostics: [Diagnostic], english: Bool = false) -> FileResult {
         guard let program else { return FileResult(path: path, diagnostics: diagnostics.filter { $0.severity == .error }, program: nil, examples: []) }
         var evaluator = Evaluator(program: program)
-        let results = program.examples.map { run($0, program: program, evaluator: &evaluator) }
+        let results = program.examples.map { run($0, program: program, evaluator: &evaluator, english: english) }
         return FileResult(path: path, diagnostics: [], program: program, examples: results)
     }
 
     // MARK: one example
 
     /// Decides one example; `evaluator` is reused across the examples of a file.
-    public static func run(_ ex: ExampleDecl, program: CheckedProgram, evaluator: inout Evaluator) -> ExampleResult {
+    public static func run(_ ex: ExampleDecl, program: CheckedProgram, evaluator: inout Evaluator, english: Bool = false) -> ExampleResult {
         var result = ExampleResult(title: ex.title, range: ex.titleRange, citation: ex.citation?.text, errors: [], mismatches: [],
                                    decision: nil, trace: nil)
         let (pairs, inputErrors) = rawPairs(ex, program: program)
         result.errors = inputErrors + expectationErrors(ex, program: program)
         guard result.errors.isEmpty else { return result }
-        let (facts, recordErrors, _) = RecordCodec(program: program).decode(pairs: pairs)
+        let (facts, recordErrors, _) = RecordCodec(program: program, language: english ? .english : .chinese).decode(pairs: pairs)
         let decision: Decision
         if !recordErrors.isEmpty {
             decision = .invalid(id: facts.id, errors: recordErrors)
         } else {
-            decision = evaluator.decide(facts, explain: .full)
+            decision = evaluator.decide(facts, explain: .full, language: english ? .english : .chinese)
             result.trace = evaluator.trace
         }
         result.decision = decision
-        result.mismatches = compare(ex, decision, program: program)
+        result.mismatches = compare(ex, decision, program: program, english: english)
         return result
     }
 
@@ -97,37 +98,39 @@ public enum ExampleRunner {
         for input in ex.inputs {
             guard let slot = program.fieldIndex(named: input.name) else {
                 let names = program.fields.flatMap { [$0.key] + ($0.label.map { [$0] } ?? []) }
-                let hint = Suggest.closest(to: input.name, in: names).map { "；是不是 \($0)？" } ?? ""
-                errors.append(.error("test.unknown-input", "例子的输入 “\(input.name)” 不是规则中的字段\(hint)", at: input.range))
+                errors.append(.error("test.unknown-input", M.unknownInput(input.name).with(M.didYouMean(Suggest.closest(to: input.name, in: names))),
+                                     at: input.range))
                 continue
             }
             if let prev = seen[slot] {
-                errors.append(.error("test.duplicate-input", "例子的输入 “\(input.name)” 重复", at: input.range,
-                                     notes: [.init(message: "先前在这里给出", range: prev)]))
+                errors.append(.error("test.duplicate-input", M.duplicateInput(input.name), at: input.range,
+                                     notes: [.init(M.givenBefore, range: prev)]))
                 continue
             }
             seen[slot] = input.range
             let field = program.fields[slot]
             switch raw(input.value, field: field) {
             case .success(let v): pairs.append((field.key, v))
-            case .failure(let e): errors.append(.error("test.input-value", "例子的输入 “\(input.name)”：\(e.message)", at: input.value.range))
+            case .failure(let e): errors.append(.error("test.input-value", M.inputValue(input.name, e.message), at: input.value.range))
             }
         }
         return (pairs, errors)
     }
 
-    struct ValueError: Error { var message: String }
+    struct ValueError: Error { var message: Message }
+
+    typealias M = Message.Examples
 
     /// A literal expression as a raw record value. Numbers keep their written digits.
     static func raw(_ e: Expr, field: CheckedProgram.Field) -> Result<RawValue, ValueError> {
         switch e.kind {
         case .number(_, let unit):
             if let u = unit, u.isMoney, field.type != .money {
-                return .failure(ValueError(message: "\(field.display) 不是金额，不能带单位 \(u.rawValue)"))
+                return .failure(ValueError(message: M.notMoney(field.display, unit: u.rawValue)))
             }
             return .success(.number(numberText(e)))
         case .negate(let x):
-            guard case .number = x.kind else { return .failure(ValueError(message: "应为字面值（数、文本、日期、是/否、选项名或 [选项…]）")) }
+            guard case .number = x.kind else { return .failure(ValueError(message: M.literalExpected)) }
             return .success(.number("-" + numberText(x)))
         case .string(let s): return .success(.string(s))
         case .date(let d): return .success(.string(CivilDate.format(d)))
@@ -138,12 +141,12 @@ public enum ExampleRunner {
             for item in items {
                 switch item.kind {
                 case .name(let n), .string(let n): out.append(.string(n))
-                default: return .failure(ValueError(message: "列表中应为选项名"))
+                default: return .failure(ValueError(message: M.optionNameInList))
                 }
             }
             return .success(.array(out))
         default:
-            return .failure(ValueError(message: "应为字面值（数、文本、日期、是/否、选项名或 [选项…]），而不是表达式 “\(e.range.text)”"))
+            return .failure(ValueError(message: M.literalNotExpression(e.range.text)))
         }
     }
 
@@ -191,33 +194,33 @@ public enum ExampleRunner {
         for x in ex.expectations {
             switch x {
             case .status(let s, let r) where !statuses.contains(s):
-                errors.append(.error("test.expectation", "状态应为 eligible、ineligible、undetermined 或 invalid，而不是 “\(s)”", at: r))
+                errors.append(.error("test.expectation", M.badStatus(s), at: r))
             case .category(let c, let r) where categoryCode(c, program: program) == nil:
                 let codes = program.enums[program.categoryEnum].codes + ["undetermined"]
-                errors.append(.error("test.expectation", "未知的类别 “\(c)”；可用：\(codes.joined(separator: "、"))", at: r))
+                errors.append(.error("test.expectation", M.unknownCategory(c, options: codes), at: r))
             case .total(let e) where money(e) == nil:
-                errors.append(.error("test.expectation", "合计应为金额，如 1000 元", at: e.range))
+                errors.append(.error("test.expectation", M.totalNotMoney, at: e.range))
             case .awards(let list, _):
                 for a in list {
                     if !benefitNames.contains(a.benefit) {
-                        let hint = Suggest.closest(to: a.benefit, in: benefitNames).map { "；是不是 \($0)？" } ?? ""
-                        errors.append(.error("test.unknown-benefit", "期望的发放项 “\(a.benefit)” 不是规则中的福利\(hint)", at: a.range))
+                        errors.append(.error("test.unknown-benefit", M.unknownBenefit(a.benefit).with(M.didYouMean(Suggest.closest(to: a.benefit, in: benefitNames))),
+                                             at: a.range))
                     }
                     if let amt = a.amount, money(amt) == nil {
-                        errors.append(.error("test.expectation", "发放金额应为金额（如 1000 元）或 待定", at: amt.range))
+                        errors.append(.error("test.expectation", M.awardNotMoney, at: amt.range))
                     }
                     if let f = a.fund, !program.funds.contains(where: { $0.code == f || $0.label == f }) {
-                        let hint = Suggest.closest(to: f, in: program.funds.map(\.code)).map { "；是不是 \($0)？" } ?? ""
-                        errors.append(.error("test.unknown-fund", "资金 “\(f)” 未声明\(hint)", at: a.range))
+                        errors.append(.error("test.unknown-fund", M.unknownFund(f).with(M.didYouMean(Suggest.closest(to: f, in: program.funds.map(\.code)))),
+                                             at: a.range))
                     }
                 }
             case .warnings(let codes, _):
                 for (c, r) in codes where c != "period" && c != "unconfirmed" {
-                    errors.append(.error("test.unknown-warning", "警告代码 “\(c)” 不是 period 或 unconfirmed", at: r))
+                    errors.append(.error("test.unknown-warning", M.unknownWarning(c), at: r))
                 }
             case .missing(let names, _):
                 for (n, r) in names where inputName(n, program: program) == nil {
-                    errors.append(.error("test.unknown-input", "缺少项 “\(n)” 不是规则中的字段或参数", at: r))
+                    errors.append(.error("test.unknown-input", M.unknownMissing(n), at: r))
                 }
             default: break
             }
@@ -225,41 +228,45 @@ public enum ExampleRunner {
         return errors
     }
 
-    static func awardText(_ benefit: String, _ amount: Rational?, _ fund: String?) -> String {
-        benefit + " = " + (amount.map { $0.formatted(places: 2) + " 元" } ?? "待定") + (fund.map { " 资金 " + $0 } ?? "")
+    static func awardText(_ benefit: String, _ amount: Rational?, _ fund: String?) -> Message {
+        M.award(benefit, amount?.formatted(places: 2), fund: fund)
     }
 
-    /// Compares every expectation with the decision.
-    public static func compare(_ ex: ExampleDecl, _ d: Decision, program: CheckedProgram) -> [Mismatch] {
+    /// Compares every expectation with the decision (made with the same `english`: the
+    /// mismatches name the rules of its explanation).
+    public static func compare(_ ex: ExampleDecl, _ d: Decision, program: CheckedProgram, english: Bool = false) -> [Mismatch] {
+        func t(_ m: Message) -> String { m.text(english: english) }
+        func benefit(_ name: String) -> String { t(M.benefitRule(name)) }
+        func category(_ c: CheckedProgram.Category) -> String { t(M.categoryRule(c.code, c.label)) }
         var out: [Mismatch] = []
-        let granted = d.awards.map { "福利 " + $0.benefit }
+        let granted = d.awards.map { benefit($0.benefit) }
         for x in ex.expectations {
             switch x {
             case .warnings(let codes, _):
                 let want = codes.map(\.0).sorted(), got = d.warnings.map(\.code).sorted()
                 if want != got {
-                    let show: ([String]) -> String = { $0.isEmpty ? "（无）" : $0.joined(separator: "、") }
+                    let show: ([String]) -> String = { t($0.isEmpty ? M.none : .list($0.map(Message.init(both:)))) }
                     out.append(Mismatch(aspect: .warnings, expected: show(want), actual: show(got),
-                                        details: d.warnings.map { "提示：" + $0.message }, rules: []))
+                                        details: d.warnings.map { t(M.warningDetail($0.message)) }, rules: []))
                 }
             case .status(let s, _):
                 if s != d.status.rawValue {
-                    var rules = granted + d.pending.map { "福利 " + $0 }
-                    if rules.isEmpty { rules = program.benefits.map { "福利 " + $0.name } }
+                    var rules = granted + d.pending.map(benefit)
+                    if rules.isEmpty { rules = program.benefits.map { benefit($0.name) } }
                     out.append(Mismatch(aspect: .status, expected: s, actual: d.status.rawValue,
-                                        details: d.errors.map { "记录问题：" + $0.message }, rules: rules))
+                                        details: d.errors.map { t(M.recordProblem($0.message)) }, rules: rules))
                 }
             case .category(let c, _):
                 let code = categoryCode(c, program: program) ?? c
                 if code != d.category {
                     out.append(Mismatch(aspect: .category, expected: code, actual: d.category, details: [],
                                         rules: program.categories.filter { $0.code == code || $0.code == d.category || d.category == "undetermined" }
-                                            .map { "类别 \($0.label ?? $0.code)（\($0.code)）" }))
+                                            .map(category)))
                 }
             case .total(let e):
                 let want = money(e) ?? .zero
                 if want != d.totalAmount {
-                    out.append(Mismatch(aspect: .total, expected: want.formatted(places: 2) + " 元", actual: d.totalAmount.formatted(places: 2) + " 元",
+                    out.append(Mismatch(aspect: .total, expected: t(M.yuan(want.formatted(places: 2))), actual: t(M.yuan(d.totalAmount.formatted(places: 2))),
                                         details: [], rules: granted))
                 }
             case .awards(let list, _):
@@ -269,22 +276,22 @@ public enum ExampleRunner {
                     let want = a.amount.flatMap(money)
                     let fund = a.fund.map { f in program.funds.first { $0.label == f }?.code ?? f }
                     guard let got = d.awards.first(where: { $0.benefit == a.benefit }) else {
-                        details.append("缺少：" + awardText(a.benefit, want, fund))
-                        rules.append("福利 " + a.benefit)
+                        details.append(t(M.awardMissing(awardText(a.benefit, want, fund))))
+                        rules.append(benefit(a.benefit))
                         continue
                     }
                     if got.amount != want || (fund != nil && fund != got.fund) {
-                        details.append("不同：期望 " + awardText(a.benefit, want, fund) + "，实际 " + awardText(got.benefit, got.amount, got.fund))
-                        rules.append("福利 " + a.benefit)
+                        details.append(t(M.awardDifferent(awardText(a.benefit, want, fund), awardText(got.benefit, got.amount, got.fund))))
+                        rules.append(benefit(a.benefit))
                     }
                 }
                 for got in d.awards where !list.contains(where: { $0.benefit == got.benefit }) {
-                    details.append("多出：" + awardText(got.benefit, got.amount, got.fund))
-                    rules.append("福利 " + got.benefit)
+                    details.append(t(M.awardExtra(awardText(got.benefit, got.amount, got.fund))))
+                    rules.append(benefit(got.benefit))
                 }
                 if !details.isEmpty {
-                    let expected = list.isEmpty ? "（无）" : list.map { awardText($0.benefit, $0.amount.flatMap(money), $0.fund) }.joined(separator: "，")
-                    let actual = d.awards.isEmpty ? "（无）" : d.awards.map { awardText($0.benefit, $0.amount, $0.fund) }.joined(separator: "，")
+                    let expected = t(list.isEmpty ? M.none : M.awards(list.map { awardText($0.benefit, $0.amount.flatMap(money), $0.fund) }))
+                    let actual = t(d.awards.isEmpty ? M.none : M.awards(d.awards.map { awardText($0.benefit, $0.amount, $0.fund) }))
                     out.append(Mismatch(aspect: .awards, expected: expected, actual: actual, details: details, rules: rules))
                 }
             case .missing(let names, _):
@@ -298,12 +305,12 @@ public enum ExampleRunner {
                     var details: [String] = []
                     let notReported = want.subtracting(got).map(label).sorted()
                     let extra = got.subtracting(want).map(label).sorted()
-                    if !notReported.isEmpty { details.append("期望缺少但决定未列出：" + notReported.joined(separator: "、")) }
-                    if !extra.isEmpty { details.append("决定列出但未期望：" + extra.joined(separator: "、")) }
-                    let show: ([String]) -> String = { $0.isEmpty ? "（无）" : $0.map(label).joined(separator: "、") }
+                    if !notReported.isEmpty { details.append(t(M.notReported(notReported))) }
+                    if !extra.isEmpty { details.append(t(M.notExpected(extra))) }
+                    let show: ([String]) -> String = { t($0.isEmpty ? M.none : .list($0.map { Message(both: label($0)) })) }
                     out.append(Mismatch(aspect: .missing, expected: show(names.compactMap { inputName($0.0, program: program) }),
                                         actual: show(d.missing), details: details,
-                                        rules: d.pending.map { "福利 " + $0 } + (d.category == "undetermined" ? program.categories.map { "类别 \($0.label ?? $0.code)（\($0.code)）" } : [])))
+                                        rules: d.pending.map(benefit) + (d.category == "undetermined" ? program.categories.map(category) : [])))
                 }
             }
         }

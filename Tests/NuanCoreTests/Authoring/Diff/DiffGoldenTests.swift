@@ -74,3 +74,36 @@ final class DiffGoldenTests: XCTestCase {
         }
     }
 }
+
+/// `nuan diff --lang en`: the same changes, every sentence in English; only names and printed
+/// conditions from the rules files stay Chinese.
+final class DiffEnglishTests: XCTestCase {
+    func testEnglishDiffHasNoChineseSentences() throws {
+        try Golden.inDirectory(Golden.fixtures) {
+            for name in ["benefits", "param-value", "validity"] {
+                let oldPath = "diff/\(name).old.rules", newPath = "diff/\(name).new.rules"
+                let a = try XCTUnwrap(Nuan.compile(path: oldPath).0), b = try XCTUnwrap(Nuan.compile(path: newPath).0)
+                let chinese = RulesDiff.compare(a, b), english = RulesDiff.compare(a, b, english: true)
+                XCTAssertEqual(english.map(\.code), chinese.map(\.code), name)
+                let text = DiffReport.text(english, old: oldPath, new: newPath, english: true)
+                XCTAssertTrue(text.contains("difference"), text)
+                let sources = try [oldPath, newPath].map { try String(contentsOfFile: $0, encoding: .utf8) }
+                EnglishText.assertOnlyData(text, data: sources,
+                                           forbidden: ["参数", "定义", "对象", "资金", "福利", "福利组", "类别", "无效规则", "规则文件", "依据", "提示"])
+            }
+        }
+    }
+
+    func testEnglishSentences() throws {
+        try Golden.inDirectory(Golden.fixtures) {
+            let a = try XCTUnwrap(Nuan.compile(path: "diff/benefits.old.rules").0), b = try XCTUnwrap(Nuan.compile(path: "diff/benefits.new.rules").0)
+            let text = DiffReport.text(RulesDiff.compare(a, b, english: true), old: "a", new: "b", english: true)
+            XCTAssertTrue(text.hasPrefix("a → b: 14 differences in meaning\n"), text)
+            XCTAssertTrue(text.contains("  the rules file, version: 2022.1 → 2023.1\n"), text)
+            XCTAssertTrue(text.contains("  removed benefit 旧慰问 (200 元/户)\n"), text)
+            XCTAssertTrue(text.contains("  benefit 低收入补贴, condition widened: "), text)
+            XCTAssertTrue(text.contains("  fund union_own may now pay recipient group 工匠\n"), text)
+            XCTAssertEqual(DiffReport.text([], old: "a", new: "b", english: true), "a → b: no difference in meaning\n")
+        }
+    }
+}
