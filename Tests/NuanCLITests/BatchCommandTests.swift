@@ -38,6 +38,17 @@ final class BatchCommandTests: XCTestCase {
         return try text.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
     }
 
+    /// `--lang en`: the summary, the last line and usage errors in English.
+    func testEnglishSummaryAndErrors() throws {
+        let (code, _, err) = run(["--lang", "en", "--rules", rules, "--in", archive, "--out", path("en.jsonl"), "--jobs", "1"])
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(err.contains("8 records read, 8 written"), err)
+        XCTAssertFalse(err.contains("读入"), err)
+        let (bad, _, usage) = run(["--lang", "en", "--rules", rules, "--in", archive, "--out", path("x.jsonl"), "--jobs", "0"])
+        XCTAssertEqual(bad, .usage)
+        XCTAssertTrue(usage.contains("--jobs takes a whole number from 1 to 256"), usage)
+    }
+
     /// `--in -` reads standard input (JSON Lines unless --in-format says otherwise), like screen.
     func testAnArchiveOnStandardInput() throws {
         let saved = dup(0)

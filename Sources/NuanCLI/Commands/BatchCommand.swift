@@ -62,8 +62,8 @@ enum BatchCommand {
             case .sheet:
                 return OptionSpec("--sheet", .single, value: Message("工作表", "SHEET"), default: Message("第一个工作表", "the first sheet"),
                                   help: Message(".xlsx 档案中要读的工作表名称", "the worksheet of an .xlsx archive to read"))
-            case .lang: return CommonOptions.lang.helping("帮助和用法错误的语言（其余信息为中文）",
-                                                          "the language of the help and of usage errors (other messages are in Chinese)")
+            case .lang: return CommonOptions.lang.helping("帮助、摘要、报告和用法错误的语言（决定文件的内容为中文）",
+                                                          "the language of the help, the summary, the report and usage errors (the decisions themselves are in Chinese)")
             }
         }
     }
@@ -88,19 +88,22 @@ enum BatchCommand {
         case .exit(let code): return code
         case .parsed(let a): args = a
         }
-        func usage(_ m: String) -> ExitCode { io.err(spec.usageError(m, .chinese)); return .usage }
+        let english = args.language == .english
+        func t(_ m: Message) -> String { m.text(english: english) }
+        func usage(_ m: Message) -> ExitCode { io.err(spec.usageError(t(m), args.language)); return .usage }
+        func usage(_ m: String) -> ExitCode { io.err(spec.usageError(m, args.language)); return .usage }
 
-        guard let input = args.value(.input) ?? args.positionals.first else { return usage("缺少 --in 档案文件") }
+        guard let input = args.value(.input) ?? args.positionals.first else { return usage(BatchCommandMessage.missingInput) }
         if input != "-", let problem = inputProblem(input) { return usage(problem) }
         // choices are checked by the parser: these conversions cannot fail
         let stage = args.value(.stage).flatMap(BatchOptions.Stage.init(rawValue:)) ?? .all
         let output = args.value(.output) ?? ""
-        if output.isEmpty && stage == .all { return usage("缺少 --out 决定文件") }
+        if output.isEmpty && stage == .all { return usage(BatchCommandMessage.missingOutput) }
         let inFormat: BatchOptions.InputFormat
         if let x = args.value(.inFormat).flatMap(BatchOptions.InputFormat.init(rawValue:)) {
             inFormat = x
         } else {
-            guard let x = input == "-" ? .jsonl : BatchOptions.inputFormat(forPath: input) else { return usage("无法从扩展名判断 \(input) 的格式；请用 --in-format jsonl|csv|xlsx") }
+            guard let x = input == "-" ? .jsonl : BatchOptions.inputFormat(forPath: input) else { return usage(BatchCommandMessage.unknownExtension(input)) }
             inFormat = x
         }
         let outFormat = args.value(.format).flatMap(BatchOptions.OutputFormat.init(rawValue:))
@@ -109,7 +112,7 @@ enum BatchCommand {
         let explain = args.value(.explain).flatMap(ExplainLevel.init(rawValue:)) ?? .brief
         var jobs = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         if let j = args.value(.jobs) {
-            guard let x = Int(j), x >= 1, x <= 256 else { return usage("--jobs 应为 1 到 256 的整数") }
+            guard let x = Int(j), x >= 1, x <= 256 else { return usage(BatchCommandMessage.jobs) }
             jobs = x
         }
         let sets: [(name: String, value: String)]
@@ -122,9 +125,10 @@ enum BatchCommand {
         }
 
         var options = BatchOptions(input: input, output: output, inputFormat: inFormat, outputFormat: outFormat, jobs: jobs)
+        options.english = english
         options.sheet = args.value(.sheet)
         if input == "-" {
-            if inFormat == .xlsx { return usage("工作簿不能从标准输入读取；请给出 .xlsx 文件") }
+            if inFormat == .xlsx { return usage(BatchCommandMessage.workbookFromStandardInput) }
             options.inputDescriptor = 0
         }
         options.encoding = encoding
@@ -133,11 +137,11 @@ enum BatchCommand {
         options.unmask = args.flag(.unmask)
         options.stage = stage
         if let b = args.value(.blockSize) {
-            guard let x = Int(b), x > 0 else { return usage("--block-size 应为正整数（字节）") }
+            guard let x = Int(b), x > 0 else { return usage(BatchCommandMessage.blockSize) }
             options.blockSize = x
         }
         if let m = args.value(.maxLine) {
-            guard let x = Int(m), x >= 64 else { return usage("--max-line 应为不小于 64 的整数（字节）") }
+            guard let x = Int(m), x >= 64 else { return usage(BatchCommandMessage.maxLine) }
             options.maxLine = x
         }
         if let f = ProcessInfo.processInfo.environment["NUAN_FAIL_AFTER"], let n = Int(f) { options.failAfter = n }
@@ -151,10 +155,10 @@ enum BatchCommand {
             if let sp = args.value(.summary) { wanted.append((sp, Option.summary.spec.name, { summaryIndex = $0 })) }
             if let rp = args.value(.report) { wanted.append((rp, Option.report.spec.name, { reportIndex = $0 })) }
             for (path, option, keep) in wanted {
-                if path == "-" && option != Option.output.spec.name { staged.abandon(); return usage("\(option) 不能写到标准输出") }
+                if path == "-" && option != Option.output.spec.name { staged.abandon(); return usage(BatchCommandMessage.notToStandardOutput(option)) }
                 switch staged.stage(path, what: option) {
                 case .success(let i): keep(i)
-                case .failure(let e): staged.abandon(); return usage(e.message)
+                case .failure(let e): staged.abandon(); return usage(e.message(english: english))
                 }
             }
             options.staged = staged
@@ -163,11 +167,11 @@ enum BatchCommand {
             let err = io.err
             options.progress = { done, bytes, total, secs in
                 let rate = secs > 0 ? Double(done) / secs : 0 // timing only
-                var left = ""
+                var left: String?
                 if total > 0 && bytes > 0 && bytes < total {
-                    left = String(format: "，约剩 %.0f 秒", secs * Double(total - bytes) / Double(bytes)) // timing only
+                    left = String(format: "%.0f", secs * Double(total - bytes) / Double(bytes)) // timing only
                 }
-                err(String(format: "\r已处理 %d 条，%.0f 条/秒%@   ", done, rate, left))
+                err(BatchCommandMessage.progress(done, String(format: "%.0f", rate), left).text(english: english))
             }
         }
 
@@ -175,29 +179,29 @@ enum BatchCommand {
         if io.stderrIsTerminal && options.progress != nil { io.err("\r\u{1B}[K") }
         if let f = result.failure {
             staged.abandon()
-            io.err("nuan batch：\(f)；未替换任何输出文件\n")
-            io.err("读入 \(result.recordsIn) 条，输出 0 条（运行中止）\n")
+            io.err(t(BatchCommandMessage.failed(f)))
+            io.err(t(BatchCommandMessage.stopped(result.recordsIn)))
             return .failure
         }
         if stage == .all {
-            io.err(result.report.text())
+            io.err(result.report.text(english: english))
             var ok = true
-            if let i = summaryIndex, !staged.write(i, result.report.json(unmask: options.unmask) + "\n") { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
-            if ok, let i = reportIndex, !staged.write(i, HTMLReport.render(result.report, unmask: options.unmask)) { ok = false; io.err("nuan batch：无法写入 \(staged.files[i].path)：\(String(cString: strerror(errno)))\n") }
+            if let i = summaryIndex, !staged.write(i, result.report.json(unmask: options.unmask) + "\n") { ok = false; io.err(t(BatchCommandMessage.cannotWrite(staged.files[i].path, String(cString: strerror(errno))))) }
+            if ok, let i = reportIndex, !staged.write(i, HTMLReport.render(result.report, unmask: options.unmask, english: english)) { ok = false; io.err(t(BatchCommandMessage.cannotWrite(staged.files[i].path, String(cString: strerror(errno))))) }
             if !ok {
                 staged.abandon()
-                io.err("nuan batch：运行中止；未替换任何输出文件\n")
+                io.err(t(BatchCommandMessage.abandoned))
                 return .failure
             }
-            if let e = staged.commit() {
-                io.err("nuan batch：\(e)\n")
+            if let e = staged.commit(english: english) {
+                io.err(t(BatchCommandMessage.commitFailed(e)))
                 return .failure
             }
         }
         let rate = result.seconds > 0 ? Double(result.recordsIn) / result.seconds : 0 // timing only
-        io.err("读入 \(result.recordsIn) 条，输出 \(result.recordsOut) 条" +
-               String(format: "（%.2f 秒，%.0f 条/秒", result.seconds, rate) +
-               (result.gb18030Rows > 0 ? "，\(result.gb18030Rows) 行按 GB18030 读入" : result.encoding == .gb18030 ? "，输入编码 GB18030" : "") + "）\n")
+        io.err(t(BatchCommandMessage.done(result.recordsIn, result.recordsOut, seconds: String(format: "%.2f", result.seconds),
+                                         rate: String(format: "%.0f", rate), gb18030Rows: result.gb18030Rows,
+                                         gb18030: result.encoding == .gb18030)))
         return .success
     }
 

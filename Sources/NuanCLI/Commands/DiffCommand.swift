@@ -13,8 +13,8 @@ enum DiffCommand {
             switch self {
             case .format:
                 return CommonOptions.format(["text", "json"], default: Message(both: "text"), help: Message("输出格式", "output format"))
-            case .lang: return CommonOptions.lang.helping("帮助和用法错误的语言（报告为中文）",
-                                                          "the language of the help and of usage errors (reports are in Chinese)")
+            case .lang: return CommonOptions.lang.helping("帮助、报告和用法错误的语言",
+                                                          "the language of the help, the report and usage errors")
             }
         }
     }
@@ -52,10 +52,11 @@ enum DiffCommand {
             }
             programs.append(program)
         }
-        let changes = RulesDiff.compare(programs[0], programs[1])
+        let english = args.language == .english
+        let changes = RulesDiff.compare(programs[0], programs[1], english: english)
         // Citations and names quoted from the files may hold ID or phone numbers or control characters.
         io.out(format == "json" ? Disclosure.masked.value(DiffReport.json(changes, old: oldPath, new: newPath))
-                                : Disclosure.masked.report(DiffReport.text(changes, old: oldPath, new: newPath)))
+                                : Disclosure.masked.report(DiffReport.text(changes, old: oldPath, new: newPath, english: english)))
         return changes.isEmpty ? .success : .failure
     }
 }

@@ -18,8 +18,8 @@ enum TestCommand {
                 return CommonOptions.format(["text", "json"], default: Message(both: "text"),
                                             help: Message("输出格式（json 供程序读取）", "output format (json for programs)"))
             case .verbose: return OptionSpec("--verbose", short: "-v", .flag, help: Message("也列出通过的例子", "also list the examples that pass"))
-            case .lang: return CommonOptions.lang.helping("帮助和用法错误的语言（报告为中文）",
-                                                          "the language of the help and of usage errors (reports are in Chinese)")
+            case .lang: return CommonOptions.lang.helping("帮助、报告和用法错误的语言",
+                                                          "the language of the help, the report and usage errors")
             }
         }
     }
@@ -48,19 +48,20 @@ enum TestCommand {
         }
         let paths = RulesFiles.expand(args.positionals, io: io)
         guard !paths.isEmpty else { return .usage }
-        let results = paths.map { ExampleRunner.run(path: $0) }
+        let english = args.language == .english
+        let results = paths.map { ExampleRunner.run(path: $0, english: english) }
         let coverage = args.flag(.coverage) ? results.compactMap { ExampleCoverage.compute($0) } : nil
 
         if format == "json" {
-            io.out(Disclosure.masked.value(ExampleCoverage.json(results: results, coverage: coverage)) + "\n")
+            io.out(Disclosure.masked.value(ExampleCoverage.json(results: results, coverage: coverage, english: english)) + "\n")
         } else {
             let verbose = args.flag(.verbose)
-            for r in results { io.out(Disclosure.masked.report(ExampleReport.render(r, verbose: verbose))) }
+            for r in results { io.out(Disclosure.masked.report(ExampleReport.render(r, verbose: verbose, english: english))) }
             if let coverage {
                 io.out("\n")
-                for c in coverage { io.out(Disclosure.masked.report(ExampleCoverage.render(c))) }
+                for c in coverage { io.out(Disclosure.masked.report(ExampleCoverage.render(c, english: english))) }
             }
-            io.out("\n" + ExampleReport.summary(results))
+            io.out("\n" + ExampleReport.summary(results, english: english))
         }
         if results.contains(where: \.rulesError) { return .usage }
         return results.contains(where: { $0.failed > 0 }) ? .failure : .success
