@@ -30,7 +30,7 @@ let package = Package(
         // What users run on top of the engine: authoring (lints, diff, examples), batch, report.
         .target(name: "NuanTools", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice"], path: "Sources/NuanTools"),
         // Argument parsing and command wiring, kept in a library so tests can run commands in-process.
-        .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/NuanCLI"),
+        .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice", "NuanTools"], path: "Sources/NuanCLI"),
         .executableTarget(name: "nuan", dependencies: ["NuanCLI"], path: "Sources/nuan"),
         // Synthetic archive generator and benchmark driver (see BENCHMARKS.md).
         .executableTarget(name: "nuan-bench", dependencies: ["NuanSupport", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/nuan-bench"),

@@ -4,6 +4,7 @@ import NuanSyntax
 import NuanProgram
 import NuanExplain
 import NuanTools
+import NuanOffice
 
 /// One fuzz case: the files it writes (its reproducer) and the commands it runs on them, in
 /// process, with the assertions on what they write.
@@ -292,6 +293,49 @@ final class FuzzCase {
         if outs[2] != outs[3] { fail(.jobs, "nuan batch --jobs 1 / --jobs \(jobs)", "CSV output differs: " + firstDifference(outs[2], outs[3])) }
         if read("s1.json") != read("sN.json") {
             fail(.jobs, "nuan batch --summary, --jobs 1 / --jobs \(jobs)", "summary differs: " + firstDifference(read("s1.json") ?? "", read("sN.json") ?? ""))
+        }
+        if csv, on(.workbook), rng.oneIn(3), let bytes = files.first(where: { $0.0 == input })?.1 {
+            workbookRun(csv: bytes, rules: "r.rules", set: set)
+        }
+    }
+
+    /// The CSV case's rows as a workbook (text cells), read by batch and written back as one;
+    /// half the time its bytes are flipped or cut. A damaged workbook stops the run with a
+    /// message and no output (exit 1); an intact one is decided row for row.
+    func workbookRun(csv: [UInt8], rules: String, set: [String]) {
+        let rows = CSVText.parse(String(decoding: csv, as: UTF8.self))
+        guard let header = rows.first,
+              var book = try? XLSXWriter.write(sheet: "档案", header: header,
+                                               rows: rows.dropFirst().map { $0.map { $0.isEmpty ? .empty : .text($0) } }) else { return }
+        applied.append(.workbook)
+        let damaged = rng.oneIn(2)
+        if damaged {
+            if rng.oneIn(3) { book.removeLast(rng.below(book.count)) } else {
+                for _ in 0..<rng.between(1, 8) { book[rng.below(book.count)] = UInt8(truncatingIfNeeded: rng.below(256)) }
+            }
+        }
+        add("records.xlsx", book)
+        writeFiles()
+        let plans = [["batch", "--rules", rules, "--in", "records.xlsx", "--out", "outX.jsonl", "--jobs", "1"] + set,
+                     ["batch", "--rules", rules, "--in", "records.xlsx", "--out", "outX.xlsx", "--jobs", String(runner.options.jobs)] + set]
+        plans.forEach(plan)
+        writeScript()
+        for p in plans {
+            let r = nuan(p, textOut: false)
+            let step = "nuan " + p.joined(separator: " ")
+            if r.code == .usage { continue }        // a --set refused
+            if !damaged && r.code != .success { fail(.batchAborted, step, "exit \(r.code.rawValue): " + FuzzChecks.escape(String(r.err.suffix(300)))) }
+            if r.code != .success && FileManager.default.fileExists(atPath: p[6]) { fail(.batchAborted, step, "a failed run left \(p[6])") }
+        }
+        runner.stats["workbook runs", default: 0] += 2
+        guard !damaged, let out = read("outX.jsonl") else { return }
+        let decided = FuzzChecks.jsonLines(out).0
+        let records = rows.dropFirst().filter { !$0.allSatisfy(\.isEmpty) }.count
+        if decided != records { fail(.count, "nuan " + plans[0].joined(separator: " "), "\(records) workbook rows in, \(decided) decisions out") }
+        if let x = FileManager.default.contents(atPath: "outX.xlsx"), let back = try? Workbook(bytes: [UInt8](x)).rows() {
+            if back.count - 1 != decided { fail(.count, "nuan " + plans[1].joined(separator: " "), "\(decided) decisions, \(back.count - 1) workbook rows out") }
+        } else {
+            fail(.count, "nuan " + plans[1].joined(separator: " "), "the decisions workbook does not read back")
         }
     }
 

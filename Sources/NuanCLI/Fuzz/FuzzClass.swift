@@ -21,6 +21,7 @@ enum FuzzClass: String, CaseIterable, Sendable {
     case formula, columns
     case unclosedQuote = "unclosed-quote"
     case set
+    case workbook
     // assertions
     case count, jobs
     case fmtIdempotent = "fmt-idempotent"
@@ -64,6 +65,7 @@ enum FuzzClass: String, CaseIterable, Sendable {
         case .formula: return "CSV: =HYPERLINK(…)-style cells"
         case .columns: return "CSV: rows with too many or too few cells, quoted cells with newlines"
         case .unclosedQuote: return "CSV: a quoted cell never closed (no row-count check)"
+        case .workbook: return "xlsx: a CSV case's rows as a workbook (batch in and out), its bytes sometimes flipped or cut"
         case .set: return "--set with huge, tiny, negative or malformed figures and table rows"
         case .count: return "assert: every record in yields exactly one decision out"
         case .jobs: return "assert: batch output identical with --jobs 1 and --jobs N (small blocks)"
