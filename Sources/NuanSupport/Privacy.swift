@@ -39,7 +39,15 @@ public enum Privacy {
             while j < c.count && isDigit(c[j]) { j += 1 }
             // Only a run standing on its own: not part of a code like `BB3403…`, not the whole
             // or the fraction of a decimal amount.
-            if i > 0 && isWordASCII(c[i - 1]) { i = j; continue }
+            if i > 0 && isWordASCII(c[i - 1]) {
+                // Letters right before the run make it a code (`BB3403…`) — unless the letters
+                // themselves follow a digit: `…[0m15000001111` is the end of a terminal colour
+                // code and then a phone number (found by nuan-fuzz).
+                var k = i - 1
+                while k >= 0, let a = c[k].asciiValue, (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A { k -= 1 }
+                let lettersAfterDigit = k < i - 1 && k >= 0 && isDigit(c[k])
+                if !lettersAfterDigit { i = j; continue }
+            }
             if i > 1 && c[i - 1] == "." && isDigit(c[i - 2]) { i = j; continue }
             if j + 1 < c.count && c[j] == "." && isDigit(c[j + 1]) { i = j; continue }
             var end = j

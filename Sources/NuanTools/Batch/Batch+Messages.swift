@@ -6,6 +6,18 @@ import NuanSupport
 /// error text (`strerror`) are data.
 extension Message {
     enum Batch {
+        // MARK: Repeated records
+
+        static func repeatedID(firstLine: Int) -> Message {
+            Message(zh: "与第 \(firstLine) 行重复：同一档案中申请编号应唯一", en: "the same as line \(firstLine): application ids are unique within an archive")
+        }
+        static func repeatedIDNumber(firstLine: Int, firstID: String?) -> Message {
+            let zhID = firstID.map { "（申请编号 \($0)）" } ?? ""
+            let enID = firstID.map { " (application \($0))" } ?? ""
+            return Message(zh: "身份证号与第 \(firstLine) 行\(zhID)相同：同一人不应重复发放",
+                           en: "the same ID number as line \(firstLine)\(enID): one person is not paid twice")
+        }
+
         // MARK: Input
 
         static func cannotOpenInput(_ path: String, _ error: String) -> Message {

@@ -61,6 +61,8 @@ final class BatchPipeline: @unchecked Sendable {
     var fileSize = 0
     /// Lines before the first data record (the CSV header).
     var firstLine = 1
+    /// Ids and ID numbers seen so far, in input order.
+    let duplicates = DuplicateRegistry()
     /// `--out x.xlsx`: the staged workbook file, while `outFD` collects the CSV it is made from.
     var workbookFD: Int32 = -1
     var workbookScratch: AnonymousFile?
@@ -417,6 +419,15 @@ final class BatchPipeline: @unchecked Sendable {
     }
 
     /// Writes block `seq` when its turn comes; merges its summary. false: the run has failed.
+    /// Waits until block `seq` is next to be written; false when the run has failed. The
+    /// worker then owns the turn (and the duplicate registry) until it delivers.
+    func awaitTurn(_ seq: Int) -> Bool {
+        outCond.lock()
+        defer { outCond.unlock() }
+        while nextWrite != seq && failure == nil { outCond.wait() }
+        return failure == nil
+    }
+
     func deliver(_ seq: Int, _ out: UnsafePointer<UInt8>, _ n: Int, records: Int, outputs: Int, slow s: Int,
                  report r: BatchReport?, inputBytes: Int, converted c: Int = 0) -> Bool {
         outCond.lock()

@@ -25,6 +25,10 @@ struct BatchWorker {
     var rowGB: GB18030Decoder?
     var rowConv = ByteBuffer(capacity: 1 << 12)
     var converted = 0
+    /// The keys of this block's records, for the duplicate check at its turn.
+    var keys: [DuplicateRegistry.Keys] = []
+    /// Corrections to apply when a block is decided again (it repeated an earlier record).
+    var corrections: [Int: DuplicateRegistry.Correction] = [:]
     let writer: DecisionWriter
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
@@ -79,8 +83,22 @@ struct BatchWorker {
             pipe.publishLines(seq, lines)
             memset(UnsafeMutablePointer(mutating: data + len), 0x22, BatchPipeline.padding)
             out.count = 0
+            keys.removeAll(keepingCapacity: true)
+            corrections.removeAll()
             var report = stage == .all ? BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program) : nil
-            let (records, outputs, slow, consumed) = process(seq, data, len, &report)
+            var (records, outputs, slow, consumed) = process(seq, data, len, &report)
+            if stage == .all {
+                guard pipe.awaitTurn(seq) else { break }
+                let found = pipe.duplicates.check(keys, lineBase: pipe.lineBase(seq))
+                if !found.isEmpty {
+                    // a repeat of an earlier record: decide the block again with the corrections
+                    corrections = found
+                    out.count = 0
+                    converted = 0
+                    report = BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program)
+                    (records, outputs, slow, consumed) = process(seq, data, len, &report)
+                }
+            }
             if consumed != lines {
                 // every line of the block must belong to a record or be blank: rows in = decisions out
                 pipe.fail(Message.Batch.blockLines(line: pipe.lineBase(seq), lines: lines, consumed: consumed))
@@ -171,14 +189,23 @@ struct BatchWorker {
             let outcome = csv
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
-            guard case .decided(let d) = outcome else { outputs += 1; continue }
+            guard case .decided(var d) = outcome else { outputs += 1; continue }
+            if stage == .all {
+                var idNumber: String?
+                if newSide.lastFactsOK, let k = pipe.bp.idNumberSlot, case .text(let t) = newSide.ev.facts.values[k] { idNumber = t }
+                keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber))
+            }
+            let correction = corrections.isEmpty ? nil : corrections[thisLine]
+            if let c = correction { d = DuplicateRegistry.apply(c, to: d, line: line(), program: pipe.bp.program, english: pipe.options.english) }
             var previous: Decision?
             if oldSide != nil {
                 var ignore = 0
                 let o = csv
                     ? oldSide!.csvRecord(&oldSplitter, rs, re, utf8OK: utf8OK, line: line, explain: .none, parseOnly: false, slow: &ignore)
                     : oldSide!.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: .none, parseOnly: false, slow: &ignore)
-                if case .decided(let od) = o { previous = od }
+                if case .decided(let od) = o {
+                    previous = correction.map { DuplicateRegistry.apply($0, to: od, line: line(), program: pipe.oldBP!.program, english: pipe.options.english) } ?? od
+                }
             }
             if stage == .eval { outputs += 1; continue }
             emit(d, previous: previous, csvCells: csv, &report)

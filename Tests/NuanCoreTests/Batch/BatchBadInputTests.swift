@@ -66,7 +66,7 @@ final class BatchBadInputTests: XCTestCase {
             "{\"id\":\"S4\",\"备注\":\"\\uD800\\uD800\",\"name\":\"x\"}",     // in an unknown key, two highs
         ]
         var text = Self.good("G0") + "\n"
-        for b in bad { text += b + "\n" + Self.good("G") + "\n" }
+        for (k, b) in bad.enumerated() { text += b + "\n" + Self.good("G\(k + 1)") + "\n" }     // ids unique: a repeat is invalid
         text += "{\"id\":\"P\",\"name\":\"\\ud83d\\ude00\",\"region\":\"蚌埠市\",\"household_size\":2,\"household_monthly_income\":1000,\"archive_type\":\"deep\",\"archive_level\":\"national\"}\n"
         let input = write("s.jsonl", text)
         let out = path("s-out.jsonl")
@@ -122,18 +122,18 @@ final class BatchBadInputTests: XCTestCase {
         XCTAssertNil(JSONNumber.plainDecimal("1.e3"))
         XCTAssertNil(JSONNumber.plainDecimal("1e99999999999")) // too long to write out: left to the decoder
 
-        let input = write("e.jsonl", [Self.good("A", income: "1.8E3"), Self.good("A", income: "1800"),
-                                      Self.good("B", income: "1.5e3"), Self.good("B", income: "1500.00"),
-                                      Self.good("C", income: "1e-2"), Self.good("C", income: "0.01")].joined(separator: "\n") + "\n")
-        let out = path("e-out.jsonl")
-        let res = run(input, out)
-        XCTAssertNil(res.failure)
-        let got = lines(out)
-        XCTAssertEqual(got.count, 6)
-        for k in stride(from: 0, to: 6, by: 2) {
-            XCTAssertNotEqual(status(got[k]), "invalid", got[k])
-            XCTAssertEqual(got[k], got[k + 1])
-        }
+        // the same records with the figures written both ways, one file each (an id repeated
+        // within a file would be invalid)
+        let exponent = write("e.jsonl", [Self.good("A", income: "1.8E3"), Self.good("B", income: "1.5e3"),
+                                         Self.good("C", income: "1e-2")].joined(separator: "\n") + "\n")
+        let plain = write("p.jsonl", [Self.good("A", income: "1800"), Self.good("B", income: "1500.00"),
+                                      Self.good("C", income: "0.01")].joined(separator: "\n") + "\n")
+        XCTAssertNil(run(exponent, path("e-out.jsonl")).failure)
+        XCTAssertNil(run(plain, path("p-out.jsonl")).failure)
+        let got = lines(path("e-out.jsonl")), want = lines(path("p-out.jsonl"))
+        XCTAssertEqual(got.count, 3)
+        XCTAssertEqual(got, want)
+        for g in got { XCTAssertNotEqual(status(g), "invalid", g) }
     }
 
     // MARK: line length

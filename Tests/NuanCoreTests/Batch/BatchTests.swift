@@ -194,6 +194,35 @@ final class BatchTests: XCTestCase {
         }
     }
 
+    /// The record contract: a repeated 申请编号 is invalid naming the first line; a repeated ID
+    /// number is decided with a warning naming the first — whatever block or worker reads them.
+    func testRepeatedIdsAndIDNumbersAcrossBlocksAndWorkers() throws {
+        var recs = (0..<300).map(Self.record)
+        recs[250] = recs[250].replacingOccurrences(of: "\"id\":\"T-250\"", with: "\"id\":\"T-7\"")      // id of line 8
+        let n = Self.idNumber(3)                                   // the ID number of T-3 (line 4)
+        recs[260] = recs[260].replacingOccurrences(of: Self.idNumber(260), with: n)
+        let input = write("dup.jsonl", Array((recs.joined(separator: "\n") + "\n").utf8))
+        var outputs: [[String]] = []
+        for (jobs, block) in [(1, 1 << 20), (2, 700), (2, 4096)] {
+            let out = path("dup-\(jobs)-\(block).jsonl")
+            let res = run(input, out, jobs: jobs, block: block)
+            XCTAssertNil(res.failure)
+            XCTAssertEqual(res.recordsOut, 300)
+            outputs.append(lines(out))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertEqual(outputs[0], outputs[2])
+        let got = outputs[0]
+        XCTAssertTrue(got[250].contains("\"status\":\"invalid\""), got[250])
+        XCTAssertTrue(got[250].contains("与第 8 行重复"), got[250])
+        XCTAssertFalse(got[7].contains("\"status\":\"invalid\"") && got[7].contains("重复"), "the first keeps its decision")
+        // T-3's own ID number may repeat elsewhere in the generated data (seq % 1000): look for the warning on line 261
+        XCTAssertTrue(got[260].contains("duplicate_id_number"), got[260])
+        XCTAssertTrue(got[260].contains("第 4 行"), got[260])
+        XCTAssertFalse(got[260].contains(n), "the ID number itself is not echoed")
+        XCTAssertEqual(got.filter { $0.contains("duplicate_id_number") }.count, 1)
+    }
+
     func testEveryRecordYieldsOneDecisionWithBadRowsOfEveryKind() throws {
         var text = ""
         var expected: [(Int, String)] = []   // line number, field named

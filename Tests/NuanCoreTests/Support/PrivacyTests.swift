@@ -59,4 +59,15 @@ final class PrivacyTests: XCTestCase {
         XCTAssertEqual(Privacy.redact("11010519491231002Xabc"), "110105********002Xabc")
         XCTAssertEqual(Privacy.redact("BB13800000000"), "BB13800000000")
     }
+
+    /// Found by nuan-fuzz (seed 42, case 656): a phone number right after a terminal colour
+    /// code (`ESC[0m`) was taken for the digits of a code like `BB3403…` and shown in full.
+    func testANumberAfterATerminalColourCodeIsNotACode() {
+        XCTAssertEqual(Privacy.redact("红\u{1B}[0m15000001111"), "红\u{1B}[0m150****1111")
+        XCTAssertEqual(Privacy.redact("\\u{1B}[0m11010519491231002X"), "\\u{1B}[0m110105********002X")
+        XCTAssertEqual(Privacy.redact("x2m13800000000"), "x2m138****0000")
+        // a code is letters then digits, still left alone
+        XCTAssertEqual(Privacy.redact("编号 BB340300202400001"), "编号 BB340300202400001")
+        XCTAssertEqual(Privacy.redact("ID13800000000"), "ID13800000000")
+    }
 }

@@ -57,6 +57,8 @@ package final class RecordLayout: Sendable {
         // The 辖区 guard reads the region even when no rule does (a `--set` can replace the
         // table keyed by it): a field left undecoded here would read as empty and be refused.
         if !program.regionCodes.isEmpty, let r = program.fields.firstIndex(where: { $0.key == "region" }) { referenced.insert(r) }
+        // A repeated ID number in one archive is flagged (the record contract): batch reads it.
+        if let n = program.fields.firstIndex(where: { $0.key == "id_number" }) { referenced.insert(n) }
 
         var fs: [FieldInfo] = []
         var req: [Int] = []
