@@ -29,6 +29,8 @@ struct BatchWorker {
     var keys: [DuplicateRegistry.Keys] = []
     /// Corrections to apply when a block is decided again (it repeated an earlier record).
     var corrections: [Int: DuplicateRegistry.Correction] = [:]
+    /// The block's output with repeats patched in (swapped with `out`).
+    var patched = ByteBuffer(capacity: 1 << 12)
     let writer: DecisionWriter
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
@@ -53,6 +55,7 @@ struct BatchWorker {
         rowConv.free()
         out.free()
         splitter.scratch.free()
+        patched.free()
         oldSplitter.scratch.free()
     }
 
@@ -90,7 +93,7 @@ struct BatchWorker {
             if stage == .all {
                 guard pipe.awaitTurn(seq) else { break }
                 let found = pipe.duplicates.check(keys, lineBase: pipe.lineBase(seq))
-                if !found.isEmpty {
+                if !found.isEmpty && !patchRepeats(found, &report) {
                     // a repeat of an earlier record: decide the block again with the corrections
                     corrections = found
                     out.count = 0
@@ -190,11 +193,8 @@ struct BatchWorker {
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
             guard case .decided(var d) = outcome else { outputs += 1; continue }
-            if stage == .all {
-                var idNumber: String?
-                if newSide.lastFactsOK, let k = pipe.bp.idNumberSlot, case .text(let t) = newSide.ev.facts.values[k] { idNumber = t }
-                keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber))
-            }
+            var idNumber: String?
+            if stage == .all, newSide.lastFactsOK, let k = pipe.bp.idNumberSlot, case .text(let t) = newSide.ev.facts.values[k] { idNumber = t }
             let correction = corrections.isEmpty ? nil : corrections[thisLine]
             if let c = correction { d = DuplicateRegistry.apply(c, to: d, line: line(), program: pipe.bp.program, english: pipe.options.english) }
             var previous: Decision?
@@ -208,7 +208,9 @@ struct BatchWorker {
                 }
             }
             if stage == .eval { outputs += 1; continue }
+            let outStart = out.count
             emit(d, previous: previous, csvCells: csv, &report)
+            keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber, outStart: outStart, outEnd: out.count))
             outputs += 1
         }
         return (records, outputs, slow, consumed)

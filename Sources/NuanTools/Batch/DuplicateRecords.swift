@@ -11,14 +11,66 @@ import NuanProgram
 /// again with the corrections before it is written, so its decisions and its summary agree.
 /// Only the worker whose turn it is touches the registry.
 final class DuplicateRegistry: @unchecked Sendable {
-    private var ids: [String: Int] = [:]
-    private var idNumbers: [String: (line: Int, id: String?)] = [:]
+    // Keyed by a 64-bit hash of the bytes (String hashing normalises Unicode: slow on a hot
+    // path); the text is kept to confirm a match, and a collision of two different texts (not
+    // seen in practice) goes to the exact tables.
+    private var ids: [UInt64: (line: Int, text: String)] = [:]
+    private var idNumbers: [UInt64: (line: Int, id: String?, text: String)] = [:]
+    private var idsExact: [String: Int] = [:]
+    private var idNumbersExact: [String: (line: Int, id: String?)] = [:]
+
+    /// FNV-1a over the UTF-8 bytes; `x` read as `X` for ID numbers (the check character).
+    static func hash(_ s: String, foldX: Bool) -> UInt64 {
+        var s = s
+        return s.withUTF8 { b in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in 0..<b.count {
+                var c = b[i]
+                if foldX && c == 0x78 { c = 0x58 }
+                h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+            }
+            return h
+        }
+    }
+
+    static func same(_ a: String, _ b: String, foldX: Bool) -> Bool {
+        a.utf8.elementsEqual(b.utf8) { x, y in x == y || (foldX && (x | 0x20) == 0x78 && (y | 0x20) == 0x78) }
+    }
+
+    /// The line of an earlier record with this id, registering it when new.
+    private func firstLine(ofID id: String, line: Int) -> Int? {
+        let h = Self.hash(id, foldX: false)
+        if let f = ids[h] {
+            if Self.same(f.text, id, foldX: false) { return f.line }
+            if let l = idsExact[id] { return l }
+            idsExact[id] = line
+            return nil
+        }
+        ids[h] = (line, id)
+        return nil
+    }
+
+    private func firstRecord(ofIDNumber n: String, line: Int, id: String?) -> (line: Int, id: String?)? {
+        let h = Self.hash(n, foldX: true)
+        if let f = idNumbers[h] {
+            if Self.same(f.text, n, foldX: true) { return (f.line, f.id) }
+            let key = n.uppercased()
+            if let e = idNumbersExact[key] { return e }
+            idNumbersExact[key] = (line, id)
+            return nil
+        }
+        idNumbers[h] = (line, id, n)
+        return nil
+    }
 
     /// A record's keys as a worker noted them: its line within the block.
     struct Keys {
         var lineInBlock: Int
         var id: String?
         var idNumber: String?
+        /// The record's rendered bytes in the block's output.
+        var outStart: Int
+        var outEnd: Int
     }
 
     enum Correction {
@@ -32,14 +84,12 @@ final class DuplicateRegistry: @unchecked Sendable {
         var out: [Int: Correction] = [:]
         for k in keys {
             let line = lineBase + k.lineInBlock
-            if let id = k.id, !id.isEmpty {
-                if let first = ids[id] { out[k.lineInBlock] = .repeatedID(firstLine: first); continue }
-                ids[id] = line
+            if let id = k.id, !id.isEmpty, let first = firstLine(ofID: id, line: line) {
+                out[k.lineInBlock] = .repeatedID(firstLine: first)
+                continue
             }
-            if let n = k.idNumber, !n.isEmpty {
-                let key = n.uppercased()
-                if let first = idNumbers[key] { out[k.lineInBlock] = .repeatedIDNumber(firstLine: first.line, firstID: first.id) }
-                else { idNumbers[key] = (line, k.id) }
+            if let n = k.idNumber, !n.isEmpty, let first = firstRecord(ofIDNumber: n, line: line, id: k.id) {
+                out[k.lineInBlock] = .repeatedIDNumber(firstLine: first.line, firstID: first.id)
             }
         }
         return out

@@ -193,9 +193,13 @@ public struct BatchReport: Sendable, Equatable {
         statTableTitle ?? Message.Report.defaultStatTable.text(english: english)
     }
 
+    /// One more decision carrying `code` (a warning added after the record was summarised:
+    /// a repeated ID number found at the block's turn).
+    mutating func countWarning(_ code: String) { warningCounts[code, default: 0] += 1 }
+
     /// Warning codes in a stable order: the engine's own first, then any other by name.
     public var warningCodes: [String] {
-        let known = ["period", "unconfirmed"]
+        let known = ["period", "unconfirmed", "duplicate_id_number"]
         return known.filter { warningCounts[$0] != nil } + warningCounts.keys.filter { !known.contains($0) }.sorted()
     }
 

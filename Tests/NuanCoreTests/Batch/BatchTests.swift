@@ -223,6 +223,30 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(got.filter { $0.contains("duplicate_id_number") }.count, 1)
     }
 
+    /// A repeated ID number alone is patched into the rendered line at the block's turn; with a
+    /// repeated id in the same block the block is decided again. Both give the same bytes.
+    func testARepeatedIDNumberIsPatchedExactlyAsDecidingAgainWouldWriteIt() throws {
+        let header = "申请编号,姓名,身份证号,所属地区,申请日期,家庭人口,家庭月收入,建档类型,建档层级\n"
+        let rows = ["D-1,甲,\(Self.idNumber(1)),蚌埠市,2022-01-05,3,1800.00,深度困难,全国",
+                    "D-2,乙,\(Self.idNumber(2)),蚌埠市,2022-01-05,4,2600.00,相对困难,市州",
+                    "D-4,\"丁,\"\"四\"\"\",\(Self.idNumber(1)),蚌埠市,2023-03-01,3,1800.00,深度困难,全国"]   // a period warning too
+        let patchOnly = write("p.csv", Array((header + rows.joined(separator: "\n") + "\n").utf8))
+        let decidedAgain = write("a.csv", Array((header + rows.joined(separator: "\n") + "\nD-1,戊,\(Self.idNumber(5)),蚌埠市,2022-01-05,2,5000.00,未建档,未建档\n").utf8))
+        for out in [BatchOptions.OutputFormat.jsonl, .csv] {
+            let a = run(patchOnly, path("p-out.\(out)"), format: .csv, out: out, jobs: 1)
+            let b = run(decidedAgain, path("a-out.\(out)"), format: .csv, out: out, jobs: 1)
+            XCTAssertNil(a.failure)
+            XCTAssertNil(b.failure)
+            let pl = lines(path("p-out.\(out)")), al = lines(path("a-out.\(out)"))
+            XCTAssertEqual(pl, Array(al.prefix(pl.count)), "\(out)")
+            XCTAssertTrue(pl.last!.contains("duplicate_id_number"), pl.last!)
+            XCTAssertTrue(pl.last!.contains("period"), pl.last!)
+            XCTAssertEqual(a.report.warningCounts["duplicate_id_number"], 1)
+            XCTAssertEqual(b.report.warningCounts["duplicate_id_number"], 1)
+            XCTAssertEqual(b.report.statusCounts[3], 1, "the repeated id is invalid")
+        }
+    }
+
     func testEveryRecordYieldsOneDecisionWithBadRowsOfEveryKind() throws {
         var text = ""
         var expected: [(Int, String)] = []   // line number, field named
