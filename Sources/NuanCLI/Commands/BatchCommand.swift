@@ -37,8 +37,8 @@ enum BatchCommand {
                                   help: Message("输入编码", "input encoding"))
             case .keepUnknownColumns:
                 return OptionSpec("--keep-unknown-columns", .flag,
-                                  help: Message("表头中与已知列名相近的列（如 “家庭人数” 之于 “家庭人口”）是有意的其他列：照常运行，原样带到输出（默认视为写错，运行前停止并提示）",
-                                                  "a header column close to a known name (“家庭人数” for “家庭人口”) is an intended extra column: run, carrying it to the output unchanged (by default it is taken for a misspelling and the run stops before it starts)"))
+                                  help: Message("表头中与已知列名相近的列（如 “家庭人数” 之于 “家庭人口”）确是另外的列，原样带到输出（默认视为写错：判定任何记录前停止，并问“是不是”）",
+                                                  "a header column close to a known name (“家庭人数” for “家庭人口”) is meant as an extra column and carried to the output (by default it is taken for a misspelling: the run stops before deciding any record, asking “did you mean”)"))
             case .excel: return OptionSpec("--excel", .flag, help: Message("CSV 输出带 UTF-8 BOM，便于 Excel 打开", "CSV output starts with a UTF-8 BOM, for Excel"))
             case .explain: return CommonOptions.explain(default: "brief").helping("每条决定的说明详细程度", "how much of each decision is explained")
             case .unmask:
