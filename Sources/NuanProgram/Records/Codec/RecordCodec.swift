@@ -142,9 +142,6 @@ public final class RecordCodec {
     /// (`HeaderAliases`).
     public func columns(header: [String]) -> [CSVColumn] { layout.columns(header: header) }
 
-    /// What is wrong with a header row before any record is read (`HeaderCheck`).
-    public func headerProblems(_ header: [String]) -> [HeaderProblem] { HeaderCheck.problems(header: header, decoder: layout.decoder) }
-
     /// Decodes one CSV row's cells (already split and unquoted, as many as `columns`).
     /// `utf8OK`: the row is known to be UTF-8; otherwise each cell is checked.
     package func decodeCSV(_ columns: [CSVColumn], _ cells: [(UnsafePointer<UInt8>?, Int)], utf8OK: Bool, line: () -> Int,
