@@ -49,6 +49,25 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(usage.contains("--jobs takes a whole number from 1 to 256"), usage)
     }
 
+    /// A misspelt header stops the run before any record is decided (exit 1, no output); with
+    /// `--keep-unknown-columns` the column is an intended extra one and the run goes on.
+    func testAMisspeltHeaderStopsTheRunUnlessKeepUnknownColumns() throws {
+        let bengbu = Self.root.appendingPathComponent("Rules/bengbu-2022.rules").path
+        let csv = path("m.csv")
+        try "申请编号,姓名,所属地区,家庭人数,家庭月收入,建档类型,建档层级\nM-1,甲,蚌埠市,3,1800,深度困难,全国\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let out = path("m-out.csv")
+        let (code, _, err) = run(["--rules", bengbu, "--in", csv, "--out", out])
+        XCTAssertEqual(code, .failure, err)
+        XCTAssertTrue(err.contains("表头第 4 列 “家庭人数” 是不是 “家庭人口”（household_size）？"), err)
+        XCTAssertTrue(err.contains("读入 0 条，输出 0 条（运行中止）"), err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let (kept, _, err2) = run(["--rules", bengbu, "--in", csv, "--out", out, "--keep-unknown-columns"])
+        XCTAssertEqual(kept, .success, err2)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,家庭人数\n"), text)
+        XCTAssertTrue(text.contains("M-1,"), text)
+    }
+
     /// `--in -` reads standard input (JSON Lines unless --in-format says otherwise), like screen.
     func testAnArchiveOnStandardInput() throws {
         let saved = dup(0)

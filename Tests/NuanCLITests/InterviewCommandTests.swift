@@ -77,6 +77,19 @@ final class InterviewCommandTests: XCTestCase {
         XCTAssertFalse(err.contains("身份证号（"), err)
     }
 
+    /// `无` answers a list question as "none" (given, empty), as the prompt offers; the record
+    /// reader's own reading of `无` (CSV cells) does not change that.
+    func testNoneAnswersAListQuestion() {
+        // as testAsksDefaultedFields…, with 致困原因 answered 无 instead of 1 大病
+        let script = "A-1\n张三\n1\n\n\n1\n无\n1200\n2\n蚌埠市\n\n\n"
+        let (code, out, err) = run(rules("bengbu-2022.rules"), script)
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(err.contains("致困原因（"), err)
+        XCTAssertFalse(err.contains("✗"), err)
+        XCTAssertTrue(out.contains("\"category\": \"relative\""), out)   // an empty answer leaves it undetermined
+        XCTAssertFalse(out.contains("hardship_causes"), out)
+    }
+
     func testRepromptsWithTheReasonOnBadAnswers() {
         // 建档类型: a bad answer, then 1; the two defaulted flags empty; 建档层级 1; 致困原因 1; 家庭月收入
         // one bad answer; 家庭人口 two bad answers; then 所属地区 and 人员类别.

@@ -11,7 +11,7 @@ import NuanTools
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.
 enum BatchCommand {
     enum Option: OptionKey {
-        case rules, input, output, inFormat, sheet, format, encoding, excel, explain, unmask, jobs, summary, against, report, set, maxLine
+        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, unmask, jobs, summary, against, report, set, maxLine
         case stage, blockSize, lang
 
         var spec: OptionSpec {
@@ -19,8 +19,8 @@ enum BatchCommand {
             case .rules: return CommonOptions.rules
             case .input:
                 return OptionSpec("--in", .single, value: Message("档案", "ARCHIVE"),
-                                  help: Message("档案：.xlsx 工作簿或 .csv（表头为英文键或中文标签），或 .jsonl（每行一个 JSON 对象）；- 为标准输入（默认 jsonl）",
-                                                  "the archive: an .xlsx workbook or .csv (headed by English keys or Chinese labels), or .jsonl (one JSON object a line); - for standard input (jsonl unless --in-format)"))
+                                  help: Message("档案：.xlsx 工作簿或 .csv（表头为英文键、中文标签或常用别名），或 .jsonl（每行一个 JSON 对象）；- 为标准输入（默认 jsonl）",
+                                                  "the archive: an .xlsx workbook or .csv (headed by English keys, Chinese labels or their common variants), or .jsonl (one JSON object a line); - for standard input (jsonl unless --in-format)"))
             case .output:
                 return OptionSpec("--out", .single, value: Message("决定文件", "DECISIONS"),
                                   help: Message("决定：.jsonl（每行一条决定）、.csv 或 .xlsx 工作簿；- 为标准输出。先写临时文件，完成后改名",
@@ -35,6 +35,10 @@ enum BatchCommand {
                 return OptionSpec("--encoding", .single, choices: ["utf8", "gb18030"], matching: .looseCaseAndDash,
                                   default: Message("逐行识别：有效 UTF-8 的行按 UTF-8，否则按 GB18030", "per line: a valid UTF-8 line is UTF-8, any other GB18030"),
                                   help: Message("输入编码", "input encoding"))
+            case .keepUnknownColumns:
+                return OptionSpec("--keep-unknown-columns", .flag,
+                                  help: Message("表头中与已知列名相近的列（如 “家庭人数” 之于 “家庭人口”）确是另外的列，原样带到输出（默认视为写错：判定任何记录前停止，并问“是不是”）",
+                                                  "a header column close to a known name (“家庭人数” for “家庭人口”) is meant as an extra column and carried to the output (by default it is taken for a misspelling: the run stops before deciding any record, asking “did you mean”)"))
             case .excel: return OptionSpec("--excel", .flag, help: Message("CSV 输出带 UTF-8 BOM，便于 Excel 打开", "CSV output starts with a UTF-8 BOM, for Excel"))
             case .explain: return CommonOptions.explain(default: "brief").helping("每条决定的说明详细程度", "how much of each decision is explained")
             case .unmask:
@@ -133,6 +137,7 @@ enum BatchCommand {
         }
         options.encoding = encoding
         options.excelBOM = args.flag(.excel)
+        options.keepUnknownColumns = args.flag(.keepUnknownColumns)
         options.explain = explain
         options.unmask = args.flag(.unmask)
         options.stage = stage

@@ -4,8 +4,11 @@ import NuanSyntax
 /// becomes facts, or becomes `invalid` with a message naming the field and the value.
 package struct RecordDecoder: Sendable {
     package let program: CheckedProgram
-    /// English keys and Chinese labels → field slot.
+    /// English keys, Chinese labels and the contract's aliases (`HeaderAliases`) → field slot,
+    /// as written.
     package let slotByName: [String: Int]
+    /// The same names in `HeaderAliases.normalised` form, for a name not found as written.
+    let slotByNormalisedName: [String: Int]
     /// Echo values in full in record errors (`--unmask`); otherwise a personal field's value is
     /// masked whole and any other value's ID- and phone-shaped parts are masked.
     package var unmask: Bool
@@ -19,12 +22,28 @@ package struct RecordDecoder: Sendable {
         self.unmask = unmask
         self.language = language
         closedTables = ClosedTables(program)
+        // Keys and labels first, so that an alias never takes a name a field declares.
         var m: [String: Int] = [:]
         for (i, f) in program.fields.enumerated() {
             m[f.key] = i
             if let l = f.label { m[l] = i }
         }
+        for (i, f) in program.fields.enumerated() {
+            for a in HeaderAliases.names(of: f.key) where m[a] == nil { m[a] = i }
+        }
         slotByName = m
+        var n: [String: Int] = [:]
+        for (name, i) in m.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            let k = HeaderAliases.normalised(name)
+            if n[k] == nil || m[k] == i { n[k] = i }
+        }
+        slotByNormalisedName = n
+    }
+
+    /// The field a column header or JSON key names: its English key, its Chinese label or an
+    /// alias, as written or in `HeaderAliases.normalised` form (`ID_NUMBER`, `身份证号码`).
+    package func slot(forName name: String) -> Int? {
+        slotByName[name] ?? slotByNormalisedName[HeaderAliases.normalised(name)]
     }
 
     /// Decodes one record's pairs. Unknown keys are returned in `extra`, untouched.
@@ -33,9 +52,12 @@ package struct RecordDecoder: Sendable {
         var errors: [RecordError] = []
         var extra: [(String, RawValue)] = []
         for (k, v) in pairs {
-            if k == "id" || k == "申请编号", case .string(let s) = v { facts.id = s }
-            if k == "id" || k == "申请编号", case .number(let s) = v { facts.id = s }
-            guard let slot = slotByName[k] else { extra.append((k, v)); continue }
+            let slot = slot(forName: k)
+            if slot.map({ program.fields[$0].key == "id" }) ?? HeaderAliases.isIDName(k) {
+                if case .string(let s) = v { facts.id = s }
+                if case .number(let s) = v { facts.id = s }
+            }
+            guard let slot else { extra.append((k, v)); continue }
             if let e = assign(slot, v, into: &facts) { errors.append(withLine(e, line)) }
         }
         errors += finish(&facts).map { withLine($0, line) }
@@ -75,7 +97,10 @@ package struct RecordDecoder: Sendable {
     }
 
     /// Assigns one raw value to a slot; an empty or null value means "not given".
-    package func assign(_ slot: Int, _ raw: RawValue, into facts: inout Facts) -> RecordError? {
+    /// `cell`: the value is a CSV cell, which may also be written as Excel writes it
+    /// (`CellValues`: dates `2022/1/5` and `2022年1月5日`, numbers `1,200.00` and `３０００`,
+    /// lists split at `,` and `，` too, `无` for a list given as empty).
+    package func assign(_ slot: Int, _ raw: RawValue, into facts: inout Facts, cell: Bool = false) -> RecordError? {
         switch raw {
         case .null: return nil
         case .string(let s) where s.trimmingSpaces.isEmpty: return nil
@@ -94,7 +119,7 @@ package struct RecordDecoder: Sendable {
             case .string(let s): text = s.trimmingSpaces
             default: return bad(raw.json, RecordMessage.number)
             }
-            guard let r = Rational.parse(text) else { return bad(text, f.base == .integer ? RecordMessage.integer : RecordMessage.notANumber) }
+            guard let plain = cell ? CellValues.plainNumber(text) : text, let r = Rational.parse(plain) else { return bad(text, f.base == .integer ? RecordMessage.integer : RecordMessage.notANumber) }
             if f.base == .integer && !r.isInteger { return bad(text, RecordMessage.integer) }
             if f.type == .money, r.denominator != 1, 100 % r.denominator != 0 { return bad(text, RecordMessage.moneyPlaces) }
             if let lo = f.atLeast, r < lo { return bad(text, RecordMessage.atLeast("\(lo)")) }
@@ -117,7 +142,10 @@ package struct RecordDecoder: Sendable {
             if f.base == .idNumber, let p = IDNumber.check(text) { return bad(text, p) }
             value = .text(text)
         case .date:
-            guard case .string(let s) = raw, let d = CivilDate.parse(s.trimmingSpaces) else { return bad(raw.json, RecordMessage.date) }
+            guard case .string(let s) = raw else { return bad(raw.json, cell ? RecordMessage.cellDate : RecordMessage.date) }
+            guard let d = cell ? CellValues.date(s.trimmingSpaces) : CivilDate.parse(s.trimmingSpaces) else {
+                return bad(raw.json, cell ? RecordMessage.cellDate : RecordMessage.date)
+            }
             value = .date(d)
         case .choice(let en):
             guard case .string(let s) = raw else { return bad(raw.json, RecordMessage.choice) }
@@ -131,6 +159,11 @@ package struct RecordDecoder: Sendable {
                     guard case .string(let s) = x else { return bad(raw.json, RecordMessage.listOfText) }
                     items.append(s)
                 }
+            case .string(let s) where cell:
+                // `无` is the empty list, unless it is one of the options (the fast path's reading)
+                let t = s.trimmingSpaces
+                let e = program.enums[en]
+                items = t == CellValues.none && e.index(of: t) == nil ? [] : CellValues.listItems(t) { e.index(of: $0) != nil }
             case .string(let s):
                 items = s.split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "；" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             default: return bad(raw.json, RecordMessage.list)

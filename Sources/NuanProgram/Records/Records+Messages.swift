@@ -19,6 +19,8 @@ enum RecordMessage {
     static let yesNo = Message("应为 是/否（true/false、1/0）", "should be yes/no (是/否, true/false, 1/0)")
     static let text = Message("应为文本", "should be text")
     static let date = Message("应为日期 YYYY-MM-DD", "should be a date YYYY-MM-DD")
+    static let cellDate = Message("应为日期 YYYY-MM-DD（也可写作 YYYY/M/D、YYYY-M-D 或 YYYY年M月D日）",
+                                  "should be a date YYYY-MM-DD (or YYYY/M/D, YYYY-M-D, YYYY年M月D日)")
     static let choice = Message("应为选项之一", "should be one of the options")
     static func notAnOption(_ options: [String]) -> Message {
         Message("不是可选值；可选：\(options.joined(separator: "、"))", "is not an option; the options: \(options.joined(separator: ", "))")
@@ -71,6 +73,18 @@ enum RecordMessage {
     static let controlCharacter = Message("字符串中有控制字符", "a control character inside a string")
     static let unterminatedString = Message("字符串没有结束引号", "the string has no closing quote")
     static let hexDigits = Message("\\u 后应为四位十六进制数", "\\u should be followed by four hexadecimal digits")
+
+    // MARK: the header row (HeaderCheck)
+
+    static func didYouMean(column: Int, header: String, suggestion: String, field: String) -> Message {
+        Message("表头第 \(column) 列 “\(header)” 是不是 “\(suggestion)”（\(field)）？它不是已知的列名",
+                "header column \(column) “\(header)”: did you mean “\(suggestion)” (\(field))? It is not a known column name")
+    }
+    static func requiredColumnMissing(label: String, key: String, aliases: [String]) -> Message {
+        let names = label == key ? [key] + aliases : [label, key] + aliases
+        return Message("表头中没有必填的列 “\(label)”（可写作：\(names.joined(separator: "、"))）",
+                       "the header has no column for the required field “\(key)” (written as: \(names.joined(separator: ", ")))")
+    }
 
     // MARK: a record error as one line
 

@@ -36,6 +36,16 @@ extension Message {
         static let noGB18030 = Message(zh: "本机的 iconv 不支持 GB18030", en: "this machine's iconv does not support GB18030")
         static let noHeader = Message(zh: "CSV 文件没有表头行（或表头的引号不成对）", en: "the CSV file has no header row (or the header's quotes are unbalanced)")
         static let headerNotText = Message(zh: "CSV 表头不是有效的 UTF-8 或 GB18030 文本", en: "the CSV header is not valid UTF-8 or GB18030 text")
+        /// The header check's problems (`HeaderCheck`), one a line.
+        static func headerProblems(_ problems: [Message], canKeep: Bool) -> Message {
+            var m = Message(zh: "表头有误，未判定任何记录：", en: "the header row has problems; no record was decided:")
+            for p in problems { m = m + Message(both: "\n  ") + p }
+            if canKeep {
+                m = m + Message(zh: "\n若这些列确是档案自带的其他列，加 --keep-unknown-columns 照常运行（这些列原样带到输出）。",
+                                en: "\nIf these columns are meant as extra columns, add --keep-unknown-columns to run anyway (they are carried to the output unchanged).")
+            }
+            return m
+        }
         static func noLineEnd(_ maxLine: Int, mib: Int) -> Message {
             Message(zh: "一行超过 \(maxLine) 字节（--max-line 上限），其后 \(mib) MiB 内仍没有换行：输入不像逐行的档案，已停止",
                     en: "a line is longer than \(maxLine) bytes (the --max-line limit) and the next \(mib) MiB hold no line end: the input does not look like an archive of lines; stopped")

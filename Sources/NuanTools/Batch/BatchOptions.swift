@@ -26,6 +26,9 @@ public struct BatchOptions: Sendable {
     /// nil: decided row by row (CSV: a row that is valid UTF-8 is UTF-8, else it is read as
     /// GB18030; JSON Lines: UTF-8).
     public var encoding: BatchEncoding?
+    /// `--keep-unknown-columns`: a CSV header column close to a known name (`家庭人数`) is an
+    /// intended extra column, carried through, rather than a misspelling that stops the run.
+    public var keepUnknownColumns = false
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
     public var explain: ExplainLevel = .brief

@@ -277,6 +277,11 @@ final class BatchPipeline: @unchecked Sendable {
             if names.contains(where: { $0.contains("\u{FFFD}") }) || !bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }) {
                 return text(M.headerNotText)
             }
+            // the header check, before any record is decided
+            let problems = HeaderCheck.problems(header: names, decoder: bp.decoder).filter { !(options.keepUnknownColumns && $0.isUnknownColumn) }
+            if !problems.isEmpty {
+                return text(M.headerProblems(problems.map(\.message), canKeep: problems.contains(where: \.isUnknownColumn)))
+            }
             layout = CSVLayout(header: names, program: bp)
             if let o = oldBP { oldLayout = CSVLayout(header: names, program: o) }
             let next = head.withUnsafeBufferPointer { b in

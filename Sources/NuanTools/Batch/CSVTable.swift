@@ -6,7 +6,8 @@ import NuanProgram
 import NuanExplain
 #endif
 
-/// The columns of a CSV archive, from its header row: English keys or Chinese labels.
+/// The columns of a CSV archive, from its header row: English keys, Chinese labels or their
+/// aliases (`HeaderAliases`), checked by `HeaderCheck` before this is built.
 struct CSVLayout: Sendable {
     typealias Column = RecordCodec.CSVColumn
     var columns: [Column]

@@ -94,7 +94,7 @@ public final class RecordCodec {
         }
         let bytes = Array(UnsafeBufferPointer(start: s, count: e - s))
         if let (key, reason) = bytes.withUnsafeBufferPointer({ JSONLineCheck.problem($0) }) {
-            let field = key.isEmpty ? "" : layout.decoder.slotByName[key].map { layout.decoder.name($0) } ?? Privacy.maskDigitRuns(key)
+            let field = key.isEmpty ? "" : layout.decoder.slot(forName: key).map { layout.decoder.name($0) } ?? Privacy.maskDigitRuns(key)
             return .invalid(id: nil, errors: [RecordError(field: field, value: nil, reason: reason, line: line(), language: language)])
         }
         switch JSONRecordReader.parseObject(bytes) {
@@ -119,7 +119,7 @@ public final class RecordCodec {
                 while j >= 0 && s[j] != 0x22 { j -= 1 }
                 if j >= 0 {
                     let key = String(decoding: UnsafeBufferPointer(start: s + j + 1, count: i - 1 - j - 1), as: UTF8.self)
-                    if let slot = layout.decoder.slotByName[key] { field = layout.decoder.name(slot) } else { field = Privacy.maskDigitRuns(key) }
+                    if let slot = layout.decoder.slot(forName: key) { field = layout.decoder.name(slot) } else { field = Privacy.maskDigitRuns(key) }
                 }
                 break
             }
@@ -138,7 +138,8 @@ public final class RecordCodec {
         public var isID: Bool
     }
 
-    /// The columns of a header row: English keys or Chinese labels.
+    /// The columns of a header row: English keys, Chinese labels or their aliases
+    /// (`HeaderAliases`).
     public func columns(header: [String]) -> [CSVColumn] { layout.columns(header: header) }
 
     /// Decodes one CSV row's cells (already split and unquoted, as many as `columns`).
@@ -163,7 +164,7 @@ public final class RecordCodec {
             if n == 0 { continue }
             fast = false
             let raw = RawValue.string(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
-            if let err = layout.decoder.assign(slot, raw, into: &facts) { errors.append(Self.lined(err, line())) }
+            if let err = layout.decoder.assign(slot, raw, into: &facts, cell: true) { errors.append(Self.lined(err, line())) }
         }
         if fast && layout.finishFast(&facts) { return .valid(fast: true) }
         errors += layout.decoder.finish(&facts).map { Self.lined($0, line()) }
@@ -179,6 +180,10 @@ public final class RecordCodec {
 
 extension RecordLayout {
     package func columns(header: [String]) -> [RecordCodec.CSVColumn] {
-        header.map { RecordCodec.CSVColumn(name: $0, slot: decoder.slotByName[$0], isID: $0 == "id" || $0 == "申请编号") }
+        header.map { name in
+            let slot = decoder.slot(forName: name)
+            let isID = slot.map { program.fields[$0].key == "id" } ?? HeaderAliases.isIDName(name)
+            return RecordCodec.CSVColumn(name: name, slot: slot, isID: isID)
+        }
     }
 }

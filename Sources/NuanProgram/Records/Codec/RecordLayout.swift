@@ -92,7 +92,9 @@ package final class RecordLayout: Sendable {
         idSlot = program.fields.firstIndex { $0.key == "id" }
     }
 
-    /// The slot whose English key or Chinese label is exactly p[0..<n].
+    /// The slot p[0..<n] names: an English key or Chinese label exactly, else whatever
+    /// `RecordDecoder.slot(forName:)` finds (an alias, `ID_NUMBER`), so both paths read a key
+    /// alike; only a key that is none of these costs a String.
     package func slot(named p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
         for (i, k) in keyBytes.enumerated() {
             if k.count == n, k.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) == 0 }) { return i }
@@ -100,7 +102,7 @@ package final class RecordLayout: Sendable {
         for (i, l) in labelBytes.enumerated() {
             if let l, l.count == n, l.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) == 0 }) { return i }
         }
-        return nil
+        return decoder.slot(forName: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
     }
 
     /// Option index of p[0..<n] in enum `e` (code first, then label), as `EnumInfo.index(of:)`.
