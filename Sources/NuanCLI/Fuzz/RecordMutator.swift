@@ -168,7 +168,9 @@ struct RecordMutator {
                     var cell = cells[i].isEmpty ? Array("值".utf8) : cells[i]
                     let j = rng.below(cell.count)
                     let b = cell[j] ^ UInt8(1 << rng.below(8))
-                    if b != 0x0A && b != 0x0D && b != 0x22 { cell[j] = b }
+                    // neither makes nor breaks a quote or a line: the expected count stays exact
+                    // (a quoted cell losing its closing quote leaves the count to the reader)
+                    if b != 0x0A && b != 0x0D && b != 0x22 && cell[j] != 0x22 { cell[j] = b }
                     cells[i] = cell
                 }
             }

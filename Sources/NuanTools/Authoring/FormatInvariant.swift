@@ -4,7 +4,8 @@ import NuanProgram
 import NuanExplain
 /// What `nuan fmt` must leave unchanged in a decision: everything it says, leaving out the
 /// texts that quote the rules as written (fmt normalises `/` to `÷`, so the explanation's quoted
-/// conditions may differ) and the rules digest. The formatter's tests and `nuan-fuzz` compare
+/// conditions may differ; an error naming an expression that overflowed quotes it too, so its
+/// spaces and operator spellings are normalised) and the rules digest. The formatter's tests and `nuan-fuzz` compare
 /// decisions before and after formatting by this signature.
 public enum FormatInvariant {
     public static func signature(_ d: Decision, _ p: CheckedProgram) -> String {
@@ -18,6 +19,10 @@ public enum FormatInvariant {
             return e
         }
         d.explanation = d.explanation.map(strip)
+        func layoutFree(_ s: String) -> String {
+            String(s.filter { !$0.isWhitespace }.map { $0 == "*" ? "×" : $0 == "/" ? "÷" : $0 })
+        }
+        d.errors = d.errors.map { e in var e = e; e.reason = layoutFree(e.reason); return e }
         let json = DecisionJSON(program: p).render(d)
         return json.components(separatedBy: ",\"rules\":").first ?? json
     }
