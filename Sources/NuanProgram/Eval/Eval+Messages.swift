@@ -25,6 +25,10 @@ enum EvalMessage {
     static func unconfirmed(_ what: Message) -> Message {
         Message("所用 \(what.zh) 为未确认的数值，请向当地核实后再发放", "the figure used for \(what.en) is unconfirmed: check it locally before paying")
     }
+    static func noTableRow(field: String, key: String, table: String) -> Message {
+        Message("\(field) “\(key)” 不在 \(table) 表中：须在规则文件的 \(table) 表中加入这一行，或由经办单位用 --set \(table)=… 设定，才能判定用到它的条件",
+                "\(field) ‘\(key)’ has no row in the table \(table): add the row to the rules file's table, or the office sets it with --set \(table)=…, before the conditions that use it can be decided")
+    }
     static let totalOverflow = Message("合计金额超出可计算的范围：各项发放之和溢出", "the total is beyond what can be computed: the sum of the awards overflows")
     static func uniqueClash(group: String, _ names: [String]) -> Message {
         Message("福利组 \(group) 为唯一命中，但 \(names.map { "“\($0)”" }.joined(separator: "与")) 同时适用；请修正规则文件",

@@ -52,6 +52,12 @@ extension Evaluator {
                 decision.warnings.append(w)
             }
         }
+        if missingRowParameter >= 0, Int(missingRowParameter) < program.parameters.count {
+            let p = program.parameters[Int(missingRowParameter)]
+            let field = p.keyField.map { program.fields[$0].display } ?? ""
+            decision.warnings.append(DecisionWarning(code: "no_table_row",
+                message: EvalMessage.noTableRow(field: field, key: missingRowKey, table: p.name).text(language)))
+        }
         if unconfirmedParameter >= 0 {
             let (pi, ri) = (unconfirmedParameter, unconfirmedRow)
             let key = lang << 62 | 1 << 61 | Int64(pi) << 32 | Int64(UInt32(bitPattern: ri))

@@ -38,6 +38,10 @@ public struct Evaluator {
     /// The first 未确认 figure this record's decision used (parameter, row; row -1 for a
     /// single value), or parameter -1: plain integers so the hot path allocates nothing.
     var unconfirmedParameter: Int32 = -1
+    /// A table the record's key has no row in (`所属地区 “海东市”` and 低保标准): named in a
+    /// warning, so the decision says why the figure is missing.
+    var missingRowParameter: Int32 = -1
+    var missingRowKey = ""
     var unconfirmedRow: Int32 = -1
     /// Whether a guard (the 辖区, a validity rule) made the last record invalid: then no
     /// answer to an open input can change that (a rule that holds with inputs unknown holds
@@ -85,6 +89,7 @@ public struct Evaluator {
         trace = tracing ? Trace(values: Array(repeating: nil, count: plan.nodes.count), rows: [:]) : nil
         referenceDate = defaultReferenceDate
         unconfirmedParameter = -1
+        missingRowParameter = -1
         guardFailed = false
         if let ad = program.applicationDateField, case .date(let d) = facts.values[ad] { referenceDate = d }
     }
@@ -168,6 +173,10 @@ public struct Evaluator {
             if rows == nil && plan.regionKeyed[i] {
                 let index = plan.rowIndex[i]
                 rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
+            }
+            if rows == nil && missingRowParameter < 0 && !s.isEmpty {
+                missingRowParameter = Int32(i)
+                missingRowKey = s
             }
         case .unknown(let m): return .unknown(m)
         default: return .unknown(InputSet(slot: slot))

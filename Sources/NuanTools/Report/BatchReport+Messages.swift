@@ -33,6 +33,7 @@ extension Message {
             switch code {
             case "period": return Message(zh: "申请日期不在生效期内", en: "application date outside the period in force")
             case "unconfirmed": return Message(zh: "用到未确认的数值", en: "uses unconfirmed figures")
+            case "no_table_row": return Message(zh: "地区不在低保标准等表中", en: "region not in a table such as 低保标准")
             case "duplicate_id_number": return Message(zh: "身份证号与前面的记录相同", en: "ID number repeats an earlier record")
             default: return Message(both: code)
             }

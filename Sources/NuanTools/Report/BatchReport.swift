@@ -199,7 +199,7 @@ public struct BatchReport: Sendable, Equatable {
 
     /// Warning codes in a stable order: the engine's own first, then any other by name.
     public var warningCodes: [String] {
-        let known = ["period", "unconfirmed", "duplicate_id_number"]
+        let known = ["period", "unconfirmed", "no_table_row", "duplicate_id_number"]
         return known.filter { warningCounts[$0] != nil } + warningCounts.keys.filter { !known.contains($0) }.sorted()
     }
 
