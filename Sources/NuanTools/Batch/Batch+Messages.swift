@@ -6,6 +6,30 @@ import NuanSupport
 /// error text (`strerror`) are data.
 extension Message {
     enum Batch {
+        // MARK: Workbooks
+
+        static func cannotReadWorkbook(_ path: String, _ error: String) -> Message {
+            Message(zh: "无法读取工作簿 \(path)：\(error)", en: "cannot read the workbook \(path): \(error)")
+        }
+        static func workbookNotAFile(_ path: String) -> Message {
+            Message(zh: "工作簿 \(path) 不是普通文件", en: "the workbook \(path) is not a regular file")
+        }
+        static func workbookTooLarge(_ path: String, mib: Int) -> Message {
+            Message(zh: "工作簿 \(path) 超过 \(mib) MiB；请拆分后再读，或另存为 CSV", en: "the workbook \(path) is larger than \(mib) MiB; split it, or save it as CSV")
+        }
+        static func badWorkbook(_ path: String, _ problem: String) -> Message {
+            Message(zh: "工作簿 \(path)：\(problem)", en: "the workbook \(path): \(problem)")
+        }
+        static func noScratchFile(_ error: String) -> Message {
+            Message(zh: "无法为工作簿准备临时文件：\(error)", en: "cannot make a scratch file for the workbook: \(error)")
+        }
+        static func scratchReadFailed(_ error: String) -> Message {
+            Message(zh: "读取临时文件失败：\(error)", en: "reading the scratch file failed: \(error)")
+        }
+        static func cannotWriteWorkbook(_ problem: String) -> Message {
+            Message(zh: "无法写成工作簿：\(problem)", en: "cannot write the workbook: \(problem)")
+        }
+
         // MARK: Repeated records
 
         static func repeatedID(firstLine: Int) -> Message {

@@ -11,17 +11,29 @@ import NuanOffice
 /// collected as CSV in another and turned into the workbook when the run ends, before the
 /// outputs are put in place together.
 extension Batch {
+    /// A workbook is read whole (its ZIP directory is at the end): at most this many bytes.
+    static let maxWorkbookBytes = 1 << 30
+
     static func workbookInput(_ options: inout BatchOptions) -> Result<AnonymousFile, WorkbookFailure> {
+        // only a regular file of bounded size: `/dev/zero` or a pipe named .xlsx would never end
+        var st = stat()
+        guard stat(options.input, &st) == 0 else {
+            return .failure(WorkbookFailure(.Batch.cannotReadWorkbook(options.input, String(cString: strerror(errno))), options))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(WorkbookFailure(.Batch.workbookNotAFile(options.input), options)) }
+        guard Int(st.st_size) <= maxWorkbookBytes else {
+            return .failure(WorkbookFailure(.Batch.workbookTooLarge(options.input, mib: maxWorkbookBytes >> 20), options))
+        }
         guard let data = FileManager.default.contents(atPath: options.input) else {
-            return .failure(WorkbookFailure("无法读取工作簿 \(options.input)：\(String(cString: strerror(errno)))"))
+            return .failure(WorkbookFailure(.Batch.cannotReadWorkbook(options.input, String(cString: strerror(errno))), options))
         }
         let converted: WorkbookArchive.Converted
         switch WorkbookArchive.csv(from: [UInt8](data), sheet: options.sheet) {
-        case .failure(let e): return .failure(WorkbookFailure("工作簿 \(options.input)：\(e.description)"))
+        case .failure(let e): return .failure(WorkbookFailure(.Batch.badWorkbook(options.input, e.description), options))
         case .success(let c): converted = c
         }
         guard let file = AnonymousFile.create(in: AnonymousFile.folder(of: options.output)), file.write(converted.csv), file.rewind() else {
-            return .failure(WorkbookFailure("无法为工作簿准备临时文件：\(String(cString: strerror(errno)))"))
+            return .failure(WorkbookFailure(.Batch.noScratchFile(String(cString: strerror(errno))), options))
         }
         options.inputDescriptor = file.fd
         options.inputFormat = .csv
@@ -32,7 +44,7 @@ extension Batch {
 
     struct WorkbookFailure: Error {
         var message: String
-        init(_ message: String) { self.message = message }
+        init(_ message: Message, _ options: BatchOptions) { self.message = message.text(english: options.english) }
     }
 }
 
@@ -41,7 +53,7 @@ extension BatchPipeline {
     func openWorkbookOutput() -> String? {
         if let e = openStagedOutput() { return e }
         guard let scratch = AnonymousFile.create(in: AnonymousFile.folder(of: options.output)) else {
-            return "无法为工作簿准备临时文件：\(String(cString: strerror(errno)))"
+            return Message.Batch.noScratchFile(String(cString: strerror(errno))).text(english: options.english)
         }
         workbookFD = outFD
         workbookScratch = scratch
@@ -54,13 +66,13 @@ extension BatchPipeline {
         guard let scratch = workbookScratch else { return }
         defer { scratch.close(); workbookScratch = nil; outFD = workbookFD }
         guard failure == nil else { return }
-        guard let csv = scratch.readAll() else { failure = "读取临时文件失败：\(String(cString: strerror(errno)))"; return }
+        guard let csv = scratch.readAll() else { failure = Message.Batch.scratchReadFailed(String(cString: strerror(errno))).text(english: options.english); return }
         switch DecisionWorkbook.xlsx(fromCSV: csv) {
-        case .failure(let e): failure = "无法写成工作簿：\(e.description)"
+        case .failure(let e): failure = Message.Batch.cannotWriteWorkbook(e.description).text(english: options.english)
         case .success(let bytes):
             outFD = workbookFD
             if !bytes.withUnsafeBufferPointer({ writeAll($0.baseAddress!, $0.count) }) {
-                failure = "写入输出失败：\(String(cString: strerror(errno)))"
+                failure = Message.Batch.writeFailed(String(cString: strerror(errno))).text(english: options.english)
             }
         }
     }

@@ -95,6 +95,10 @@ final class BatchWorkbookTests: XCTestCase {
         XCTAssertNotNil(res.failure)
         XCTAssertTrue(res.failure!.contains("cut.xlsx"), res.failure!)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("y.jsonl")))
+        // a device named as a workbook is refused at once, never read (it would never end)
+        let dev = run("/dev/zero", path("z.jsonl"), .xlsx)
+        XCTAssertTrue(dev.failure?.contains("不是普通文件") == true, dev.failure ?? "no failure")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("z.jsonl")))
         // no scratch file is left beside the output
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".nuan") }, [])
     }
