@@ -63,6 +63,15 @@ enum ExplainText {
     static func belowFloor(_ name: String, _ l: String, _ r: String, _ line: String, by diff: String) -> Message {
         Message(zh: "\(name) \(l)，低于下限 \(r)\(line)\(diff)", en: "\(name) \(l) is below the floor \(r)\(line) by \(diff)")
     }
+    /// At exactly the line: no "0.00 to go" (issue 11). `held`: the test allows equality (≤, ≥).
+    static func atCeiling(_ name: String, _ l: String, _ r: String, _ line: String, held: Bool) -> Message {
+        held ? Message(zh: "\(name) \(l)，恰好等于上限 \(r)\(line)", en: "\(name) \(l) is exactly the ceiling \(r)\(line)")
+             : Message(zh: "\(name) \(l)，恰好等于上限 \(r)\(line)，须低于上限", en: "\(name) \(l) is exactly the ceiling \(r)\(line); it must be below it")
+    }
+    static func atFloor(_ name: String, _ l: String, _ r: String, _ line: String, held: Bool) -> Message {
+        held ? Message(zh: "\(name) \(l)，恰好等于下限 \(r)\(line)", en: "\(name) \(l) is exactly the floor \(r)\(line)")
+             : Message(zh: "\(name) \(l)，恰好等于下限 \(r)\(line)，须高于下限", en: "\(name) \(l) is exactly the floor \(r)\(line); it must be above it")
+    }
     static func aboveFloor(_ name: String, _ l: String, _ r: String, _ line: String, by diff: String) -> Message {
         Message(zh: "\(name) \(l)，高出下限 \(r)\(line)仅 \(diff)", en: "\(name) \(l) is only \(diff) above the floor \(r)\(line)")
     }

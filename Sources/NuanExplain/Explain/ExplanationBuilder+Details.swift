@@ -156,6 +156,10 @@ extension ExplanationBuilder {
         let f: (Rational) -> String = { type == .money ? $0.formatted(places: 2) : $0.description }
         let near = r != .zero && (diff.multiplied(by: Rational(integer: 10)).map { $0 <= r.magnitude } ?? false)
         switch node.op {
+        case .less where diff == .zero, .lessEqual where diff == .zero:
+            return t(ExplainText.atCeiling(leftName, f(l) + unit, f(r) + unit, rightExpr, held: held))
+        case .greater where diff == .zero, .greaterEqual where diff == .zero:
+            return t(ExplainText.atFloor(leftName, f(l) + unit, f(r) + unit, rightExpr, held: held))
         case .less, .lessEqual:
             if !held { return t(ExplainText.overCeiling(leftName, f(l) + unit, f(r) + unit, rightExpr, by: f(diff) + unit)) }
             if near { return t(ExplainText.underCeiling(leftName, f(l) + unit, f(r) + unit, rightExpr, by: f(diff) + unit)) }

@@ -26,6 +26,23 @@ final class ExplainLevelTests: XCTestCase {
     }
 }
 
+/// At exactly the line the margin says so, for ≤ and < alike (issue 11: not "还差 0.00 元").
+final class MarginAtTheLineTests: XCTestCase {
+    func testExactlyAtTheCeilingOrFloor() {
+        let p = TestRules.compile("""
+        福利 甲 = 1000 元/户 当 人均月收入 ≤ 低保标准 × 3 资金 [central_aid] 依据 "t 一"
+        福利 乙 = 500 元/户 当 人均月收入 < 低保标准 × 3 资金 [central_aid] 依据 "t 二"
+        福利 丙 = 300 元/户 当 人均月收入 > 低保标准 × 3 资金 [central_aid] 依据 "t 三"
+        """)
+        let r = #"{"id":"a","region":"蚌埠市","household_size":1,"household_monthly_income":1980}"#
+        let d = TestRules.decide(p, r, explain: .full)
+        XCTAssertEqual(d.explanation[0].margins, ["人均月收入 1980.00 元，恰好等于上限 1980.00 元（低保标准 660.00 × 3）"])
+        XCTAssertEqual(d.explanation[1].margins, ["人均月收入 1980.00 元，恰好等于上限 1980.00 元（低保标准 660.00 × 3），须低于上限"])
+        XCTAssertEqual(d.explanation[2].margins, ["人均月收入 1980.00 元，恰好等于下限 1980.00 元（低保标准 660.00 × 3），须高于下限"])
+        XCTAssertFalse(d.explanation.flatMap(\.margins).contains { $0.contains("0.00 元") && $0.contains("还差") })
+    }
+}
+
 final class PeriodNoteTests: XCTestCase {
     func testAnApplicationOutsideThePeriodInForceIsPointedOut() {
         let p = TestRules.compile("""
