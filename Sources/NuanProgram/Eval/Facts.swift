@@ -9,6 +9,9 @@ public struct Facts: Sendable {
     public var given: [Bool]
     /// The record's `id` (for the decision), when it had one.
     public var id: String?
+    /// The contract's 身份证号 (`id_number`) as one number, 0 when not given or not valid:
+    /// batch compares records by it (a repeated ID number) without keeping a String per record.
+    package var idNumberCode: UInt64 = 0
 
     public init(program: CheckedProgram) {
         values = (0..<program.fields.count).map { .unknown(InputSet(slot: $0)) }
@@ -20,6 +23,7 @@ public struct Facts: Sendable {
         for i in values.indices { values[i] = .unknown(InputSet(slot: i)) }
         for i in given.indices { given[i] = false }
         id = nil
+        idNumberCode = 0
     }
 
     /// Fills every field the record did not give from the rules' defaults.

@@ -140,6 +140,7 @@ package struct RecordDecoder: Sendable {
             default: return bad(raw.json, RecordMessage.text)
             }
             if f.base == .idNumber, let p = IDNumber.check(text) { return bad(text, p) }
+            if f.base == .idNumber, f.key == "id_number", let code = IDNumberCode.pack(text) { facts.idNumberCode = code }
             value = .text(text)
         case .date:
             guard case .string(let s) = raw else { return bad(raw.json, cell ? RecordMessage.cellDate : RecordMessage.date) }

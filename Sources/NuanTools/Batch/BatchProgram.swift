@@ -29,8 +29,6 @@ final class BatchProgram: Sendable {
     /// never a formula of its own (a file without it leaves the income buckets unknown).
     let perCapitaDefinition: Int?
     let dibaoParameter: Int?
-    /// The 身份证号 slot: a repeated number is flagged (`DuplicateRegistry`).
-    let idNumberSlot: Int?
 
     init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false) {
         self.program = program
@@ -65,6 +63,5 @@ final class BatchProgram: Sendable {
         }
         perCapitaDefinition = program.definitions.firstIndex { $0.name == "人均月收入" }
         dibaoParameter = program.parameters.firstIndex { $0.name == "低保标准" }
-        idNumberSlot = program.fields.firstIndex { $0.key == "id_number" }
     }
 }

@@ -193,8 +193,7 @@ struct BatchWorker {
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
             guard case .decided(var d) = outcome else { outputs += 1; continue }
-            var idNumber: String?
-            if stage == .all, newSide.lastFactsOK, let k = pipe.bp.idNumberSlot, case .text(let t) = newSide.ev.facts.values[k] { idNumber = t }
+            let idNumber: UInt64 = stage == .all && newSide.lastFactsOK ? newSide.ev.facts.idNumberCode : 0
             let correction = corrections.isEmpty ? nil : corrections[thisLine]
             if let c = correction { d = DuplicateRegistry.apply(c, to: d, line: line(), program: pipe.bp.program, english: pipe.options.english) }
             var previous: Decision?

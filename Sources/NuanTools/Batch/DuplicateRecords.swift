@@ -11,37 +11,33 @@ import NuanProgram
 /// again with the corrections before it is written, so its decisions and its summary agree.
 /// Only the worker whose turn it is touches the registry.
 final class DuplicateRegistry: @unchecked Sendable {
-    // Keyed by a 64-bit hash of the bytes (String hashing normalises Unicode: slow on a hot
-    // path); the text is kept to confirm a match, and a collision of two different texts (not
-    // seen in practice) goes to the exact tables.
+    // Ids keyed by a 64-bit hash of their bytes (String hashing normalises Unicode: slow on a
+    // hot path); the text is kept to confirm a match, and a collision of two different ids (not
+    // seen in practice) goes to the exact table. ID numbers are keyed by their exact code.
     private var ids: [UInt64: (line: Int, text: String)] = [:]
-    private var idNumbers: [UInt64: (line: Int, id: String?, text: String)] = [:]
+    /// By `IDNumberCode`: exact, no text kept.
+    private var idNumbers: [UInt64: (line: Int, id: String?)] = [:]
     private var idsExact: [String: Int] = [:]
-    private var idNumbersExact: [String: (line: Int, id: String?)] = [:]
 
-    /// FNV-1a over the UTF-8 bytes; `x` read as `X` for ID numbers (the check character).
-    static func hash(_ s: String, foldX: Bool) -> UInt64 {
+    /// FNV-1a over the UTF-8 bytes.
+    static func hash(_ s: String) -> UInt64 {
         var s = s
         return s.withUTF8 { b in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for i in 0..<b.count {
-                var c = b[i]
-                if foldX && c == 0x78 { c = 0x58 }
-                h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+                h = (h ^ UInt64(b[i])) &* 0x0000_0100_0000_01B3
             }
             return h
         }
     }
 
-    static func same(_ a: String, _ b: String, foldX: Bool) -> Bool {
-        a.utf8.elementsEqual(b.utf8) { x, y in x == y || (foldX && (x | 0x20) == 0x78 && (y | 0x20) == 0x78) }
-    }
+    static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
     /// The line of an earlier record with this id, registering it when new.
     private func firstLine(ofID id: String, line: Int) -> Int? {
-        let h = Self.hash(id, foldX: false)
+        let h = Self.hash(id)
         if let f = ids[h] {
-            if Self.same(f.text, id, foldX: false) { return f.line }
+            if Self.same(f.text, id) { return f.line }
             if let l = idsExact[id] { return l }
             idsExact[id] = line
             return nil
@@ -50,16 +46,9 @@ final class DuplicateRegistry: @unchecked Sendable {
         return nil
     }
 
-    private func firstRecord(ofIDNumber n: String, line: Int, id: String?) -> (line: Int, id: String?)? {
-        let h = Self.hash(n, foldX: true)
-        if let f = idNumbers[h] {
-            if Self.same(f.text, n, foldX: true) { return (f.line, f.id) }
-            let key = n.uppercased()
-            if let e = idNumbersExact[key] { return e }
-            idNumbersExact[key] = (line, id)
-            return nil
-        }
-        idNumbers[h] = (line, id, n)
+    private func firstRecord(ofIDNumber code: UInt64, line: Int, id: String?) -> (line: Int, id: String?)? {
+        if let f = idNumbers[code] { return f }
+        idNumbers[code] = (line, id)
         return nil
     }
 
@@ -67,7 +56,8 @@ final class DuplicateRegistry: @unchecked Sendable {
     struct Keys {
         var lineInBlock: Int
         var id: String?
-        var idNumber: String?
+        /// `Facts.idNumberCode` (0: none).
+        var idNumber: UInt64
         /// The record's rendered bytes in the block's output.
         var outStart: Int
         var outEnd: Int
@@ -88,7 +78,7 @@ final class DuplicateRegistry: @unchecked Sendable {
                 out[k.lineInBlock] = .repeatedID(firstLine: first)
                 continue
             }
-            if let n = k.idNumber, !n.isEmpty, let first = firstRecord(ofIDNumber: n, line: line, id: k.id) {
+            if k.idNumber != 0, let first = firstRecord(ofIDNumber: k.idNumber, line: line, id: k.id) {
                 out[k.lineInBlock] = .repeatedIDNumber(firstLine: first.line, firstID: first.id)
             }
         }

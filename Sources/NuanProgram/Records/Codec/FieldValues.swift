@@ -23,6 +23,7 @@ extension RecordLayout {
             facts.values[slot] = f.referenced ? .text(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) : .text("")
         case .idNumber:
             guard Self.validIDNumber(p, n) else { return false }
+            if slot == idNumberSlot, let code = IDNumberCode.pack(p, n) { facts.idNumberCode = code }
             facts.values[slot] = f.referenced ? .text(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) : .text("")
         case .number, .integer, .money:
             guard let r = checkedNumber(f, p, n) else { return false }

@@ -43,6 +43,8 @@ package final class RecordLayout: Sendable {
     package let patterns: [[UInt8]]
     package let enums: [EnumBytes]
     package let idSlot: Int?
+    /// The contract's 身份证号: its code goes to `Facts.idNumberCode`.
+    package let idNumberSlot: Int?
     package let requiredSlots: [Int]
 
     /// `everyValue`: materialise every text value, read by a rule or not (one record on screen
@@ -57,8 +59,6 @@ package final class RecordLayout: Sendable {
         // The 辖区 guard reads the region even when no rule does (a `--set` can replace the
         // table keyed by it): a field left undecoded here would read as empty and be refused.
         if !program.regionCodes.isEmpty, let r = program.fields.firstIndex(where: { $0.key == "region" }) { referenced.insert(r) }
-        // A repeated ID number in one archive is flagged (the record contract): batch reads it.
-        if let n = program.fields.firstIndex(where: { $0.key == "id_number" }) { referenced.insert(n) }
 
         var fs: [FieldInfo] = []
         var req: [Int] = []
@@ -90,6 +90,7 @@ package final class RecordLayout: Sendable {
             return EnumBytes(names: names, index: index)
         }
         idSlot = program.fields.firstIndex { $0.key == "id" }
+        idNumberSlot = program.fields.firstIndex { $0.key == "id_number" }
     }
 
     /// The slot p[0..<n] names: an English key or Chinese label exactly, else whatever
