@@ -79,6 +79,22 @@ final class InterviewCommandTests: XCTestCase {
 
     /// `无` answers a list question as "none" (given, empty), as the prompt offers; the record
     /// reader's own reading of `无` (CSV cells) does not change that.
+    /// A region the 低保 table has no row for: the interview says so before it asks for a figure.
+    func testARegionWithNoRowIsExplainedBeforeTheFigureIsAsked() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-iv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let record = dir.appendingPathComponent("r.json").path
+        let json = #"{"id":"QH-1","name":"马","region":"海东市","application_date":"2020-01-08","household_size":3,"household_monthly_income":2500,"rigid_monthly_expenses":0,"receives_dibao":false,"hardship_causes":["serious_illness"],"archive_type":"none","archive_level":"none","archive_exited_this_year":false,"in_transition_period":false,"groups":[]}"#
+        XCTAssertTrue(FileManager.default.createFile(atPath: record, contents: Data(json.utf8)))
+        let (io, _, err) = IO.capture(input: "\n")
+        _ = CLI.main(["screen", "--rules", rules("qinghai-2020.rules"), "--interactive", "--format", "json", "--explain", "none", record], io: io)
+        let text = err()
+        let warned = try XCTUnwrap(text.range(of: "“海东市” 不在 低保标准 表中"), text)
+        let asked = try XCTUnwrap(text.range(of: "请输入 低保标准"), text)
+        XCTAssertLessThan(warned.lowerBound, asked.lowerBound)
+    }
+
     func testNoneAnswersAListQuestion() {
         // as testAsksDefaultedFields…, with 致困原因 answered 无 instead of 1 大病
         let script = "A-1\n张三\n1\n\n\n1\n无\n1200\n2\n蚌埠市\n\n\n"

@@ -33,9 +33,11 @@ struct Interview {
                 continue
             }
             // No field can change the outcome any more; a parameter the office has to set may.
-            let d = Nuan.screen(program, pairs: pairs, explain: .none)
+            let d = Nuan.screen(program, pairs: pairs, explain: .none, language: english ? .english : .chinese)
             if d.status == .undetermined, let name = d.missing.first(where: { program.fieldIndex(named: $0) == nil && !askedParameters.contains($0) }) {
                 askedParameters.insert(name)
+                // why the figure is missing, when the record's key has no row in its table
+                for w in d.warnings where w.code == "no_table_row" { io.err("  ! " + Disclosure.masked.line(w.message) + "\n") }
                 if !askParameter(name) { return endOfInput(decide) }
                 relevance = Relevance(program: program)
                 continue
