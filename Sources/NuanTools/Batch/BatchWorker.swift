@@ -98,6 +98,7 @@ struct BatchWorker {
                     corrections = found
                     out.count = 0
                     converted = 0
+                    keys.removeAll(keepingCapacity: true)   // registered already; not needed twice
                     report = BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program)
                     (records, outputs, slow, consumed) = process(seq, data, len, &report)
                 }
