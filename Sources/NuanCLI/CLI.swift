@@ -29,6 +29,7 @@ public enum CLI {
         Command(TestCommand.spec, TestCommand.run),
         Command(FmtCommand.spec, FmtCommand.run),
         Command(BatchCommand.spec, BatchCommand.run),
+        Command(AllocateCommand.spec, AllocateCommand.run),
     ]
 
     enum Option: OptionKey {

@@ -38,3 +38,14 @@ enum AllocateMessage {
         }
     }
 }
+
+extension AllocateMessage {
+    static func cannotRead(_ path: String) -> Message { Message("无法读取 \(path)", "cannot read \(path)") }
+    static func badWorkbook(_ path: String, _ why: String) -> Message { Message("\(path) 不是可读的 .xlsx 工作簿（\(why)）", "\(path) is not a readable .xlsx workbook (\(why))") }
+}
+
+extension AllocateMessage {
+    static func searchLimit(_ n: Int) -> Message {
+        Message("注意：\(n) 户的精确搜索超出上限，按候补处理", "note: the exact search hit its limit for \(n) households; they are waitlisted")
+    }
+}

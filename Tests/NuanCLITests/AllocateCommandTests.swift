@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+@testable import NuanCLI
+@testable import NuanSupport
+@testable import NuanTools
+
+/// `nuan allocate` end to end on the sample archive, in process.
+final class AllocateCommandTests: XCTestCase {
+    static let root = CheckCommandTests.root
+    static let rules = root.appendingPathComponent("Rules/bengbu-2022.rules").path
+    static let archive = root.appendingPathComponent("Rules/examples/bengbu-archive.csv").path
+    var dir: URL!
+
+    override func setUp() {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-allocate-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+
+    func run(_ argv: [String]) -> (ExitCode, String, String) {
+        let (io, out, err) = IO.capture()
+        let code = CLI.main(["allocate"] + argv, io: io)
+        return (code, out(), err())
+    }
+
+    func testSampleArchiveUnderATightBudget() throws {
+        let out = dir.appendingPathComponent("a.csv").path
+        let (code, summary, err) = run(["--rules", Self.rules, "--in", Self.archive, "--budget", "central_aid=1000",
+                                        "--budget", "local_finance=1000", "--out", out])
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(summary.hasPrefix("已安排：2 户\n候补：3 户\n金额待定：1 户\n"), summary)
+        let csv = try String(contentsOfFile: out, encoding: .utf8)
+        let lines = csv.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines[0], "rank,id,name,score,status,benefit,amount,fund,note")
+        XCTAssertEqual(lines[1], "1,BB-2022-0001,张三,48.94,funded,建档困难职工送温暖帮扶金,1000.00,central_aid,")
+        XCTAssertTrue(lines[4].hasSuffix("再增加 local_finance 1000.00 元可覆盖"), lines[4])
+        XCTAssertTrue(csv.contains("\r\nfund,budget,spent,left\r\ncentral_aid,1000.00,1000.00,0.00\r\nlocal_finance,1000.00,1000.00,0.00\r\n"), csv)
+        XCTAssertFalse(csv.contains("340302"), "no ID number in an allocation")
+    }
+
+    /// The "再增加" amount printed for a waitlisted household reaches it when added.
+    func testExtraAmountFromTheOutputReachesTheHousehold() throws {
+        let out = dir.appendingPathComponent("a.json").path
+        _ = run(["--rules", Self.rules, "--in", Self.archive, "--budget", "central_aid=1000", "--budget", "local_finance=1000", "--out", out])
+        let json = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(json.contains("\"id\": \"BB-2022-0004\""), json)
+        XCTAssertTrue(json.contains("{\"fund\": \"local_finance\", \"amount\": \"2000.00\", \"text\": \"再增加 local_finance 2000.00 元可覆盖\"}"), json)
+        let again = dir.appendingPathComponent("b.json").path
+        _ = run(["--rules", Self.rules, "--in", Self.archive, "--budget", "central_aid=1000", "--budget", "local_finance=3000", "--out", again])
+        let json2 = try String(contentsOfFile: again, encoding: .utf8)
+        XCTAssertTrue(json2.contains("\"id\": \"BB-2022-0004\", \"name\": \"赵六\", \"score\": \"10\", \"status\": \"funded\""), json2)
+    }
+
+    func testBadBudgetsAreUsageErrors() {
+        for (budget, message) in [("nope=5", "规则文件没有资金 “nope”"), ("central_aid=-1", "预算应为不小于 0"),
+                                  ("central_aid=1.234", "最多两位小数"), ("central_aid", "--budget 应写成 资金=金额")] {
+            let (code, _, err) = run(["--rules", Self.rules, "--in", Self.archive, "--budget", budget, "--out", dir.appendingPathComponent("x.csv").path])
+            XCTAssertEqual(code, .usage)
+            XCTAssertTrue(err.contains(message), err)
+        }
+    }
+
+    func testWorkbookOutputHasTwoSheets() throws {
+        let out = dir.appendingPathComponent("a.xlsx").path
+        let (code, _, err) = run(["--rules", Self.rules, "--in", Self.archive, "--budget", "central_aid=5000", "--out", out])
+        XCTAssertEqual(code, .success, err)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B])
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertTrue(text.contains("xl/worksheets/sheet2.xml"))
+    }
+}
