@@ -30,6 +30,7 @@ public enum CLI {
         Command(FmtCommand.spec, FmtCommand.run),
         Command(BatchCommand.spec, BatchCommand.run),
         Command(AllocateCommand.spec, AllocateCommand.run),
+        Command(RosterCommand.spec, RosterCommand.run),
     ]
 
     enum Option: OptionKey {
