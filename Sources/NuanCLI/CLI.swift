@@ -31,6 +31,7 @@ public enum CLI {
         Command(BatchCommand.spec, BatchCommand.run),
         Command(AllocateCommand.spec, AllocateCommand.run),
         Command(RosterCommand.spec, RosterCommand.run),
+        Command(AuditCommand.spec, AuditCommand.run),
     ]
 
     enum Option: OptionKey {

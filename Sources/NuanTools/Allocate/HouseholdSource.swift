@@ -62,7 +62,9 @@ public enum HouseholdSource {
         for line in bytes.split(separator: 0x0A) where line.contains(where: { $0 > 0x20 }) {
             let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] ?? [:]
             if object["status"] != nil && object["awards"] != nil {
-                out.append(fromDecision(object, position: out.count + 1))
+                var h = fromDecision(object, position: out.count + 1)
+                h.score = scoreText(in: Array(line)).flatMap(Rational.parse)
+                out.append(h)
                 continue
             }
             let decision = Nuan.screen(program, json: Array(line), explain: .none)
@@ -86,6 +88,19 @@ public enum HouseholdSource {
                             awards: d.awards.map { .init(benefit: $0.benefit, amount: $0.amount, fund: $0.fund, allowedFunds: $0.allowedFunds) },
                             name: text("name") ?? d.name, idNumber: text("id_number"), employer: text("employer"), phone: text("phone"),
                             groups: list("groups"), causes: list("hardship_causes"))
+    }
+
+    /// The `score` of a decision line as written (an exact decimal), not as the JSON parser's
+    /// binary floating point: the first top-level `"score":` (it precedes `explanation`).
+    static func scoreText(in line: [UInt8]) -> String? {
+        let key = Array("\"score\":".utf8)
+        guard line.count > key.count, let at = (0...(line.count - key.count)).first(where: { Array(line[$0..<($0 + key.count)]) == key }) else { return nil }
+        var k = at + key.count
+        while k < line.count && line[k] == 0x20 { k += 1 }
+        var end = k
+        while end < line.count && line[end] != UInt8(ascii: ",") && line[end] != UInt8(ascii: "}") { end += 1 }
+        let text = String(decoding: line[k..<end], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+        return text == "null" ? nil : text
     }
 
     /// One decision of the output contract (`shared/spec/decision.md`).
