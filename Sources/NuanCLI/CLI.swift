@@ -32,6 +32,7 @@ public enum CLI {
         Command(AllocateCommand.spec, AllocateCommand.run),
         Command(RosterCommand.spec, RosterCommand.run),
         Command(AuditCommand.spec, AuditCommand.run),
+        Command(ReplayCommand.spec, ReplayCommand.run),
     ]
 
     enum Option: OptionKey {
