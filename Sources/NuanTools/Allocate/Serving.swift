@@ -12,6 +12,8 @@ struct Serving {
     private(set) var fund: [Int] = []
     private(set) var room: [Int64]
     private(set) var gaveUp = 0
+    /// The amounts taken, summed by allowed-fund set (bit mask): Hall's condition needs only these.
+    private(set) var demand: [Int: Int64] = [:]
 
     init(capacity: [Int64]) {
         self.capacity = capacity
@@ -33,11 +35,17 @@ struct Serving {
             owner += Array(repeating: p, count: new.count)
             fund += placed
             room = r
+            add(new, to: &demand)
             return true
         }
+        // Hall's condition on the sums alone settles most refusals without touching the items.
+        var d = demand
+        add(new, to: &d)
+        guard FundingSolver.hall(d, capacity) else { return false }
         switch FundingSolver.solve(items + new, capacity: capacity) {
         case .feasible(let assignment):
             items += new
+            demand = d
             owner += Array(repeating: p, count: new.count)
             fund = assignment
             room = capacity
@@ -51,22 +59,48 @@ struct Serving {
         }
     }
 
+    func add(_ new: [Item], to d: inout [Int: Int64]) {
+        for it in new { d[it.allowed.reduce(0) { $0 | (1 << $1) }, default: 0] += it.amount }
+    }
+
     /// The least extra money in fund `f` (whole fen) with which everything taken so far plus
-    /// `new` fits, or nil when no amount in `f` alone would do. Binary search over the amount:
-    /// feasibility only grows with a budget. The upper end — every item `f` may pay, all in
-    /// `f` — is enough whenever any amount is.
+    /// `new` fits, or nil when no amount in `f` alone would do. Hall's condition gives the
+    /// least amount for divisible money at once — the largest shortfall over the sets of funds
+    /// that include `f` (nil when a set without `f` falls short) — and it is a lower bound;
+    /// when whole awards do not fit there, the amount is searched upward (doubling, then
+    /// halving: feasibility only grows with a budget) up to every item `f` may pay, all in `f`.
     func need(_ new: [Item], in f: Int) -> Int64? {
+        var d = demand
+        add(new, to: &d)
+        let funds = capacity.count
+        guard funds < 20 else { return nil }
+        var lower: Int64 = 0
+        for t in 1..<(1 << funds) {
+            var cap: Int64 = 0
+            for j in 0..<funds where t & (1 << j) != 0 { cap += capacity[j] }
+            var sum: Int64 = 0
+            for (m, x) in d where m & ~t == 0 { sum += x }
+            guard sum > cap else { continue }
+            if t & (1 << f) == 0 { return nil }
+            lower = max(lower, sum - cap)
+        }
         let all = items + new
-        let hi0 = all.filter { $0.allowed.contains(f) }.reduce(Int64(0)) { $0 + $1.amount }
         func fits(_ x: Int64) -> Bool {
             var cap = capacity
             cap[f] += x
             if case .feasible = FundingSolver.solve(all, capacity: cap) { return true }
             return false
         }
-        guard hi0 > 0, fits(hi0) else { return nil }
-        var (lo, hi) = (Int64(0), hi0)
-        if fits(0) { return 0 }
+        if fits(lower) { return lower }
+        let top = all.filter { $0.allowed.contains(f) }.reduce(Int64(0)) { $0 + $1.amount }
+        guard top > lower, fits(top) else { return nil }
+        var (lo, hi) = (lower, top)
+        var step: Int64 = 1
+        while lo + step < hi {
+            if fits(lo + step) { hi = lo + step; break }
+            lo += step
+            step *= 2
+        }
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2
             if fits(mid) { hi = mid } else { lo = mid }
