@@ -69,5 +69,9 @@ final class AllocateCommandTests: XCTestCase {
         XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B])
         let text = String(decoding: bytes, as: UTF8.self)
         XCTAssertTrue(text.contains("xl/worksheets/sheet2.xml"))
+        // --format picks the kind whatever the extension
+        let named = dir.appendingPathComponent("a.out").path
+        XCTAssertEqual(run(["--rules", Self.rules, "--in", Self.archive, "--budget", "central_aid=5000", "--out", named, "--format", "json"]).0, .success)
+        XCTAssertTrue(try String(contentsOfFile: named, encoding: .utf8).hasPrefix("{\n  \"rules\": {"))
     }
 }

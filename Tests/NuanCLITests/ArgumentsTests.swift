@@ -171,6 +171,10 @@ final class ArgumentsTests: XCTestCase {
         case "test": return TestCommand.spec.options
         case "fmt": return FmtCommand.spec.options
         case "batch": return BatchCommand.spec.options
+        case "allocate": return AllocateCommand.spec.options
+        case "roster": return RosterCommand.spec.options
+        case "audit": return AuditCommand.spec.options
+        case "replay": return ReplayCommand.spec.options
         default: XCTFail("no spec for \(command)"); return []
         }
     }

@@ -50,6 +50,7 @@ final class ReplayCommandTests: XCTestCase {
         let (code, out, _) = run(["replay", file, "--record", Self.record])
         XCTAssertEqual(code, .failure)
         XCTAssertEqual(out, "不同：total_amount 与原判定不同\n")
+        XCTAssertEqual(run(["replay", file, "--record", Self.record, "--format", "json"]).1, "{\"result\": \"different\", \"fields\": [\"total_amount\"]}\n")
     }
 
     func testChangedRulesAreRefused() throws {

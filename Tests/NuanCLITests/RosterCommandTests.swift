@@ -81,4 +81,13 @@ final class RosterCommandTests: XCTestCase {
         XCTAssertEqual(code, .usage)
         XCTAssertTrue(err.contains("分配结果出自另一份规则"), err)
     }
+
+    func testDecisionsInsteadOfAnArchiveAreRefused() {
+        let (io, _, _) = IO.capture()
+        _ = CLI.main(["batch", "--rules", Self.rules, "--in", Self.archive, "--out", path("d.jsonl")], io: io)
+        let (io2, _, err) = IO.capture()
+        XCTAssertEqual(CLI.main(["roster", "--rules", Self.rules, "--in", path("d.jsonl"), "--allocation", path("allocation.json"),
+                                 "--out", path("r.csv")], io: io2), .usage)
+        XCTAssertTrue(err().contains("--in 没有姓名和身份证号"), err())
+    }
 }

@@ -5,7 +5,7 @@ import NuanTools
 /// `nuan allocate`: pays eligible households from limited budgets, in priority order.
 enum AllocateCommand {
     enum Option: OptionKey {
-        case rules, input, budget, out, set, lang
+        case rules, input, budget, out, format, set, lang
 
         var spec: OptionSpec {
             switch self {
@@ -19,6 +19,8 @@ enum AllocateCommand {
             case .out: return OptionSpec("--out", .single, value: Message("文件", "FILE"),
                                          help: Message("结果：.csv、.xlsx 或 .json（nuan roster 读取 .json）；- 为标准输出（CSV）",
                                                        "the result: .csv, .xlsx or .json (nuan roster reads .json); - is standard output (CSV)"))
+            case .format: return CommonOptions.format(["csv", "xlsx", "json"], default: Message("按 --out 的扩展名", "by the extension of --out"),
+                                                      help: Message("结果的格式", "the format of the result"))
             case .set: return CommonOptions.set
             case .lang: return CommonOptions.lang.helping("帮助、说明和消息的语言", "the language of the help, the notes and messages")
             }
@@ -44,7 +46,7 @@ enum AllocateCommand {
         func usage(_ m: Message) -> ExitCode { io.err(spec.usageError(m.text(lang), lang)); return .usage }
         guard let input = args.value(.input) else { return usage(Message("缺少 --in 档案", "missing --in ARCHIVE")) }
         guard let out = args.value(.out) else { return usage(Message("缺少 --out 结果文件", "missing --out FILE")) }
-        guard let kind = PaperOutput.kind(out, allowed: [.csv, .xlsx, .json]) else { return usage(Message("--out 应为 .csv、.xlsx 或 .json", "--out must be .csv, .xlsx or .json")) }
+        guard let kind = PaperOutput.kind(args.value(.format).map { "." + $0 } ?? out, allowed: [.csv, .xlsx, .json]) else { return usage(Message("--out 应为 .csv、.xlsx 或 .json", "--out must be .csv, .xlsx or .json")) }
         guard let sets = try? RulesOptions.parseSets(args.values(.set)) else { return usage(Message("--set 应写成 名称=值", "--set is NAME=VALUE")) }
         guard let program = RulesOptions.load(args.value(.rules), sets: sets, io: io, english: en) else { return .usage }
         let budgets: [Allocator.Budget]

@@ -6,7 +6,7 @@ import NuanTools
 /// `nuan replay DECISION.json --record RECORD.json`: re-decides and confirms a decision.
 enum ReplayCommand {
     enum Option: OptionKey {
-        case record, rules, lang
+        case record, rules, format, lang
 
         var spec: OptionSpec {
             switch self {
@@ -14,6 +14,7 @@ enum ReplayCommand {
                                             help: Message("作出该判定的申请记录（JSON）", "the applicant record (JSON) the decision was made from"))
             case .rules: return OptionSpec("--rules", .single, value: Message("规则文件", "RULES-FILE"),
                                            help: Message("规则文件；默认为判定中 rules.files 所列的第一个文件", "the rules file; by default the first file the decision's rules.files names"))
+            case .format: return CommonOptions.format(["text", "json"], default: Message(both: "text"), help: Message("输出格式", "output format"))
             case .lang: return CommonOptions.lang.helping("帮助和结果的语言", "the language of the help and the result")
             }
         }
@@ -46,18 +47,32 @@ enum ReplayCommand {
         case .failure(let f): io.err(f.message.text(lang) + "\n"); return .usage
         }
         guard let program = RulesOptions.load(args.value(.rules) ?? named.rulesPath, sets: named.overrides, io: io, english: en) else { return .usage }
-        switch DecisionReplay.replay(decision: decision, named: named, record: record, program: program) {
+        let outcome = DecisionReplay.replay(decision: decision, named: named, record: record, program: program)
+        io.out(args.value(.format) == "json" ? json(outcome) : text(outcome, english: en))
+        if case .confirmed = outcome { return .success }
+        return .failure
+    }
+
+    static func text(_ outcome: DecisionReplay.Outcome, english en: Bool) -> String {
+        switch outcome {
         case .confirmed(let form):
-            io.out(en ? "confirmed: the same decision, byte for byte (\(form))\n" : "已确认：重新判定结果与原判定逐字节相同（\(form)）\n")
-            return .success
+            return en ? "confirmed: the same decision, byte for byte (\(form))\n" : "已确认：重新判定结果与原判定逐字节相同（\(form)）\n"
         case .differs(let fields):
-            io.out(en ? "different: \(fields.joined(separator: ", ")) differ\n" : "不同：\(fields.joined(separator: "、")) 与原判定不同\n")
-            return .failure
+            return en ? "different: \(fields.joined(separator: ", ")) differ\n" : "不同：\(fields.joined(separator: "、")) 与原判定不同\n"
         case .otherRules(let recorded, let current, let files):
             let list = files.isEmpty ? "" : (en ? "; changed: " : "；改动的文件：") + files.joined(separator: en ? ", " : "、")
-            io.out(en ? "refused: the decision was made under rules sha256 \(recorded), these are \(current)\(list)\n"
-                      : "拒绝重判：原判定所用规则 sha256 为 \(recorded)，现规则为 \(current)\(list)\n")
-            return .failure
+            return en ? "refused: the decision was made under rules sha256 \(recorded), these are \(current)\(list)\n"
+                      : "拒绝重判：原判定所用规则 sha256 为 \(recorded)，现规则为 \(current)\(list)\n"
+        }
+    }
+
+    static func json(_ outcome: DecisionReplay.Outcome) -> String {
+        let q = JSONText.quote
+        switch outcome {
+        case .confirmed(let form): return "{\"result\": \"confirmed\", \"form\": \(q(form))}\n"
+        case .differs(let fields): return "{\"result\": \"different\", \"fields\": [\(fields.map(q).joined(separator: ", "))]}\n"
+        case .otherRules(let recorded, let current, let files):
+            return "{\"result\": \"refused\", \"recorded_sha256\": \(q(recorded)), \"sha256\": \(q(current)), \"changed_files\": [\(files.map(q).joined(separator: ", "))]}\n"
         }
     }
 }

@@ -6,7 +6,7 @@ import NuanTools
 /// `nuan roster`: the 实名制 名册 of an allocation, or its 公示 list.
 enum RosterCommand {
     enum Option: OptionKey {
-        case rules, input, allocation, out, publicList, unmask, set, lang
+        case rules, input, allocation, out, format, publicList, unmask, set, lang
 
         var spec: OptionSpec {
             switch self {
@@ -19,6 +19,8 @@ enum RosterCommand {
             case .out: return OptionSpec("--out", .single, value: Message("文件", "FILE"),
                                          help: Message("名册：.csv、.xlsx，或可打印的 .html（A4，每页重复表头）；- 为标准输出（CSV）",
                                                        "the roster: .csv, .xlsx or a printable .html (A4, headers on every page); - is standard output (CSV)"))
+            case .format: return CommonOptions.format(["csv", "xlsx", "html"], default: Message("按 --out 的扩展名", "by the extension of --out"),
+                                                      help: Message("名册的格式", "the format of the roster"))
             case .publicList: return OptionSpec("--public", .flag, help: Message("输出公示名单：姓名部分遮蔽、类别、金额，不含身份证号和电话",
                                                                                  "the list for posting (公示): names partly masked, category, amount; no ID or phone numbers"))
             case .unmask: return CommonOptions.unmask
@@ -49,7 +51,7 @@ enum RosterCommand {
         guard let input = args.value(.input) else { return usage(Message("缺少 --in 档案", "missing --in ARCHIVE")) }
         guard let allocationPath = args.value(.allocation) else { return usage(Message("缺少 --allocation 分配结果", "missing --allocation FILE")) }
         guard let out = args.value(.out) else { return usage(Message("缺少 --out 名册文件", "missing --out FILE")) }
-        guard let kind = PaperOutput.kind(out, allowed: [.csv, .xlsx, .html]) else { return usage(Message("--out 应为 .csv、.xlsx 或 .html", "--out must be .csv, .xlsx or .html")) }
+        guard let kind = PaperOutput.kind(args.value(.format).map { "." + $0 } ?? out, allowed: [.csv, .xlsx, .html]) else { return usage(Message("--out 应为 .csv、.xlsx 或 .html", "--out must be .csv, .xlsx or .html")) }
         guard let sets = try? RulesOptions.parseSets(args.values(.set)) else { return usage(Message("--set 应写成 名称=值", "--set is NAME=VALUE")) }
         guard let program = RulesOptions.load(args.value(.rules), sets: sets, io: io, english: en) else { return .usage }
         guard let allocation = FileManager.default.contents(atPath: allocationPath) else { io.err(en ? "cannot read \(allocationPath)\n" : "无法读取 \(allocationPath)\n"); return .usage }

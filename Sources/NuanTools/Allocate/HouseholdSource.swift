@@ -13,6 +13,21 @@ public enum HouseholdSource {
     }
 
     public static func read(path: String, program: CheckedProgram) -> Result<[AidHousehold], Failure> {
+        readAll(path: path, program: program).map(withoutRepeatedIDs)
+    }
+
+    /// A 申请编号 seen earlier makes the later household `invalid`, as in `nuan batch`: it is
+    /// never allocated, and a roster or an audit finds the first one by its 申请编号.
+    static func withoutRepeatedIDs(_ households: [AidHousehold]) -> [AidHousehold] {
+        var seen: Set<String> = []
+        return households.map { h in
+            var h = h
+            if !seen.insert(h.id).inserted { h.status = .invalid; h.awards = [] }
+            return h
+        }
+    }
+
+    static func readAll(path: String, program: CheckedProgram) -> Result<[AidHousehold], Failure> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Failure(message: AllocateMessage.cannotRead(path)))
         }

@@ -27,6 +27,7 @@ extension Roster {
         for e in list where e["status"] as? String == "funded" {
             let id = e["id"] as? String ?? ""
             guard let h = byID[id] else { return .failure(Failure(message: RosterMessage.notInArchive(id))) }
+            guard h.name != nil || h.idNumber != nil else { return .failure(Failure(message: RosterMessage.noPersonalFields)) }
             let situation = ([categoryLabels[h.category] ?? h.category] + h.causes + h.groups).filter { !$0.isEmpty && $0 != "none" }
             for p in e["payments"] as? [[String: Any]] ?? [] {
                 guard let fund = p["fund"] as? String, let amount = (p["amount"] as? String).flatMap(Rational.parse) else { continue }

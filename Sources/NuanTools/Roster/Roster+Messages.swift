@@ -13,6 +13,9 @@ enum RosterMessage {
         Message("档案中没有已安排的 \(Privacy.redact(id))", "the archive has no record \(Privacy.redact(id)) the allocation pays")
     }
 
+    static let noPersonalFields = Message("--in 没有姓名和身份证号（是判定结果而不是档案？）；名册需要档案",
+                                          "--in has no names or ID numbers (decisions rather than an archive?); a roster needs the archive")
+
     static func title(_ rules: String) -> String { "\(rules) 慰问（帮扶）资金发放名册（实名制）" }
 
     static let header = ["序号", "申请编号", "姓名", "工作单位", "基本情况", "联系方式", "身份证号", "慰问金额", "资金来源", "项目", "经办人签字"]

@@ -180,4 +180,17 @@ final class AllocatorPropertyTests: XCTestCase {
         XCTAssertEqual(r.entries[0].setAside.first?.reason.zh, "可支付的资金（union_own）均未安排预算")
         XCTAssertEqual(r.funds[0].spent, .zero)
     }
+
+    /// A 申请编号 repeated in the archive: the later record is invalid and never allocated.
+    func testRepeatedApplicationNumberIsNotPaidTwice() {
+        let award = AidHousehold.Award(benefit: "X", amount: Self.yuan(500), fund: "central_aid", allowedFunds: ["central_aid"])
+        let a = AidHousehold(id: "A", position: 1, status: .eligible, category: "deep", score: Self.yuan(3), awards: [award])
+        var b = a
+        b.position = 2
+        let read = HouseholdSource.withoutRepeatedIDs([a, b])
+        XCTAssertEqual(read.map(\.status), [.eligible, .invalid])
+        let r = Allocator.allocate(read, budgets: [.init(fund: "central_aid", amount: Self.yuan(5000))])
+        XCTAssertEqual(r.entries.count, 1)
+        XCTAssertEqual(r.funds[0].spent, Self.yuan(500))
+    }
 }
