@@ -74,4 +74,25 @@ final class AllocateCommandTests: XCTestCase {
         XCTAssertEqual(run(["--rules", Self.rules, "--in", Self.archive, "--budget", "central_aid=5000", "--out", named, "--format", "json"]).0, .success)
         XCTAssertTrue(try String(contentsOfFile: named, encoding: .utf8).hasPrefix("{\n  \"rules\": {"))
     }
+
+    /// Archives as offices save them: GB18030 CSV and the workbook give the UTF-8 CSV's result;
+    /// a misspelt column stops the run with a did-you-mean, as in `nuan batch`.
+    func testArchiveEncodingsAndHeaderCheck() throws {
+        var outputs: [String] = []
+        for archive in [Self.archive, Self.root.appendingPathComponent("Tests/Fixtures/batch/bengbu-archive.gb18030.csv").path,
+                        Self.root.appendingPathComponent("Rules/examples/bengbu-archive.xlsx").path] {
+            let out = dir.appendingPathComponent("e.json").path
+            let (code, _, err) = run(["--rules", Self.rules, "--in", archive, "--budget", "central_aid=1000", "--budget", "local_finance=1000", "--out", out])
+            XCTAssertEqual(code, .success, err)
+            outputs.append(try String(contentsOfFile: out, encoding: .utf8))
+        }
+        XCTAssertEqual(outputs[1], outputs[0])
+        XCTAssertEqual(outputs[2], outputs[0])
+        let text = try String(contentsOfFile: Self.archive, encoding: .utf8).replacingOccurrences(of: "家庭人口", with: "家庭人数")
+        let bad = dir.appendingPathComponent("bad.csv").path
+        try text.write(toFile: bad, atomically: true, encoding: .utf8)
+        let (code, _, err) = run(["--rules", Self.rules, "--in", bad, "--budget", "central_aid=1000", "--out", dir.appendingPathComponent("x.csv").path])
+        XCTAssertEqual(code, .usage)
+        XCTAssertTrue(err.contains("是不是 “家庭人口”"), err)
+    }
 }

@@ -35,7 +35,7 @@ public enum HouseholdSource {
         let lower = path.lowercased()
         if lower.hasSuffix(".xlsx") {
             switch WorkbookArchive.csv(from: bytes, sheet: nil) {
-            case .success(let c): return .success(fromCSV(c.csv, program: program, firstLine: c.headerRow))
+            case .success(let c): return fromCSV(c.csv, program: program, firstLine: c.headerRow)
             case .failure(let e): return .failure(Failure(message: AllocateMessage.badWorkbook(path, "\(e)")))
             }
         }
@@ -43,13 +43,29 @@ public enum HouseholdSource {
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".json") || bytes.first == UInt8(ascii: "{") {
             return .success(fromJSONLines(bytes, program: program))
         }
-        return .success(fromCSV(bytes, program: program, firstLine: 1))
+        return fromCSV(utf8(bytes), program: program, firstLine: 1)
     }
 
-    /// CSV with a header row; each row decided under `program`.
-    static func fromCSV(_ bytes: [UInt8], program: CheckedProgram, firstLine: Int) -> [AidHousehold] {
+    /// CSV as Excel on a Chinese Windows saves it (GB18030) turned into UTF-8, as `nuan batch`
+    /// reads it; UTF-8 stays as it is.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        let encoding = bytes.withUnsafeBufferPointer { BatchEncoding.detect($0) }
+        guard encoding == .gb18030, let decoder = GB18030Decoder() else { return bytes }
+        var out = ByteBuffer(capacity: bytes.count * 2 + 16)
+        defer { out.free() }
+        bytes.withUnsafeBufferPointer { decoder.convert($0.baseAddress!, $0.count, into: &out) }
+        return Array(UnsafeBufferPointer(start: out.base, count: out.count))
+    }
+
+    /// CSV with a header row, checked as `nuan batch` checks it (a misspelt column or a missing
+    /// required one stops the run with a did-you-mean); each row decided under `program`.
+    static func fromCSV(_ bytes: [UInt8], program: CheckedProgram, firstLine: Int) -> Result<[AidHousehold], Failure> {
         let rows = DecisionWorkbook.parse(bytes)
-        guard let header = rows.first else { return [] }
+        guard let header = rows.first else { return .success([]) }
+        let problems = HeaderCheck.problems(header: header, program: program)
+        if !problems.isEmpty {
+            return .failure(Failure(message: Message(zh: problems.map(\.message.zh).joined(separator: "\n"), en: problems.map(\.message.en).joined(separator: "\n"))))
+        }
         let decoder = RecordDecoder(program: program)
         let columns = RecordCodec(program: program).columns(header: header)
         var evaluator = Evaluator(program: program)
@@ -68,7 +84,7 @@ public enum HouseholdSource {
             let decision = errors.isEmpty ? evaluator.decide(facts, explain: .none) : Decision.invalid(id: facts.id, errors: errors)
             out.append(household(decision, position: out.count + 1, line: firstLine + 1 + k, personal: personal))
         }
-        return out
+        return .success(out)
     }
 
     /// JSON Lines: records (decided here) or decisions (taken as they are).
