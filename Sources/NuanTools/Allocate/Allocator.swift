@@ -37,7 +37,7 @@ public enum Allocator {
         // Every fund is asked, not only the household's own: more money in a fund it cannot use
         // still reaches it when a household ahead moves there.
         let allFunds = Array(funds.indices)
-        let base = pass(plan, capacity: capacity, upTo: plan.rows.count - 1, needsOf: { _ in allFunds })
+        let base = pass(plan, capacity: capacity, upTo: plan.rows.count - 1, keep: extrasLimit, needsOf: { _ in allFunds })
 
         var entries: [Allocation.Entry] = []
         var waitlistedSoFar: [Int] = []
@@ -85,17 +85,26 @@ public enum Allocator {
         var roomAtTurn: [Int: [Int64]] = [:]
         var needs: [Int: [Int: Int64]] = [:]
         var gaveUpAt: Set<Int> = []
+        /// The state before each of the first `keep` households waitlisted, for re-runs.
+        var before: [Int: Serving] = [:]
     }
 
-    static func pass(_ plan: Plan, capacity: [Int64], upTo last: Int, needsOf: (Int) -> [Int]) -> Pass {
-        var r = Pass(serving: Serving(capacity: capacity), served: Array(repeating: false, count: plan.rows.count))
-        guard last >= 0 else { return r }
-        for p in 0...last {
+    static func pass(_ plan: Plan, capacity: [Int64], upTo last: Int, keep: Int = 0, needsOf: (Int) -> [Int]) -> Pass {
+        let r = Pass(serving: Serving(capacity: capacity), served: Array(repeating: false, count: plan.rows.count))
+        return resume(r, plan, from: 0, upTo: last, keep: keep, needsOf: needsOf)
+    }
+
+    /// Goes on with pass `r` from row `start` (every row before it already decided in `r`).
+    static func resume(_ r0: Pass, _ plan: Plan, from start: Int, upTo last: Int, keep: Int = 0, needsOf: (Int) -> [Int]) -> Pass {
+        var r = r0
+        guard last >= start else { return r }
+        for p in start...last {
             let items = plan.rows[p].items
             if items.isEmpty { continue }
             let hits = r.serving.gaveUp
             if r.serving.take(p, items) { r.served[p] = true; continue }
             if r.serving.gaveUp > hits { r.gaveUpAt.insert(p) }
+            if r.before.count < keep { r.before[p] = r.serving }
             r.roomAtTurn[p] = r.serving.room
             var n: [Int: Int64] = [:]
             for f in needsOf(p) { if let x = r.serving.need(items, in: f) { n[f] = x } }
@@ -108,6 +117,8 @@ public enum Allocator {
     /// set ahead of it is exact when no household waiting ahead of it would be reached by that
     /// amount first (then the pass is unchanged up to `p`); otherwise the pass is re-run with
     /// the amount, adding what is still missing, until `p` is served (at most a few rounds).
+    /// A re-run starts from the base pass's state before the first waiting household the amount
+    /// reaches — everything ahead of it is decided as in the base pass — with the budget raised.
     static func extras(_ p: Int, plan: Plan, base: Pass, capacity: [Int64], earlier: [Int]) -> [(fund: Int, fen: Int64)] {
         var out: [(fund: Int, fen: Int64)] = []
         for (f, first) in (base.needs[p] ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -117,9 +128,17 @@ public enum Allocator {
                 continue
             }
             for _ in 0..<8 {
-                var cap = capacity
-                cap[f] += x
-                let again = pass(plan, capacity: cap, upTo: p, needsOf: { $0 == p ? [f] : [] })
+                let again: Pass
+                if let q = earlier.first(where: { q in base.needs[q]?[f].map { $0 <= x } ?? false }), var state = base.before[q] {
+                    state.raise(f, by: x)
+                    var start = Pass(serving: state, served: base.served)
+                    for k in q..<base.served.count { start.served[k] = false }
+                    again = resume(start, plan, from: q, upTo: p, needsOf: { $0 == p ? [f] : [] })
+                } else {
+                    var cap = capacity
+                    cap[f] += x
+                    again = pass(plan, capacity: cap, upTo: p, needsOf: { $0 == p ? [f] : [] })
+                }
                 if again.served[p] { out.append((f, x)); break }
                 guard let more = again.needs[p]?[f], more > 0 else { break }
                 x += more

@@ -10,6 +10,9 @@
 ///    every set T of funds, the items that may only be paid from T must fit in T's capacity.
 ///    With F funds that is 2^F sums over the distinct allowed-sets; it proves most
 ///    infeasibilities (a budget simply spent) at once. Cost O(2^F · M), M distinct sets.
+///    Each capacity is first rounded down to a multiple of the greatest common divisor of the
+///    amounts that fund may pay (`usable`), which keeps every assignment and makes the bound
+///    nearly exact when amounts are multiples of one another (1000 and 2000 元).
 /// 2. **Exact search** over *classes* of identical items (same amount, same allowed set):
 ///    how many items of each class each fund pays, largest amounts first, with memoised
 ///    failed states (capacities left after a class) and the same Hall bound on what remains.
@@ -39,10 +42,13 @@ package enum FundingSolver {
         case gaveUp
     }
 
-    /// States visited before giving up; far above anything a real archive (a few classes) needs.
-    package static let nodeLimit = 2_000_000
+    /// States visited before giving up; far above what a real archive (a few classes: the
+    /// rules' benefits × their amounts) needs, and low enough that a pathological case costs
+    /// seconds, not hours. A hit is reported, never hidden.
+    package static let nodeLimit = 200_000
 
-    package static func solve(_ items: [Item], capacity: [Int64], nodeLimit: Int = FundingSolver.nodeLimit) -> Answer {
+    package static func solve(_ items: [Item], capacity capacity0: [Int64], nodeLimit: Int = FundingSolver.nodeLimit) -> Answer {
+        let capacity = usable(capacity0, gcds: gcds(items, funds: capacity0.count))
         if !hall(items, capacity) { return .infeasible }
         // Classes of identical items, most constrained (largest, fewest funds) first.
         var classIndex: [Item: Int] = [:]
@@ -68,6 +74,27 @@ package enum FundingSolver {
             }
         }
         return .feasible(fund)
+    }
+
+    /// Per fund, the greatest common divisor of the amounts it may pay (0: none): whatever a
+    /// fund pays is a multiple of it.
+    package static func gcds(_ items: [Item], funds: Int, into start: [Int64]? = nil) -> [Int64] {
+        var g = start ?? Array(repeating: 0, count: funds)
+        for it in items { for f in it.allowed { g[f] = gcd(g[f], it.amount) } }
+        return g
+    }
+
+    static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+
+    /// The capacity a fund can actually use: rounded down to a multiple of what it pays
+    /// (1000-元 awards cannot use the 500 left in a fund). Exact — no assignment changes — and
+    /// it makes Hall's bound far stronger on real archives, where amounts share a divisor.
+    package static func usable(_ capacity: [Int64], gcds g: [Int64]) -> [Int64] {
+        zip(capacity, g).map { c, d in d > 1 ? c - c % d : c }
     }
 
     /// Hall's condition over every set of funds (necessary; sufficient for divisible money).
@@ -101,11 +128,20 @@ package enum FundingSolver {
         var nodes = 0
         /// Capacities known to fail from class c on.
         var failed: [Set<[Int64]>]
+        /// What classes c… demand, by allowed-fund set: Hall's bound on what is left.
+        let rest: [[Int: Int64]]
 
         init(classes: [(item: Item, count: Int)], nodeLimit: Int) {
             self.classes = classes
             self.nodeLimit = nodeLimit
             failed = Array(repeating: [], count: classes.count + 1)
+            var suffix: [[Int: Int64]] = Array(repeating: [:], count: classes.count + 1)
+            for k in stride(from: classes.count - 1, through: 0, by: -1) {
+                suffix[k] = suffix[k + 1]
+                let m = classes[k].item.allowed.reduce(0) { $0 | (1 << $1) }
+                suffix[k][m, default: 0] += classes[k].item.amount * Int64(classes[k].count)
+            }
+            rest = suffix
         }
 
         mutating func run(_ c: Int, _ cap: [Int64], _ counts: inout [[Int]]) -> Bool? {
@@ -113,12 +149,7 @@ package enum FundingSolver {
             if failed[c].contains(cap) { return nil }
             nodes += 1
             if nodes >= nodeLimit { return nil }
-            var rest: [Int: Int64] = [:]
-            for k in c..<classes.count {
-                let m = classes[k].item.allowed.reduce(0) { $0 | (1 << $1) }
-                rest[m, default: 0] += classes[k].item.amount * Int64(classes[k].count)
-            }
-            if !FundingSolver.hall(rest, cap) { failed[c].insert(cap); return nil }
+            if !FundingSolver.hall(rest[c], cap) { failed[c].insert(cap); return nil }
             let cls = classes[c]
             var split = [Int](repeating: 0, count: cls.item.allowed.count)
             var cap2 = cap

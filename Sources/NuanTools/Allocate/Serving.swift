@@ -5,7 +5,7 @@
 struct Serving {
     typealias Item = FundingSolver.Item
 
-    let capacity: [Int64]
+    private(set) var capacity: [Int64]
     private(set) var items: [Item] = []
     /// The household (its place in the plan) each item belongs to.
     private(set) var owner: [Int] = []
@@ -14,10 +14,19 @@ struct Serving {
     private(set) var gaveUp = 0
     /// The amounts taken, summed by allowed-fund set (bit mask): Hall's condition needs only these.
     private(set) var demand: [Int: Int64] = [:]
+    /// Per fund, the gcd of the amounts taken it may pay (`FundingSolver.usable`).
+    private(set) var gcdAt: [Int64]
 
     init(capacity: [Int64]) {
         self.capacity = capacity
         room = capacity
+        gcdAt = Array(repeating: 0, count: capacity.count)
+    }
+
+    /// The same state with `x` fen more in fund `f` (a re-run asking what more money would do).
+    mutating func raise(_ f: Int, by x: Int64) {
+        capacity[f] += x
+        room[f] += x
     }
 
     /// Takes household `p` with awards `new` when some assignment of everything taken so far
@@ -36,16 +45,19 @@ struct Serving {
             fund += placed
             room = r
             add(new, to: &demand)
+            gcdAt = FundingSolver.gcds(new, funds: capacity.count, into: gcdAt)
             return true
         }
         // Hall's condition on the sums alone settles most refusals without touching the items.
         var d = demand
         add(new, to: &d)
-        guard FundingSolver.hall(d, capacity) else { return false }
+        let g = FundingSolver.gcds(new, funds: capacity.count, into: gcdAt)
+        guard FundingSolver.hall(d, FundingSolver.usable(capacity, gcds: g)) else { return false }
         switch FundingSolver.solve(items + new, capacity: capacity) {
         case .feasible(let assignment):
             items += new
             demand = d
+            gcdAt = g
             owner += Array(repeating: p, count: new.count)
             fund = assignment
             room = capacity
@@ -74,10 +86,13 @@ struct Serving {
         add(new, to: &d)
         let funds = capacity.count
         guard funds < 20 else { return nil }
+        // other funds at what they can use; `f` as it is (the extra may round it up)
+        var usable = FundingSolver.usable(capacity, gcds: FundingSolver.gcds(new, funds: funds, into: gcdAt))
+        usable[f] = capacity[f]
         var lower: Int64 = 0
         for t in 1..<(1 << funds) {
             var cap: Int64 = 0
-            for j in 0..<funds where t & (1 << j) != 0 { cap += capacity[j] }
+            for j in 0..<funds where t & (1 << j) != 0 { cap += usable[j] }
             var sum: Int64 = 0
             for (m, x) in d where m & ~t == 0 { sum += x }
             guard sum > cap else { continue }
