@@ -12,9 +12,10 @@ import NuanSupport
 /// compare it with brute force over every assignment.
 ///
 /// Cost: one feasibility question per household. Direct placement answers most in O(F); the
-/// rest go to `FundingSolver` (Hall's bound, then exact search over classes of identical
-/// awards). A waitlisted household also gets the least extra money per fund that reaches it
-/// (binary search, ~log2(amount) questions), checked by re-running the pass with that budget.
+/// rest go to `FundingSolver` (Hall's bound on running totals, then exact search over classes
+/// of identical awards). A waitlisted household also gets the least extra money per fund that
+/// reaches it (`Serving.need`: Hall's shortfall, then an upward search), checked — when a
+/// household waiting ahead could take that money — by re-running the pass with it.
 public enum Allocator {
     public struct Budget: Sendable, Equatable {
         public var fund: String
