@@ -80,7 +80,7 @@ enum ScreenCommand {
             (decision, current) = interview.run(explain: explain)
         } else {
             // the record codec batch uses: the same record gives the same decision in both
-            decision = Nuan.screen(program, json: bytes ?? [], source: source, explain: explain,
+            decision = Nuan.screen(program, json: bytes ?? [], source: source, explain: explain, recourse: true,
                                    language: english ? .english : .chinese, unmask: unmask)
         }
         decision.takeName(from: pairs)
@@ -96,7 +96,7 @@ enum ScreenCommand {
         if format == "json" {
             io.out(DecisionJSON(program: program, unmask: unmask).render(d, pretty: true) + "\n")
         } else {
-            io.out(DecisionText(program: program, english: english, unmask: unmask).render(d))
+            io.out(DecisionText(program: program, english: english, unmask: unmask, showRecourse: true).render(d))
         }
     }
 }

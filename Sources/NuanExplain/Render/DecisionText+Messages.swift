@@ -19,6 +19,9 @@ enum DecisionTextMessage {
     /// The status code after the status in Chinese; English shows the status alone.
     static func statusCode(_ code: String) -> Message { Message("（\(code)）", "") }
     static let category = Message("认定类别：", "Category: ")
+    static let reasons = Message("理由：\n", "Reasons:\n")
+    static let recourse = Message("差什么才符合：\n", "What would change the outcome:\n")
+    static let noRecourse = Message("  （改动记录中可改的项目都不能改变结论）\n", "  (no change to the fields that may change would alter the outcome)\n")
     static let problems = Message("记录问题：\n", "Problems with the record:\n")
     static let warnings = Message("提示：\n", "Warnings:\n")
     static func warningCode(_ code: String) -> Message { Message("（\(code)）", " (\(code))") }

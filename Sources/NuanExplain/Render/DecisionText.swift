@@ -11,11 +11,15 @@ public struct DecisionText {
     public let program: CheckedProgram
     public var english: Bool
     public var disclosure: Disclosure
+    /// Whether the decision carries a recourse search (`nuan screen` always does): then an
+    /// empty one is said so, rather than left out.
+    public var showRecourse: Bool
 
-    public init(program: CheckedProgram, english: Bool = false, unmask: Bool = false) {
+    public init(program: CheckedProgram, english: Bool = false, unmask: Bool = false, showRecourse: Bool = false) {
         self.program = program
         self.english = english
         self.disclosure = Disclosure(unmask: unmask)
+        self.showRecourse = showRecourse
     }
 
     /// A message in the decision's language.
@@ -47,6 +51,10 @@ public struct DecisionText {
         out += t(DecisionTextMessage.application) + oneLine(d.id ?? "—") + "\n"
         out += t(DecisionTextMessage.decision) + DecisionText.statusText(d.status, english: english) + t(DecisionTextMessage.statusCode(d.status.rawValue)) + "\n"
         if d.status != .invalid { out += t(DecisionTextMessage.category) + categoryText(d.category) + "\n" }
+        if !d.reasons.isEmpty {
+            out += t(DecisionTextMessage.reasons)
+            for r in d.reasons { out += "  " + oneLine(r) + "\n" }
+        }
         if !d.errors.isEmpty {
             out += t(DecisionTextMessage.problems)
             for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
@@ -75,6 +83,12 @@ public struct DecisionText {
             out += t(DecisionTextMessage.missing) + oneLine(d.missing.map(label).joined(separator: t(DecisionTextMessage.listSeparator))) + "\n"
         }
         if let s = d.score { out += t(DecisionTextMessage.score) + DecisionJSON.number(s) + "\n" }
+        if showRecourse && d.status != .invalid && (d.status != .eligible || !d.pending.isEmpty) {
+            out += t(DecisionTextMessage.recourse)
+            if d.recourse.isEmpty { out += t(DecisionTextMessage.noRecourse) }
+            let words = RecourseText(program: program, english: english)
+            for item in d.recourse { out += "  · " + oneLine(words.describe(item)) + "\n" }
+        }
         if !d.explanation.isEmpty {
             out += t(DecisionTextMessage.howDecided)
             for e in d.explanation { out += entry(e, depth: 1) }

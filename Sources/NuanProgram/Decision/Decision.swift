@@ -39,6 +39,11 @@ public struct Decision: Sendable {
     public var errors: [RecordError]
     /// What does not change the decision but a caseworker must see (`warnings`).
     public var warnings: [DecisionWarning] = []
+    /// One to three sentences saying what decided it, with the deciding values (`reasons`);
+    /// empty when no explanation was asked for (`--explain none`).
+    public var reasons: [String] = []
+    /// What would change the outcome (`recourse`), when asked for; each item verified.
+    public var recourse: [RecourseItem] = []
     /// Empty unless an explanation was asked for.
     public var explanation: [ExplanationEntry]
     /// Benefits that may still apply once `missing` is given.
