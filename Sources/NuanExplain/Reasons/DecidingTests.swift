@@ -15,6 +15,8 @@ struct DecidingTest: Hashable {
 struct DecidingTests {
     let program: CheckedProgram
     let trace: Evaluator.Trace
+    /// Tests that may not be turned (recourse: a field it has already changed).
+    var fixed: (DecidingTest) -> Bool = { _ in false }
 
     func truth(_ n: Int32) -> Bool? {
         guard n >= 0, Int(n) < trace.values.count, case .bool(let b)? = trace.values[Int(n)] else { return nil }
@@ -76,8 +78,18 @@ struct DecidingTests {
             guard let t = truth(node.a) else { return nil }
             return blockers(t ? node.b : node.c, want: want, depth: depth + 1)
         case .known, .given, .constant, .category: return nil
-        default: return [DecidingTest(node: n, holds: v)]
+        default:
+            let t = DecidingTest(node: n, holds: v)
+            return fixed(t) ? nil : [t]
         }
+    }
+
+    /// The field a test reads directly (`享受低保`, `建档类型 = …`), if it reads one.
+    func directField(_ t: DecidingTest) -> Int? {
+        let n = program.nodes[Int(t.node)]
+        if n.op == .field { return Int(n.a) }
+        if n.a >= 0, program.nodes[Int(n.a)].op == .field { return Int(program.nodes[Int(n.a)].a) }
+        return nil
     }
 
     /// The tests that kept one benefit from being paid, in a trace: its recipient group and

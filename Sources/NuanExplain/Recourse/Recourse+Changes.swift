@@ -5,8 +5,9 @@ import NuanProgram
 /// A refusal: which changes would make the record eligible.
 extension RecourseSearch {
     /// Each benefit not paid, with the tests that kept it from being paid, fewest first.
-    func blockedBenefits(_ e: Evaluator.Evaluation) -> [(benefit: Int, tests: [DecidingTest])] {
-        let why = DecidingTests(program: program, trace: e.trace)
+    func blockedBenefits(_ e: Evaluator.Evaluation, keeping kept: Set<Int> = []) -> [(benefit: Int, tests: [DecidingTest])] {
+        var why = DecidingTests(program: program, trace: e.trace)
+        why.fixed = { [why] t in why.directField(t).map(kept.contains) ?? false }
         var out: [(benefit: Int, tests: [DecidingTest], rank: Int)] = []
         var flat = 0
         for (gi, g) in program.benefitGroups.enumerated() {
@@ -134,8 +135,21 @@ extension RecourseSearch {
         guard let o = outcome(f) else { return nil }
         if reaches(o) { return finish(combo, o) }
         guard depth < 2, let e = trace(f) else { return nil }
-        guard let more = blockedBenefits(e).first(where: { $0.benefit == benefit }) else { return nil }
-        for extra in combinations(more.tests, facts: f, values: e.trace.values).prefix(4) {
+        // Still blocked, or now contradicting a validity rule (建档类型 set, 建档层级 still 未建档):
+        // what stands in the way in the changed record.
+        // Never by undoing a change already made.
+        let kept = Set(combo.map(\.slot))
+        var tests = blockedBenefits(e, keeping: kept).first(where: { $0.benefit == benefit })?.tests ?? []
+        if o.status == .invalid {
+            var why = DecidingTests(program: program, trace: e.trace)
+            why.fixed = { [why] t in why.directField(t).map(kept.contains) ?? false }
+            for rule in program.validityRules where why.truth(rule.root) == true {
+                guard let bl = why.blockers(rule.root, want: false) else { return nil }
+                tests += bl.filter { !tests.contains($0) }
+            }
+        }
+        guard !tests.isEmpty else { return nil }
+        for extra in combinations(tests, facts: f, values: e.trace.values).prefix(4) {
             var merged = combo
             for c in extra {
                 if let i = merged.firstIndex(where: { $0.slot == c.slot }) { merged[i].to = c.to } else {

@@ -29,12 +29,15 @@ struct RecourseSearch {
         self.language = language
     }
 
-    /// The outcome a change is judged by.
+    /// The outcome a change is judged by. Two outcomes are the same when the contract's
+    /// `result` is (status and total): a boundary is where that changes.
     struct Outcome: Equatable {
         var status: Decision.Status
         var total: Rational
         var pendingEmpty: Bool
         var benefits: [String]
+
+        static func == (a: Outcome, b: Outcome) -> Bool { a.status == b.status && a.total == b.total }
     }
 
     /// Whether a changed record's outcome is one recourse reports.
