@@ -19,6 +19,8 @@ extension Evaluator {
         }
         if explain != .none {
             decision.reasons = Reasons(program: program, evaluation: e, language: language).build(decision, answers: decision.recourse)
+            (decision.basis, decision.notApplied) = Basis(program: program, evaluation: e, language: language).build(decision)
+            if explain == .full { decision.inputs = InputLines(program: program, facts: e.facts, english: language == .english).lines() }
             var builder = ExplanationBuilder(program: program, trace: e.trace, facts: e.facts, level: explain, language: language)
             decision.explanation = builder.build(outcomes: e.outcomes, category: e.category, score: decision.score)
         }

@@ -99,3 +99,19 @@ enum ReasonText {
         return " " + s
     }
 }
+
+/// The caseworker's view's own words, in Chinese and English side by side.
+enum BasisText {
+    static func category(_ label: String) -> Message { Message("认定为\(label)", "qualifies as \(label)") }
+    static func exception(_ tests: String) -> Message { Message("按例外发放：\(tests)", "paid as an exception: \(tests)") }
+    static func waiting(_ missing: String) -> Message { Message("待补充：\(missing)", "waiting for: \(missing)") }
+    static let anotherFirst = Message("同组中前一项已适用（首个）", "an earlier benefit of its group applies (first)")
+    static let notMet = Message("条件不符", "its conditions are not met")
+    static func score(_ name: String) -> Message { Message(name, name) }
+    /// A score figure: at most two places, no trailing zeros (`2.39`, `10`, `23.9`).
+    static func number(_ r: Rational) -> String {
+        var s = r.formatted(places: 2)
+        if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
+        return s
+    }
+}

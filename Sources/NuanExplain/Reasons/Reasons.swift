@@ -121,7 +121,7 @@ package struct Reasons {
         let names = d.missing.map { key in program.fieldIndex(named: key).map { english ? program.fields[$0].key : program.fields[$0].display } ?? key }
         var s = t(ReasonText.undetermined(names.joined(separator: t(ReasonText.listSeparator))))
         let shown = answers.prefix(4).map { RecourseText(program: program, english: english).describe($0) }
-        if !shown.isEmpty { s += t(ReasonText.answers(shown.joined(separator: separator))) }
+        if !shown.isEmpty { s += (english ? " " : "") + t(ReasonText.answers(shown.joined(separator: separator))) }
         return s
     }
 }

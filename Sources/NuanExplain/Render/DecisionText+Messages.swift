@@ -36,6 +36,12 @@ enum DecisionTextMessage {
     static let pending = Message("可能还可发放（需补充信息）：", "May also apply once the missing inputs are given: ")
     static let missing = Message("缺少信息：", "Missing: ")
     static let score = Message("困难优先分：", "Priority score: ")
+    static let basis = Message("\n决定依据：\n", "\nWhat decided it:\n")
+    static let notApplied = Message("\n未适用的规则：\n", "\nRules that did not apply:\n")
+    static func notAppliedHidden(_ n: Int) -> Message {
+        Message("（另有 \(n) 条规则未适用，--all-rules 列出）\n", "(\(n) more rules did not apply; --all-rules lists them)\n")
+    }
+    static let inputs = Message("\n输入：\n", "\nInputs:\n")
     static let howDecided = Message("\n判定过程：\n", "\nHow it was decided:\n")
     static let rules = Message("\n规则：", "\nRules: ")
     static let version = Message(" 版本 ", " version ")

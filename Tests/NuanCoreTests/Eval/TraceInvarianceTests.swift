@@ -15,6 +15,9 @@ final class TraceInvarianceTests: XCTestCase {
         var d = d
         d.explanation = []
         d.reasons = []
+        d.basis = []
+        d.notApplied = []
+        d.inputs = []
         return "\(d)"
     }
 
