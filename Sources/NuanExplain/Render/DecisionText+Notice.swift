@@ -35,7 +35,8 @@ extension DecisionText {
                 + (a.fund.map { t(NoticeText.fund(plainFund($0))) } ?? "") + (a.citation.map { t(NoticeText.clause($0)) } ?? "")
         }
         let words = RecourseText(program: program, english: english)
-        let recourse = d.status == .eligible && d.pending.isEmpty ? [] : d.recourse.map(words.describe)
+        // Three at most: the notice is one page; the caseworker's view has them all.
+        let recourse = d.status == .eligible && d.pending.isEmpty ? [] : d.recourse.prefix(3).map(words.describe)
         let problems = d.errors.map(\.message)
         return NoticeParts(title: t(NoticeText.title), rows: rows, reasons: d.reasons.isEmpty ? problems : d.reasons, awards: awards,
                            total: d.awards.isEmpty ? nil : d.totalAmount.formatted(places: 2) + t(DecisionTextMessage.yuan),
