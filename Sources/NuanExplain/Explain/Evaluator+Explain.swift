@@ -27,4 +27,11 @@ extension Evaluator {
         if !recourse { decision.recourse = [] }
         return decision
     }
+
+    /// What would change a decision already made for `f` (`recourse`), searched and verified
+    /// on its own — batch's near-miss list asks it of refusals only.
+    public func recourse(for decision: Decision, facts f: Facts, language: Language = .chinese) -> [RecourseItem] {
+        var search = RecourseSearch(program: program, facts: f, decision: decision, language: language)
+        return search.run()
+    }
 }

@@ -91,7 +91,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     init(program: CheckedProgram, against old: CheckedProgram?, options: BatchOptions) {
         self.options = options
-        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask, recourse: options.recourse)
+        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask, recourse: options.recourse, nearMiss: options.nearMiss)
         oldBP = old.map { BatchProgram($0, compact: options.explain == .none, unmask: options.unmask) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
             switch options.explain {
@@ -101,6 +101,7 @@ final class BatchPipeline: @unchecked Sendable {
             }
         }
         report = BatchReport(program: program, against: old)
+        report.nearMissMargin = options.nearMiss
         maxLine = max(64, options.maxLine)
     }
 

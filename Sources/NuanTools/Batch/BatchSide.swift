@@ -43,7 +43,12 @@ struct BatchSide {
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            return .decided(flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse))
+            var d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
+            // The near-miss list needs the recourse of refusals only.
+            if !bp.recourse && bp.nearMiss != nil && d.status == .ineligible {
+                d.recourse = ev.recourse(for: d, facts: flip ? fa : fb)
+            }
+            return .decided(d)
         }
     }
 

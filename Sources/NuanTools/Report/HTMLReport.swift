@@ -24,6 +24,7 @@ public enum HTMLReport {
         h += statTableSection(r, t)
         h += incomeSection(r, t)
         if let m = r.impact { h += impactSection(r, m, unmask: unmask, t) }
+        h += nearMissSection(r, unmask: unmask, t)
         h += "<footer>\(t(M.footer))</footer>\n"
         return h + "</body>\n</html>\n"
     }

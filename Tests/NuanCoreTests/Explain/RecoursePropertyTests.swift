@@ -75,7 +75,7 @@ final class RecoursePropertyTests: XCTestCase {
             let program = try XCTUnwrap(p, DiagnosticRenderer.render(diags))
             let renderer = DecisionJSON(program: program)
             var withItems = 0
-            for k in 0..<200 {
+            for k in 0..<400 {
                 let record = Self.applicant(k, region: city, &g)
                 let d = Nuan.screen(program, json: Self.json(record), explain: .none, recourse: true)
                 func outcome(_ fields: [(String, String)]) -> Outcome {
