@@ -19,8 +19,12 @@ extension Evaluator {
         }
         if explain != .none {
             decision.reasons = Reasons(program: program, evaluation: e, language: language).build(decision, answers: decision.recourse)
-            (decision.basis, decision.notApplied) = Basis(program: program, evaluation: e, language: language).build(decision)
-            if explain == .full { decision.inputs = InputLines(program: program, facts: e.facts, english: language == .english).lines() }
+            // The caseworker's and auditor's views: only with the full explanation (batch's
+            // default, brief, writes the reasons alone).
+            if explain == .full {
+                (decision.basis, decision.notApplied) = Basis(program: program, evaluation: e, language: language).build(decision)
+                decision.inputs = InputLines(program: program, facts: e.facts, english: language == .english).lines()
+            }
             var builder = ExplanationBuilder(program: program, trace: e.trace, facts: e.facts, level: explain, language: language)
             decision.explanation = builder.build(outcomes: e.outcomes, category: e.category, score: decision.score)
         }
