@@ -62,37 +62,39 @@ package struct Reasons {
     /// the numeric tests first (they carry the figures), two at most.
     func categoryBasis(_ d: Decision) -> String? {
         guard let c = program.categories.first(where: { $0.code == d.category }), why.truth(c.root) == true else { return nil }
-        let chosen = Array(preferringFigures(why.support(c.root)).prefix(2))
         let label = english ? c.code : (c.label ?? c.code)
-        return t(ReasonText.categoryBasis(label, chosen.map(text.describe).joined(separator: separator)))
+        return t(ReasonText.categoryBasis(label, figuresFirst(why.support(c.root), 2).joined(separator: separator)))
     }
 
     /// Without a category: the tests that made the first award apply (`依据：本年度退档：是。`).
     func awardBasis(_ d: Decision) -> String? {
         guard let flat = d.awards.first?.benefitIndex, flat >= 0 else { return nil }
         var k = flat
-        for (gi, g) in program.benefitGroups.enumerated() {
+        for g in program.benefitGroups {
             guard k >= g.benefits.count else {
                 let b = g.benefits[k]
-                _ = gi
                 var tests: [DecidingTest] = []
                 if let r = b.recipient { tests += why.support(program.groups[r].root) }
                 if let c = b.condition { tests += why.support(c) }
-                let chosen = Array(preferringFigures(tests).prefix(2))
-                return chosen.isEmpty ? nil : t(ReasonText.awardBasis(chosen.map(text.describe).joined(separator: separator)))
+                let chosen = figuresFirst(tests, 2)
+                return chosen.isEmpty ? nil : t(ReasonText.awardBasis(chosen.joined(separator: separator)))
             }
             k -= g.benefits.count
         }
         return nil
     }
 
-    /// The numeric tests first: they carry the figures an applicant asks about.
-    func preferringFigures(_ tests: [DecidingTest]) -> [DecidingTest] {
+    /// The first `count` tests in words, the numeric ones first (they carry the figures an
+    /// applicant asks about). Only those are worded: batch writes reasons for every record.
+    func figuresFirst(_ tests: [DecidingTest], _ count: Int) -> [String] {
+        let numeric = tests.filter { isComparison($0.node) && program.nodes[Int(program.nodes[Int($0.node)].a)].type.isNumeric }
+        var out: [String] = []
         // The same test reached twice (a group and a condition reading one flag) is said once.
-        var seen = Set<String>()
-        let unique = tests.filter { seen.insert(text.describe($0)).inserted }
-        let numeric = unique.filter { isComparison($0.node) && program.nodes[Int(program.nodes[Int($0.node)].a)].type.isNumeric }
-        return numeric + unique.filter { !numeric.contains($0) }
+        for t in numeric + tests.filter({ !numeric.contains($0) }) where out.count < count {
+            let words = text.describe(t)
+            if !out.contains(words) { out.append(words) }
+        }
+        return out
     }
 
     func isComparison(_ n: Int32) -> Bool {
