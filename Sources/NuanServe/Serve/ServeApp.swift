@@ -185,7 +185,3 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
     }
 }
 
-extension ServeApp {
-    func page(_ r: HTTPRequest, _ body: BodyReader) -> HTTPResponse { .error(404, ServeMessage.notFound) }
-    func live(_ r: HTTPRequest, _ body: BodyReader) -> HTTPResponse { .error(404, ServeMessage.notFound) }
-}
