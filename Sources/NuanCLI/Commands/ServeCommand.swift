@@ -79,13 +79,6 @@ enum ServeCommand {
             return .usage
         }
         if !server.isLoopback { log.line(ServeMessage.exposed(host)) }
-        let shown = host.contains(":") ? "[\(host)]" : host
-        log.line(ServeMessage.listening("http://\(shown):\(server.port)/", menu.all.map(\.key)))
-        let running = ManagedFlag()
-        if args.flag(.watch) {
-            log.line(ServeMessage.watching(menu.all.count))
-            menu.watch(every: 1, while: { running.value })
-        }
         serveWakeFD = server.wakeFD ?? -1
         let onSignal: @convention(c) (Int32) -> Void = { _ in
             var b: UInt8 = 1
@@ -94,6 +87,14 @@ enum ServeCommand {
         signal(SIGTERM, onSignal)
         signal(SIGINT, onSignal)
         signal(SIGPIPE, SIG_IGN)
+        let running = ManagedFlag()
+        if args.flag(.watch) {
+            log.line(ServeMessage.watching(menu.all.count))
+            menu.watch(every: 1, while: { running.value })
+        }
+        // said once the signals are handled: from here SIGTERM stops the server cleanly
+        let shown = host.contains(":") ? "[\(host)]" : host
+        log.line(ServeMessage.listening("http://\(shown):\(server.port)/", menu.all.map(\.key)))
         server.run()
         running.value = false
         signal(SIGTERM, SIG_DFL)

@@ -300,6 +300,8 @@ final class Connection {
     /// Closed after an error answer with input perhaps unread: drain it briefly first, so the
     /// client reads the answer instead of a reset.
     var lingering = false
+    /// What one `recv` reads into, reused.
+    var chunk = [UInt8](repeating: 0, count: 65536)
 
     init(fd: Int32, server: HTTPServer) {
         self.fd = fd
@@ -320,8 +322,7 @@ final class Connection {
             let r = poll(&p, 1, Int32(min(left, 0.25) * 1000) + 1)
             if r < 0 { if errno == EINTR { continue }; return .closed }
             if r == 0 { continue }
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 65536, 0) }
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; return .closed }
             if n == 0 { return .closed }
             buffer.append(contentsOf: chunk[0..<n])

@@ -42,7 +42,7 @@ enum Assets {
     button { font: inherit; padding: .35rem .9rem; border-radius: 4px; border: 1px solid #9aa4b2; background: #fff; cursor: pointer; }
     button.primary, #print { background: var(--accent); border-color: var(--accent); color: #fff; }
     .waiting { color: var(--muted); }
-    .decision .notice-title { display: none; }
+    .decision .notice-title, .decision .sign { display: none; }
     .decision .who { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0; }
     .decision .who dt { color: var(--muted); }
     .decision .who dd { margin: 0; }
@@ -72,6 +72,7 @@ enum Assets {
       main.screen { display: block; padding: 0; }
       #decision-panel { border: 0; padding: 0; position: static; }
       .decision .notice-title { display: block; text-align: center; font-size: 16pt; margin: 0 0 8mm; }
+      .decision .sign { display: block; margin-top: 14mm; }
     }
     """#
 

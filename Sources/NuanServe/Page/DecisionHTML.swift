@@ -35,7 +35,7 @@ struct DecisionHTML {
                 let amount = a["amount"].string.map { h($0) + t(PageText.yuanSuffix) } ?? t(PageText.amountOpen)
                 var funds = a["fund"].string.map { "<strong>\(h(fundText($0)))</strong>" } ?? "—"
                 let others = a["allowed_funds"].array.compactMap(\.string).filter { $0 != a["fund"].string }
-                if !others.isEmpty { funds += "<br><small>" + others.map { h(fundText($0)) }.joined(separator: english ? ", " : "、") + "</small>" }
+                if !others.isEmpty { funds += "<br><small>\(t(PageText.alsoFrom))" + others.map { h(fundText($0)) }.joined(separator: english ? ", " : "、") + "</small>" }
                 o += "<tr><td>\(h(a["benefit"].string ?? ""))</td><td class=\"money\">\(amount)</td><td>\(funds)</td><td><small>\(h(a["source"].string ?? ""))</small></td></tr>"
             }
             o += "</tbody><tfoot><tr><th>\(t(PageText.total))</th><td class=\"money\">\(h(d["total_amount"].string ?? "0.00"))\(t(PageText.yuanSuffix))</td><td colspan=\"2\"></td></tr></tfoot></table></section>\n"
@@ -80,6 +80,7 @@ struct DecisionHTML {
         if !explanation.isEmpty {
             o += "<details class=\"explanation\"><summary>\(t(PageText.explanation))</summary><ol>" + explanation.map(entry).joined() + "</ol></details>\n"
         }
+        o += "<p class=\"sign\">\(t(PageText.signature))</p>\n"
         let rules = d["rules"]
         o += "<p class=\"rules-used\"><small>\(t(PageText.rulesUsed))：\(h(rules["name"].string ?? "")) \(h(rules["version"].string ?? ""))"
         o += " · SHA-256 \(h(String((rules["sha256"].string ?? "").prefix(16))))…</small></p>\n"

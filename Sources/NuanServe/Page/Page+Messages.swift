@@ -43,6 +43,9 @@ enum PageText {
     static let source = Message("依据", "Source")
     static let amountOpen = Message("待定（由发放单位确定）", "to be set by the paying office")
     static let total = Message("合计", "Total")
+    static let alsoFrom = Message("也可由：", "may also be paid from: ")
+    static let signature = Message("经办人：＿＿＿＿＿＿　　申请人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+                                   "Caseworker: ____________    Applicant: ____________    Date: ____________")
     static let score = Message("困难程度评分", "Priority score")
     static let missing = Message("还需要以下信息才能判定", "Needed before it can be decided")
     static let errors = Message("记录有误", "Problems in the record")

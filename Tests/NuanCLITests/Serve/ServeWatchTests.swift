@@ -91,3 +91,50 @@ final class ServeWatchTests: XCTestCase {
         XCTAssertEqual(CLI.main(["serve"], io: io3), .usage)
     }
 }
+
+/// `nuan serve` as the command runs it: SIGTERM stops it cleanly (exit 0).
+final class ServeCommandTests: XCTestCase {
+    func testSIGTERMStopsTheServerCleanly() throws {
+        let log = LogBuffer()
+        let io = IO(out: { log.append($0) }, err: { log.append($0) }, readLine: { nil }, readAll: { [] },
+                    stdoutIsTerminal: false, stderrIsTerminal: false)
+        let done = DispatchSemaphore(value: 0)
+        let result = LogBuffer()
+        Thread {
+            let code = CLI.main(["serve", "--rules", ServeAPITests.path("Rules/bengbu-2022.rules"), "--port", "0", "--watch"], io: io)
+            result.append("\(code.rawValue)")
+            done.signal()
+        }.start()
+        let until = Date().addingTimeInterval(20)
+        while Date() < until, !log.text.contains("提供服务") { Thread.sleep(forTimeInterval: 0.05) }
+        let line = try XCTUnwrap(log.text.split(separator: "\n").first { $0.contains("提供服务") }, log.text)
+        XCTAssertTrue(line.contains("http://127.0.0.1:"), String(line))
+        XCTAssertFalse(log.text.contains("警告"), "loopback: no warning")
+        // the port it says, served
+        let port = try XCTUnwrap(Int(line.components(separatedBy: "127.0.0.1:")[1].prefix { $0.isNumber }))
+        let c = try RawClient(port: port)
+        c.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        XCTAssertEqual(try TestServer.parse(c.readAll(timeout: 10)).status, 200)
+        c.close()
+        kill(getpid(), SIGTERM)
+        XCTAssertEqual(done.wait(timeout: .now() + 15), .success, "stopped")
+        XCTAssertEqual(result.text, "0")
+        XCTAssertTrue(log.text.contains("已停止"), log.text)
+    }
+
+    func testAnotherHostIsWarnedAboutLoudly() throws {
+        let log = LogBuffer()
+        let io = IO(out: { log.append($0) }, err: { log.append($0) }, readLine: { nil }, readAll: { [] },
+                    stdoutIsTerminal: false, stderrIsTerminal: false)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            _ = CLI.main(["serve", "--rules", ServeAPITests.path("Rules/bengbu-2022.rules"), "--port", "0", "--host", "0.0.0.0", "--lang", "en"], io: io)
+            done.signal()
+        }.start()
+        let until = Date().addingTimeInterval(20)
+        while Date() < until, !log.text.contains("is serving") { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(log.text.contains("WARNING: listening on 0.0.0.0"), log.text)
+        kill(getpid(), SIGTERM)
+        XCTAssertEqual(done.wait(timeout: .now() + 15), .success)
+    }
+}
