@@ -11,6 +11,7 @@ struct DecisionHTML {
     let english: Bool
 
     func t(_ m: Message) -> String { h(m.text(english: english)) }
+    var colon: String { english ? ": " : "：" }
 
     func render(json: String, name: String?) -> String {
         guard let d = JSONTree.parse(json) else { return "" }
@@ -49,7 +50,7 @@ struct DecisionHTML {
             o += "<section class=\"errors\"><h3>\(t(PageText.errors))</h3><ul>"
             o += errors.map { e in
                 let field = e["field"].string.flatMap { $0.isEmpty ? nil : label($0) }
-                return "<li>" + (field.map { "<strong>\(h($0))</strong>：" } ?? "") + h(e["reason"].string ?? e["message"].string ?? "") + "</li>"
+                return "<li>" + (field.map { "<strong>\(h($0))</strong>\(colon)" } ?? "") + h(e["reason"].string ?? e["message"].string ?? "") + "</li>"
             }.joined()
             o += "</ul></section>\n"
         }
@@ -64,11 +65,11 @@ struct DecisionHTML {
             o += "<section class=\"recourse\"><h3>\(t(PageText.recourse))</h3><ul>"
             for item in recourse {
                 let changes = item["changes"].array.map { c in
-                    "\(h(label(c["field"].string ?? "")))：\(h(c["from"].json)) → <strong>\(h(c["to"].json))</strong>"
+                    "\(h(label(c["field"].string ?? "")))\(colon)\(h(c["from"].json)) → <strong>\(h(c["to"].json))</strong>"
                 }.joined(separator: english ? "; " : "；")
                 let r = item["result"]
                 var result = h(statusText(r["status"].string ?? ""))
-                if let total = r["total_amount"].string { result += "，\(t(PageText.total)) \(h(total))\(t(PageText.yuanSuffix))" }
+                if let total = r["total_amount"].string { result += (english ? ", " : "，") + "\(t(PageText.total)) \(h(total))\(t(PageText.yuanSuffix))" }
                 o += "<li>\(t(PageText.change)) \(changes) \(t(PageText.then)) \(result)</li>"
             }
             o += "</ul></section>\n"
@@ -82,7 +83,7 @@ struct DecisionHTML {
         }
         o += "<p class=\"sign\">\(t(PageText.signature))</p>\n"
         let rules = d["rules"]
-        o += "<p class=\"rules-used\"><small>\(t(PageText.rulesUsed))：\(h(rules["name"].string ?? "")) \(h(rules["version"].string ?? ""))"
+        o += "<p class=\"rules-used\"><small>\(t(PageText.rulesUsed))\(colon)\(h(rules["name"].string ?? "")) \(h(rules["version"].string ?? ""))"
         o += " · SHA-256 \(h(String((rules["sha256"].string ?? "").prefix(16))))…</small></p>\n"
         return o + "</div>\n"
     }
@@ -92,7 +93,7 @@ struct DecisionHTML {
         let mark = ["met": "✓", "not_met": "✗", "unknown": "?", "skipped": "–"][outcome] ?? "·"
         var o = "<li class=\"outcome-\(h(outcome))\"><span class=\"mark\">\(mark)</span> <strong>\(h(e["rule"].string ?? ""))</strong>"
         if let r = e["result"].string { o += " → \(h(r))" }
-        if let s = e["source"].string { o += "<br><small class=\"cite\">\(t(PageText.source))：\(h(s))</small>" }
+        if let s = e["source"].string { o += "<br><small class=\"cite\">\(t(PageText.source))\(colon)\(h(s))</small>" }
         let lines = e["values"].array.compactMap(\.string) + e["margins"].array.compactMap(\.string)
         if !lines.isEmpty { o += "<pre>" + lines.map(h).joined(separator: "\n") + "</pre>" }
         let children = e["children"].array

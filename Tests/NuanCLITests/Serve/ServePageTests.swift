@@ -140,3 +140,33 @@ final class ServePageTests: XCTestCase {
         XCTAssertEqual(try server.request("GET", "/?rules=bengbu-2022&lang=fr").status, 400)
     }
 }
+
+/// The decision panel renders the contract's fields from JSON — `reasons` and `recourse`
+/// included, as soon as the engine gives them.
+final class DecisionHTMLTests: XCTestCase {
+    func testReasonsAndRecourseAreShown() throws {
+        let (program, _) = Nuan.compile(path: ServeAPITests.path("Rules/bengbu-2022.rules"))
+        let p = try XCTUnwrap(program)
+        let json = #"""
+        {"id":"A-1","status":"ineligible","category":"none","awards":[],"total_amount":"0.00","score":12.5,"missing":[],"errors":[],
+         "warnings":[{"code":"period","message":"申请日期不在施行期内"}],
+         "reasons":["人均月收入 2100.00 元，超过低保标准 3 倍（1980.00 元）"],
+         "recourse":[{"changes":[{"field":"household_monthly_income","from":4200,"to":3960}],"result":{"status":"eligible","total_amount":"1000.00"}}],
+         "explanation":[{"kind":"benefit","rule":"<b>规则</b>","source":"蚌埠2022通知 二（三）","outcome":"not_met","values":["人均 2100.00 > 1980.00 ✗"]}],
+         "rules":{"name":"蚌埠","version":"2022.1","sha256":"abc"}}
+        """#
+        let html = DecisionHTML(program: p, english: false).render(json: json, name: "张三")
+        XCTAssertTrue(html.contains("status-ineligible"))
+        XCTAssertTrue(html.contains("超过低保标准 3 倍"), "reasons")
+        XCTAssertTrue(html.contains("差什么才符合"))
+        XCTAssertTrue(html.contains("家庭月收入：4200 → <strong>3960</strong>"), html)
+        XCTAssertTrue(html.contains("符合条件"))
+        XCTAssertTrue(html.contains("12.5"), "the score as written, not through a float")
+        XCTAssertTrue(html.contains("申请日期不在施行期内"))
+        XCTAssertTrue(html.contains("&lt;b&gt;规则&lt;/b&gt;"), "escaped")
+        XCTAssertTrue(html.contains("张三"))
+        let en = DecisionHTML(program: p, english: true).render(json: json, name: nil)
+        XCTAssertTrue(en.contains("What would change the outcome"))
+        XCTAssertTrue(en.contains("household_monthly_income (家庭月收入): 4200"), en)
+    }
+}
