@@ -179,11 +179,12 @@ public final class ServeLog: @unchecked Sendable {
     /// `2026-12-06T06:30:00Z POST /v1/decide 200 1234 3.2ms`: route, status, size, time — no
     /// address, no query, no record.
     public func access(_ e: AccessEntry) {
-        let path = ServeApp.routes.contains(e.path) || e.path.hasPrefix("/assets/") && e.path.count < 40 ? e.path : "(other)"
+        // only the fixed routes by name: any other path might be something a client typed
+        let path = ServeApp.routes.contains(e.path) ? e.path : "(other)"
         let method = ["GET", "POST", "HEAD", "-"].contains(e.method) ? e.method : "(other)"
         lock.lock()
         let when = Self.stampFormat.string(from: Date())
-        write("\(when) \(method) \(SafeText.line(path)) \(e.status) \(e.bytes) \(String(format: "%.1f", e.milliseconds))ms\n")
+        write("\(when) \(method) \(path) \(e.status) \(e.bytes) \(String(format: "%.1f", e.milliseconds))ms\n")
         lock.unlock()
     }
 }
