@@ -44,7 +44,7 @@ public struct AccessEntry: Sendable {
 
 /// An HTTP/1.1 server on the C library's sockets: one thread per connection, at most
 /// `limits.maxConnections` at once, persistent connections, `Expect: 100-continue`, chunked
-/// responses for streams. Request bodies need `Content-Length` (no chunked uploads).
+/// bodies in and out (a batch streams both ways).
 public final class HTTPServer: @unchecked Sendable {
     public let limits: ServerLimits
     let handler: HTTPHandler
@@ -179,91 +179,154 @@ public final class HTTPServer: @unchecked Sendable {
     public var wakeFD: Int32? { wake[1] >= 0 ? wake[1] : nil }
 }
 
-/// Reads the body of the current request: all at once (`readAll`) or line by line (`lines`).
+/// Reads the body of the current request — framed by `Content-Length` or sent chunked — all
+/// at once (`readAll`) or line by line as it arrives (`lines`), never more than `limit` bytes.
 public final class BodyReader {
     let conn: Connection
-    public let length: Int
+    /// `Content-Length`, or nil for a chunked body.
+    public let length: Int?
+    let limit: Int
+    /// Content-Length: bytes still to come. Chunked: bytes left in the current chunk.
     var remaining: Int
+    var received = 0
+    public private(set) var finished: Bool
     var started = false
     let expectContinue: Bool
 
-    init(conn: Connection, length: Int, expectContinue: Bool) {
+    init(conn: Connection, length: Int?, limit: Int, expectContinue: Bool) {
         self.conn = conn
         self.length = length
-        self.remaining = length
+        self.limit = limit
+        self.remaining = length ?? 0
+        self.finished = length == 0
         self.expectContinue = expectContinue
     }
 
     /// Sends `100 Continue` once, when the client waits for it.
     func begin() {
-        if !started, expectContinue, remaining > 0 {
+        if !started, expectContinue, !finished {
             conn.writeAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), deadline: Connection.now() + conn.server.limits.ioTimeout)
         }
         started = true
     }
 
-    public enum Failure: Error { case timeout, closed }
+    public enum Failure: Error { case timeout, closed, tooLarge, malformed }
 
-    /// The whole body (at most the server's body limit, checked before this is called).
-    public func readAll() throws -> [UInt8] {
-        begin()
-        let deadline = Connection.now() + conn.server.limits.bodyTimeout
-        while conn.buffer.count < remaining {
-            switch conn.fill(deadline: min(deadline, Connection.now() + conn.server.limits.ioTimeout)) {
-            case .data: continue
-            case .timeout: throw Failure.timeout
-            case .closed: throw Failure.closed
-            }
+    /// Runs before every wait for the network (a stream flushes its answers so far).
+    var onWait: () -> Void = {}
+
+    func wait(_ deadline: Double?) throws {
+        onWait()
+        let d = min(deadline ?? .infinity, Connection.now() + conn.server.limits.ioTimeout)
+        switch conn.fill(deadline: d) {
+        case .data: return
+        case .timeout: throw Failure.timeout
+        case .closed: throw Failure.closed
         }
-        let body = Array(conn.buffer.prefix(remaining))
-        conn.buffer.removeFirst(remaining)
-        remaining = 0
+    }
+
+    /// One CRLF-terminated line of chunk framing (a size line, a trailer line).
+    func framingLine(_ deadline: Double?) throws -> [UInt8] {
+        while true {
+            if let nl = conn.buffer.firstIndex(of: 0x0A) {
+                var line = Array(conn.buffer[..<nl])
+                conn.buffer.removeFirst(nl + 1)
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            if conn.buffer.count > 4096 { throw Failure.malformed }
+            try wait(deadline)
+        }
+    }
+
+    /// Set once reading failed (timeout, malformed, too large): the rest cannot be read.
+    var broken = false
+
+    /// The next piece of the body as it arrives (nil at its end).
+    func next(deadline: Double? = nil) throws -> [UInt8]? {
+        guard !broken else { throw Failure.malformed }
+        do { return try piece(deadline) } catch { broken = true; throw error }
+    }
+
+    func piece(_ deadline: Double?) throws -> [UInt8]? {
+        begin()
+        while !finished {
+            if length == nil && remaining == 0 {
+                // a chunk-size line: hex digits, perhaps extensions after ';'
+                let line = try framingLine(deadline)
+                let hex = line.prefix { $0 != 0x3B }.filter { $0 != 0x20 && $0 != 0x09 }
+                guard !hex.isEmpty, hex.count <= 15, let size = Int(String(decoding: hex, as: UTF8.self), radix: 16) else { throw Failure.malformed }
+                if size == 0 {
+                    while try !framingLine(deadline).isEmpty {}  // trailers, ignored
+                    finished = true
+                    return nil
+                }
+                guard received + size <= limit else { throw Failure.tooLarge }
+                remaining = size
+            }
+            if conn.buffer.isEmpty {
+                try wait(deadline)
+                continue
+            }
+            let take = min(remaining, conn.buffer.count)
+            let piece = Array(conn.buffer[..<take])
+            conn.buffer.removeFirst(take)
+            remaining -= take
+            received += take
+            if remaining == 0 {
+                if length != nil {
+                    finished = true
+                } else {
+                    // the CRLF after a chunk's data
+                    while conn.buffer.count < 2 { try wait(deadline) }
+                    guard conn.buffer[0] == 0x0D, conn.buffer[1] == 0x0A else { throw Failure.malformed }
+                    conn.buffer.removeFirst(2)
+                }
+            }
+            return piece
+        }
+        return nil
+    }
+
+    /// The whole body, within the server's body time limit.
+    public func readAll() throws -> [UInt8] {
+        let deadline = Connection.now() + conn.server.limits.bodyTimeout
+        var body: [UInt8] = []
+        while let piece = try next(deadline: deadline) { body += piece }
         return body
     }
 
     /// Calls `each` with every line of the body (without its `\n` and a `\r` before it) as it
     /// arrives; a line longer than `maxLine` is passed as nil (and skipped).
     /// `beforeWait` runs before the reader waits for more input (to flush answers so far).
-    public func lines(maxLine: Int, beforeWait: () -> Void = {}, _ each: (ArraySlice<UInt8>?) -> Void) throws {
-        begin()
+    public func lines(maxLine: Int, beforeWait: @escaping () -> Void = {}, _ each: (ArraySlice<UInt8>?) -> Void) throws {
+        onWait = beforeWait
+        defer { onWait = {} }
         var line: [UInt8] = []
         var overlong = false
-        while remaining > 0 {
-            if conn.buffer.isEmpty {
-                beforeWait()
-                switch conn.fill(deadline: Connection.now() + conn.server.limits.ioTimeout) {
-                case .data: break
-                case .timeout: throw Failure.timeout
-                case .closed: throw Failure.closed
-                }
-            }
-            let take = min(remaining, conn.buffer.count)
+        while let piece = try next() {
             var start = 0
-            for i in 0..<take where conn.buffer[i] == 0x0A {
-                if !overlong { line.append(contentsOf: conn.buffer[start..<i]) }
+            for i in piece.indices where piece[i] == 0x0A {
+                if !overlong { line.append(contentsOf: piece[start..<i]) }
                 if line.last == 0x0D { line.removeLast() }
                 each(overlong ? nil : line[...])
                 line.removeAll(keepingCapacity: true)
                 overlong = false
                 start = i + 1
             }
-            if !overlong { line.append(contentsOf: conn.buffer[start..<take]) }
+            if !overlong { line.append(contentsOf: piece[start...]) }
             if line.count > maxLine { overlong = true; line.removeAll() }
-            conn.buffer.removeFirst(take)
-            remaining -= take
         }
         if overlong { each(nil) } else if !line.isEmpty { each(line[...]) }
     }
 
-    /// Reads and drops what is left of the body (so the connection can go on).
+    /// Reads and drops what is left of the body (so the connection can go on); false when it
+    /// cannot (too slow, malformed, too large).
     func discard() -> Bool {
-        while remaining > 0 {
-            if conn.buffer.isEmpty, conn.fill(deadline: Connection.now() + conn.server.limits.ioTimeout) != .data { return false }
-            let take = min(remaining, conn.buffer.count)
-            conn.buffer.removeFirst(take)
-            remaining -= take
-        }
-        return true
+        do {
+            while try next() != nil {}
+            return true
+        } catch { return false }
     }
 }
 
@@ -434,10 +497,12 @@ final class Connection {
             lingering = true
             return (status, sendResponse(HTTPResponse.error(status, why), head: request, close: true, deadline: Connection.now() + 2), false)
         }
-        if request.header("transfer-encoding") != nil {
-            return refuse(501, "chunked request bodies are not accepted; send Content-Length")
-        }
+        let encodings = request.headers.filter { $0.0 == "transfer-encoding" }.map { $0.1.lowercased() }
+        let chunked = encodings == ["chunked"]
+        if !encodings.isEmpty && !chunked { return refuse(501, "only the chunked transfer coding is accepted") }
         let lengths = request.headers.filter { $0.0 == "content-length" }.map(\.1)
+        // both framings at once is how requests are smuggled past proxies: refused
+        if chunked && !lengths.isEmpty { return refuse(400, "both Content-Length and Transfer-Encoding") }
         var length = 0
         if let l = lengths.first {
             guard Set(lengths).count == 1, !l.isEmpty, l.utf8.count <= 18, l.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(l) else {
@@ -450,15 +515,18 @@ final class Connection {
         }
         let max = request.path == "/v1/batch" ? limits.maxBatchBytes : limits.maxBodyBytes
         if length > max { return refuse(413, "request body larger than \(max) bytes") }
-        let body = BodyReader(conn: self, length: length, expectContinue: request.header("expect")?.lowercased() == "100-continue")
+        let body = BodyReader(conn: self, length: chunked ? nil : length, limit: max,
+                              expectContinue: request.header("expect")?.lowercased() == "100-continue")
         let response = server.handler.respond(request, body: body)
         var keep = request.keepAlive
-        if response.stream == nil, body.remaining > 0 {
+        if response.stream == nil, !body.finished {
             // the handler did not read it all (an error answer): drop it, or close if too slow
             if !body.started && body.expectContinue { keep = false } else if !body.discard() { keep = false }
         }
+        // a stream reads the body after the head is sent: any 100 Continue has to go first
+        if response.stream != nil { body.begin() }
         let bytes = sendResponse(response, head: request, close: !keep, deadline: Connection.now() + limits.ioTimeout)
-        if body.remaining > 0 { keep = false; lingering = true }
+        if !body.finished { keep = false; lingering = true }
         return (response.status, bytes, keep && bytes >= 0)
     }
 

@@ -56,7 +56,8 @@ public enum ServeMessage {
     static let badExplain = "explain 应为 none、brief 或 full / explain must be none, brief or full"
     static let badLang = "lang 应为 zh 或 en / lang must be zh or en"
     static let bodyTimeout = "请求正文未按时到达 / request body not received in time"
-    static let bodyClosed = "请求正文不完整 / request body incomplete"
+    static let bodyClosed = "请求正文不完整或分块格式有误 / request body incomplete or badly chunked"
+    static func bodyTooLarge(_ n: Int) -> String { "请求正文超过 \(n) 字节 / request body larger than \(n) bytes" }
     static func badJSON(_ detail: String) -> String { "记录不是有效的 JSON 对象：\(detail) / the record is not a valid JSON object" }
     static func lineTooLong(_ n: Int) -> Message { Message("该行超过 \(n) 字节，未读取", "the line is longer than \(n) bytes and was not read") }
     static func lineLabel(_ n: Int, _ english: Bool) -> String { english ? "line \(n)" : "第 \(n) 行" }

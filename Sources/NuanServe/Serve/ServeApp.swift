@@ -72,6 +72,8 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
     func read(_ body: BodyReader) throws -> [UInt8] {
         do { return try body.readAll() } catch BodyReader.Failure.timeout {
             throw Refusal.response(.error(408, ServeMessage.bodyTimeout))
+        } catch BodyReader.Failure.tooLarge {
+            throw Refusal.response(.error(413, ServeMessage.bodyTooLarge(limits.maxBodyBytes)))
         } catch { throw Refusal.response(.error(400, ServeMessage.bodyClosed)) }
     }
 

@@ -91,7 +91,7 @@ final class ServeAPITests: XCTestCase {
     func testMalformedHeadsAre4xx() throws {
         for head in ["GARBAGE\r\n\r\n", "GET /healthz HTTP/2.0\r\n\r\n", "GET healthz HTTP/1.1\r\n\r\n",
                      "POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nContent-Length: x\r\n\r\n",
-                     "POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                     "POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
                      "GET /healthz HTTP/1.1\r\nHost: evil.example:80\r\n\r\n"] {
             let c = try server.connect()
             c.write(head)
@@ -126,6 +126,73 @@ final class ServeAPITests: XCTestCase {
                 XCTAssertNotEqual(obj["status"] as? String, "invalid", String(line))
             }
         }
+    }
+
+    static func chunk(_ s: String) -> String { String(Array(s.utf8).count, radix: 16) + "\r\n" + s + "\r\n" }
+
+    /// A batch sent chunked gets its first answers while the rest is still to come.
+    func testBatchAnswersWhileTheBodyIsStillArriving() throws {
+        let c = try server.connect()
+        defer { c.close() }
+        c.write("POST /v1/batch?rules=bengbu-2022&explain=none HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+        c.write(Self.chunk(#"{"id":"A-1","name":"张三","region":"蚌埠市","archive_type":"deep","archive_level":"national"}"# + "\n"))
+        // the first decision arrives before the body has ended
+        var got: [UInt8] = []
+        let until = Date().addingTimeInterval(10)
+        while Date() < until, !String(decoding: got, as: UTF8.self).contains("A-1") {
+            got += c.readSome(timeout: 0.2)
+        }
+        XCTAssertTrue(String(decoding: got, as: UTF8.self).contains("\"id\":\"A-1\""), String(decoding: got, as: UTF8.self))
+        c.write(Self.chunk(#"{"id":"A-2","name":"李四"}"#))   // the last line, without a newline, split over two chunks
+        c.write(Self.chunk("\n") + "0\r\n\r\n")
+        got += c.readAll(timeout: 10)
+        let r = try TestServer.parse(got)
+        XCTAssertEqual(r.status, 200)
+        let lines = r.text.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[1].contains("\"id\":\"A-2\""))
+    }
+
+    /// `Expect: 100-continue` (what curl sends with a file): the 100 comes before the answer's head.
+    func testContinueComesBeforeTheStreamedAnswer() throws {
+        let c = try server.connect()
+        defer { c.close() }
+        c.write("POST /v1/batch?rules=bengbu-2022&explain=none HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+        let first = String(decoding: c.readSome(timeout: 5), as: UTF8.self)
+        XCTAssertEqual(first, "HTTP/1.1 100 Continue\r\n\r\n")
+        c.write(Self.chunk(#"{"id":"A-1","name":"张三"}"# + "\n") + "0\r\n\r\n")
+        let r = try TestServer.parse(c.readAll(timeout: 10))
+        XCTAssertEqual(r.status, 200)
+        XCTAssertTrue(r.text.hasPrefix("{\"id\":\"A-1\""), r.text)
+    }
+
+    func testChunkedBodiesAreReadAndLimited() throws {
+        let record = try String(contentsOfFile: Self.path("Rules/examples/bengbu-deep-national.json"), encoding: .utf8)
+        let c = try server.connect()
+        let half = record.index(record.startIndex, offsetBy: record.count / 2)
+        c.write("POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Self.chunk(String(record[..<half])) + Self.chunk(String(record[half...])) + "0\r\n\r\n")
+        let r = try TestServer.parse(c.readAll(timeout: 10))
+        c.close()
+        XCTAssertEqual(r.text, screen(Self.path("Rules/bengbu-2022.rules"), Self.path("Rules/examples/bengbu-deep-national.json")))
+        // over the body limit, chunk by chunk: 413
+        let big = try server.connect()
+        big.write("POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let piece = Self.chunk(String(repeating: " ", count: 60_000))
+        for _ in 0..<20 { big.write(piece) }
+        XCTAssertEqual(try TestServer.parse(big.readAll(timeout: 10)).status, 413)
+        big.close()
+        // both framings at once: 400
+        let both = try server.connect()
+        both.write("POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+        XCTAssertEqual(try TestServer.parse(both.readAll(timeout: 10)).status, 400)
+        both.close()
+        // a bad chunk size: 400
+        let bad = try server.connect()
+        bad.write("POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+        XCTAssertEqual(try TestServer.parse(bad.readAll(timeout: 10)).status, 400)
+        bad.close()
+        XCTAssertEqual(try server.request("GET", "/healthz").status, 200)
     }
 
     func testRulesDescribeFieldsParametersBenefitsAndFunds() throws {

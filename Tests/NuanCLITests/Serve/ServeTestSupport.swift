@@ -130,6 +130,15 @@ final class RawClient {
         return out
     }
 
+    /// What arrives within `timeout` seconds (possibly nothing), without waiting for the end.
+    func readSome(timeout: Double) -> [UInt8] {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, Int32(timeout * 1000)) > 0 else { return [] }
+        var buf = [UInt8](repeating: 0, count: 65536)
+        let n = buf.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 65536, 0) }
+        return n > 0 ? Array(buf[0..<n]) : []
+    }
+
     /// Whether the server has closed the connection within `timeout` seconds.
     func closedBy(timeout: Double) -> Bool {
         let until = Date().addingTimeInterval(timeout)
