@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import NuanCLI
 @testable import NuanServe
 
@@ -100,6 +103,34 @@ final class ServeAPITests: XCTestCase {
             XCTAssertNotEqual(r.status, 500, head)
             c.close()
         }
+    }
+
+    /// Seeded garbage and mangled requests: every one gets an answer or a close, none stops the
+    /// server.
+    func testGarbageNeverStopsTheServer() throws {
+        var seed: UInt64 = 0x5EED_13
+        func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+        let good = Array("POST /v1/decide?rules=bengbu-2022 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 24\r\nConnection: close\r\n\r\n{\"id\":\"A\",\"name\":\"张\"}".utf8)
+        for round in 0..<200 {
+            var bytes = good
+            for _ in 0..<(1 + Int(next() % 6)) {
+                let i = Int(next() % UInt64(bytes.count))
+                switch next() % 4 {
+                case 0: bytes[i] = UInt8(truncatingIfNeeded: next())
+                case 1: bytes.remove(at: i)
+                case 2: bytes.insert(UInt8(truncatingIfNeeded: next()), at: i)
+                default: bytes.insert(contentsOf: Array("\r\n%00:;\u{0}".utf8), at: i)
+                }
+            }
+            let c = try server.connect()
+            c.write(bytes)
+            shutdown(c.fd, Int32(SHUT_WR))
+            let answer = String(decoding: c.readAll(timeout: 12), as: UTF8.self)
+            c.close()
+            if !answer.isEmpty { XCTAssertTrue(answer.hasPrefix("HTTP/1.1 "), "round \(round): \(answer.prefix(80))") }
+            XCTAssertFalse(answer.hasPrefix("HTTP/1.1 500"), "round \(round)")
+        }
+        XCTAssertEqual(try server.request("GET", "/healthz").status, 200)
     }
 
     func testBatchStreamsOneDecisionPerLine() throws {
