@@ -6,6 +6,8 @@ public struct HTTPRequest: Sendable {
     /// The path without the query, percent-decoded (only ever matched against fixed routes).
     public var path: String
     public var query: [String: String]
+    /// Every query pair in order (a repeated key such as `set`).
+    public var queryPairs: [(String, String)] = []
     public var version: String
     public var headers: [(String, String)]
     public var body: [UInt8] = []
@@ -47,7 +49,7 @@ public struct HTTPResponse {
     }
 
     public static let reasons: [Int: String] = [
-        100: "Continue", 200: "OK", 303: "See Other", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
+        100: "Continue", 200: "OK", 303: "See Other", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
         408: "Request Timeout", 411: "Length Required", 413: "Content Too Large", 415: "Unsupported Media Type",
         421: "Misdirected Request", 431: "Request Header Fields Too Large", 500: "Internal Server Error",
         501: "Not Implemented", 503: "Service Unavailable", 505: "HTTP Version Not Supported",
@@ -113,18 +115,18 @@ enum HTTPParse {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             headers.append((name.lowercased(), value))
         }
-        let (path, query) = try splitTarget(target)
-        return HTTPRequest(method: String(parts[0]), path: path, query: query, version: version, headers: headers)
+        let (path, query, pairs) = try splitTarget(target)
+        return HTTPRequest(method: String(parts[0]), path: path, query: query, queryPairs: pairs, version: version, headers: headers)
     }
 
-    static func splitTarget(_ target: String) throws -> (String, [String: String]) {
+    static func splitTarget(_ target: String) throws -> (String, [String: String], [(String, String)]) {
         let q = target.firstIndex(of: "?")
         let rawPath = q.map { String(target[..<$0]) } ?? target
         guard let path = rawPath.removingPercentEncoding else { throw Failure.bad("bad percent-encoding in path") }
         let query: [(String, String)] = q.map { form(String(target[target.index(after: $0)...])) } ?? []
         var dict: [String: String] = [:]
         for (k, v) in query where dict[k] == nil { dict[k] = v }
-        return (path, dict)
+        return (path, dict, query)
     }
 
     /// `application/x-www-form-urlencoded` pairs, in order (`+` is a space).

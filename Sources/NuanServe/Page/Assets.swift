@@ -42,6 +42,8 @@ enum Assets {
     button { font: inherit; padding: .35rem .9rem; border-radius: 4px; border: 1px solid #9aa4b2; background: #fff; cursor: pointer; }
     button.primary, #print { background: var(--accent); border-color: var(--accent); color: #fff; }
     .waiting { color: var(--muted); }
+    #params h3 { margin-top: 1rem; }
+    .set-error { color: var(--accent); white-space: pre-wrap; font-size: .85rem; }
     .decision .notice-title, .decision .sign { display: none; }
     .decision .who { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0; }
     .decision .who dt { color: var(--muted); }
@@ -109,6 +111,11 @@ enum Assets {
           panel.innerHTML = d.decision_html;
           var show = {};
           (d.show || []).forEach(function (k) { show[k] = true; });
+          var params = document.getElementById("params");
+          if (params && typeof d.params_html === "string" && params.getAttribute("data-keys") !== d.params_keys) {
+            params.innerHTML = d.params_html;
+            params.setAttribute("data-keys", d.params_keys);
+          }
           form.querySelectorAll(".q").forEach(function (q) { q.classList.toggle("idle", !show[q.getAttribute("data-key")]); });
           document.body.setAttribute("data-status", (panel.querySelector(".decision") || {}).className || "");
         }).catch(function () {});

@@ -31,6 +31,20 @@ enum FormRecord {
         return out
     }
 
+    /// `set:NAME`: a figure the office sets (a `待定` parameter, a table row the rules lack).
+    static let setPrefix = "set:"
+
+    /// The office's figures given in the form, as `--set` pairs (empty inputs left out).
+    static func sets(_ form: [(String, String)]) -> [(name: String, value: String)] {
+        var out: [(name: String, value: String)] = []
+        for (k, v) in form where k.hasPrefix(setPrefix) && k.count > setPrefix.count {
+            let value = v.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = String(k.dropFirst(setPrefix.count))
+            if !value.isEmpty && !out.contains(where: { $0.name == name }) { out.append((name, value)) }
+        }
+        return out
+    }
+
     static func json(_ pairs: [(String, RawValue)]) -> String {
         "{" + pairs.map { JSONText.quote($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
     }

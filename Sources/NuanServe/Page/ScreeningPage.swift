@@ -54,7 +54,8 @@ struct ScreeningPage {
 
     /// The screening page: the form (prefilled with `pairs`), questions outside `shown` marked
     /// idle, and the decision panel.
-    func screen(_ entry: RulesMenu.Entry, menu: [RulesMenu.Entry], pairs: [(String, RawValue)], shown: Set<Int>, decision: String) -> String {
+    func screen(_ entry: RulesMenu.Entry, menu: [RulesMenu.Entry], pairs: [(String, RawValue)], shown: Set<Int>,
+                params: [(name: String, value: String)], decision: String) -> String {
         let p = entry.program
         var o = "<header class=\"bar\"><h1>\(t(PageText.appTitle))</h1>"
         if menu.count > 1 {
@@ -69,11 +70,29 @@ struct ScreeningPage {
         o += "<h2>\(t(PageText.applicant))</h2><p class=\"hint\">\(t(PageText.formHint))<noscript>\(t(PageText.noScriptHint))</noscript></p>\n"
         o += "<label class=\"js-only show-all\"><input type=\"checkbox\" id=\"show-all\"> \(t(PageText.showAll))</label>\n"
         for slot in p.fields.indices { o += question(p, slot, pairs, idle: !shown.contains(slot)) }
+        o += "<div id=\"params\" data-keys=\"\(h(paramKeys(params)))\">\(self.params(p, params))</div>\n"
         o += "<p class=\"actions\"><button type=\"submit\" class=\"primary\">\(t(PageText.decide))</button></p>\n</form>\n"
         o += "<section id=\"decision-panel\"><p class=\"js-only print-row\"><button type=\"button\" id=\"print\">\(t(PageText.print))</button></p>"
         o += "<div id=\"decision\" aria-live=\"polite\">\(decision.isEmpty ? waiting : decision)</div></section>\n"
         o += "</main>\n"
         return layout(title: "\(PageText.appTitle.text(english: english)) — \(p.title)", body: o)
+    }
+
+    func paramKeys(_ params: [(name: String, value: String)]) -> String { params.map(\.name).joined(separator: "|") }
+
+    /// Inputs for the figures the office sets (`--set` on the command line): the ones the
+    /// decision waits on because the rules leave them 待定 or lack the applicant's row.
+    func params(_ p: CheckedProgram, _ params: [(name: String, value: String)]) -> String {
+        guard !params.isEmpty else { return "" }
+        var o = "<h3>\(t(PageText.officeFigures))</h3><p class=\"hint\">\(t(PageText.officeFiguresHint))</p>"
+        for (i, x) in params.enumerated() {
+            let unit = p.parameters.first { $0.name == x.name }?.unit
+            o += "<div class=\"q param\" data-key=\"\(h(FormRecord.setPrefix + x.name))\"><label for=\"p-\(i)\"><span class=\"label\">\(h(x.name))</span></label>"
+            o += "<span class=\"num\"><input id=\"p-\(i)\" type=\"text\" inputmode=\"decimal\" name=\"\(h(FormRecord.setPrefix + x.name))\" value=\"\(h(x.value))\">"
+            if let unit { o += " <span class=\"unit\">\(h(english ? unit.english : unit.rawValue))</span>" }
+            o += "</span></div>"
+        }
+        return o
     }
 
     var waiting: String { "<p class=\"waiting\">\(t(PageText.waiting))</p>" }

@@ -11,42 +11,67 @@ extension ServeApp {
             let entries = menu.all
             if r.query["rules"] == nil, entries.count > 1 { return html(view.menu(entries)) }
             let e = try entry(r)
-            var pairs: [(String, RawValue)] = []
-            var decision = ""
-            var shown = Set(e.program.fields.indices)
+            var screened = Screened(decision: "", shown: Set(e.program.fields.indices), params: [], pairs: [])
             if r.method == "POST" {
-                let form = HTTPParse.form(String(decoding: try read(body), as: UTF8.self))
-                pairs = FormRecord.pairs(e.program, form)
-                (decision, shown) = decide(e, pairs, lang)
+                screened = screen(e, HTTPParse.form(String(decoding: try read(body), as: UTF8.self)), lang)
             }
-            return html(view.screen(e, menu: entries, pairs: pairs, shown: shown, decision: decision))
+            return html(view.screen(e, menu: entries, pairs: screened.pairs, shown: screened.shown, params: screened.params,
+                                    decision: screened.decision))
         }
     }
 
-    /// The decision panel and the questions to show, for the page's script.
+    /// The decision panel, the questions to show and the office's figures, for the page's script.
     func live(_ r: HTTPRequest, _ body: BodyReader) -> HTTPResponse {
         attempt {
             let lang = try language(r)
             let e = try entry(r)
-            let form = HTTPParse.form(String(decoding: try read(body), as: UTF8.self))
-            let pairs = FormRecord.pairs(e.program, form)
-            let (decision, shown) = decide(e, pairs, lang)
-            let keys = shown.sorted().map { jsonQuote(e.program.fields[$0].key) }
-            return .json(200, "{\"decision_html\":\(jsonQuote(decision)),\"show\":[\(keys.joined(separator: ","))]}\n")
+            let s = screen(e, HTTPParse.form(String(decoding: try read(body), as: UTF8.self)), lang)
+            let view = ScreeningPage(english: lang == .english)
+            let keys = s.shown.sorted().map { jsonQuote(e.program.fields[$0].key) }
+            let paramKeys = s.params.map { jsonQuote(FormRecord.setPrefix + $0.name) }
+            return .json(200, "{\"decision_html\":\(jsonQuote(s.decision)),\"show\":[\((keys + paramKeys).joined(separator: ","))],"
+                         + "\"params_html\":\(jsonQuote(view.params(e.program, s.params))),\"params_keys\":\(jsonQuote(view.paramKeys(s.params)))}\n")
         }
     }
 
-    /// The form's record decided through the path of `POST /v1/decide`, rendered; and the
-    /// fields to show: those given and those that could still change the decision.
-    func decide(_ e: RulesMenu.Entry, _ pairs: [(String, RawValue)], _ lang: Language) -> (String, Set<Int>) {
+    /// What the page shows for one filled-in form.
+    struct Screened {
+        var decision: String
+        var shown: Set<Int>
+        /// Figures the office sets (`set:NAME` inputs): the ones the decision waits on, and any given.
+        var params: [(name: String, value: String)]
+        var pairs: [(String, RawValue)]
+    }
+
+    /// The form's record decided through the path of `POST /v1/decide` (with the office's
+    /// figures as `set=`), rendered; the fields to show: those given and those that could still
+    /// change the decision.
+    func screen(_ e: RulesMenu.Entry, _ form: [(String, String)], _ lang: Language) -> Screened {
+        let english = lang == .english
+        let pairs = FormRecord.pairs(e.program, form)
+        let sets = FormRecord.sets(form)
         // nothing filled in yet: no decision to show (the page says what will appear there)
-        if pairs.isEmpty { return (ScreeningPage(english: lang == .english).waiting, Set(Self.relevant(e.program, pairs))) }
-        let json = Self.decisionJSON(e.program, Array(FormRecord.json(pairs).utf8), explain: .full, language: lang)
+        if pairs.isEmpty && sets.isEmpty {
+            return Screened(decision: ScreeningPage(english: english).waiting, shown: Set(Self.relevant(e.program, pairs)), params: [], pairs: [])
+        }
+        var program = e.program
+        var problem = ""
+        switch compiled(e, sets, lang) {
+        case .success(let p): program = p
+        case .failure(let f): problem = "<pre class=\"set-error\">\(h(f.message))</pre>\n"
+        }
+        let json = Self.decisionJSON(program, Array(FormRecord.json(pairs).utf8), explain: .full, language: lang)
         let name = pairs.first { $0.0 == "name" || $0.0 == "姓名" }.flatMap { p -> String? in if case .string(let s) = p.1 { return s }; return nil }
-        let html = DecisionHTML(program: e.program, english: lang == .english).render(json: json, name: name)
-        var shown = Set(Self.relevant(e.program, pairs))
-        for (i, f) in e.program.fields.enumerated() where pairs.contains(where: { $0.0 == f.key }) { shown.insert(i) }
-        return (html, shown)
+        let html = problem + DecisionHTML(program: program, english: english).render(json: json, name: name)
+        var shown = Set(Self.relevant(program, pairs))
+        for (i, f) in program.fields.enumerated() where pairs.contains(where: { $0.0 == f.key }) { shown.insert(i) }
+        // a figure the decision still waits on that no field gives: a parameter the office sets
+        var params = sets
+        let missing = JSONTree.parse(json)?["missing"].array.compactMap(\.string) ?? []
+        for m in missing where program.fieldIndex(named: m) == nil && program.parameters.contains(where: { $0.name == m }) && !params.contains(where: { $0.name == m }) {
+            params.append((m, ""))
+        }
+        return Screened(decision: html, shown: shown, params: params, pairs: pairs)
     }
 
     func html(_ text: String) -> HTTPResponse {

@@ -85,6 +85,39 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
         }
     }
 
+    /// `set=NAME=VALUE` (repeatable): a parameter the office sets, as `--set` does.
+    func sets(_ r: HTTPRequest) throws -> [(name: String, value: String)] {
+        try r.queryPairs.filter { $0.0 == "set" }.map { kv in
+            guard let eq = kv.1.firstIndex(of: "="), eq != kv.1.startIndex else { throw Refusal.response(.error(400, ServeMessage.badSet)) }
+            return (String(kv.1[..<eq]), String(kv.1[kv.1.index(after: eq)...]))
+        }
+    }
+
+    /// The entry's program, or — with parameters set — the same text compiled again with them.
+    func program(_ e: RulesMenu.Entry, _ sets: [(name: String, value: String)], _ lang: Language) throws -> CheckedProgram {
+        switch compiled(e, sets, lang) {
+        case .success(let p): return p
+        case .failure(let problem): throw Refusal.response(.error(problem.status, problem.message))
+        }
+    }
+
+    struct SetProblem: Error {
+        var status: Int
+        var message: String
+    }
+
+    func compiled(_ e: RulesMenu.Entry, _ sets: [(name: String, value: String)], _ lang: Language) -> Result<CheckedProgram, SetProblem> {
+        if sets.isEmpty { return .success(e.program) }
+        let (p, diags) = Nuan.compile(path: e.path, overrides: sets)
+        guard let p else {
+            let errors = diags.filter { $0.severity == .error }
+            return .failure(SetProblem(status: 400, message: Disclosure.masked.report(DiagnosticRenderer.render(errors, english: lang == .english))))
+        }
+        // the text on disk must be the text served (it changed and --watch refused it, or no --watch)
+        guard p.sources.map(\.sha256) == e.program.sources.map(\.sha256) else { return .failure(SetProblem(status: 409, message: ServeMessage.changedOnDisk)) }
+        return .success(p)
+    }
+
     func attempt(_ f: () throws -> HTTPResponse) -> HTTPResponse {
         do { return try f() } catch Refusal.response(let r) { return r } catch { return .error(500, "\(error)") }
     }
@@ -102,9 +135,10 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
             let e = try entry(r)
             let lang = try language(r)
             let level = try explain(r, default: .full)
+            let program = try program(e, try sets(r), lang)
             let bytes = try read(body)
             _ = try record(bytes, lang)
-            return .json(200, Self.decisionJSON(e.program, bytes, explain: level, language: lang))
+            return .json(200, Self.decisionJSON(program, bytes, explain: level, language: lang))
         }
     }
 
@@ -121,7 +155,8 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
             let e = try entry(r)
             let lang = try language(r)
             let level = try explain(r, default: .brief)
-            let json = DecisionJSON(program: e.program, compact: level == .none)
+            let program = try program(e, try sets(r), lang)
+            let json = DecisionJSON(program: program, compact: level == .none)
             let maxLine = limits.maxBatchLine
             var response = HTTPResponse(status: 200, contentType: "application/x-ndjson; charset=utf-8", body: [])
             response.stream = { w in
@@ -133,7 +168,7 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
                         let d: Decision
                         if let line {
                             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                            d = Nuan.screen(e.program, json: Array(line), source: ServeMessage.lineLabel(n, lang == .english),
+                            d = Nuan.screen(program, json: Array(line), source: ServeMessage.lineLabel(n, lang == .english),
                                             explain: level, language: lang)
                         } else {
                             d = .invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: ServeMessage.lineTooLong(maxLine).text(lang),
@@ -157,9 +192,10 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
         attempt {
             let e = try entry(r)
             let lang = try language(r)
+            let program = try program(e, try sets(r), lang)
             let pairs = try record(try read(body), lang)
-            let ask = Self.relevant(e.program, pairs)
-            return .json(200, "{\"ask\":[" + ask.map { jsonQuote(e.program.fields[$0].key) }.joined(separator: ",") + "]}\n")
+            let ask = Self.relevant(program, pairs)
+            return .json(200, "{\"ask\":[" + ask.map { jsonQuote(program.fields[$0].key) }.joined(separator: ",") + "]}\n")
         }
     }
 

@@ -51,6 +51,28 @@ final class ServeAPITests: XCTestCase {
         }
     }
 
+    static let haidong = #"{"id":"Q-1","name":"王","region":"海东市","household_size":2,"household_monthly_income":1000,"archive_type":"none","archive_level":"none","hardship_causes":["accident"]}"#
+
+    /// `set=NAME=VALUE` is `--set`: the same decision as `nuan screen --set`.
+    func testSetIsTheSameAsScreenSet() throws {
+        let record = FileManager.default.temporaryDirectory.appendingPathComponent("serve-set-\(getpid()).json")
+        try Self.haidong.write(to: record, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: record) }
+        let without = try server.request("POST", "/v1/decide?rules=qinghai-2020", text: Self.haidong)
+        XCTAssertTrue(without.text.contains("\"status\": \"undetermined\"") || without.text.contains("\"status\":\"undetermined\""), without.text)
+        let set = "低保标准=750".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let with = try server.request("POST", "/v1/decide?rules=qinghai-2020&set=\(set)", text: Self.haidong)
+        XCTAssertEqual(with.status, 200)
+        let (io, out, _) = IO.capture()
+        _ = CLI.main(["screen", "--rules", Self.path("Rules/qinghai-2020.rules"), record.path, "--format", "json", "--set", "低保标准=750"], io: io)
+        XCTAssertEqual(with.text, out())
+        XCTAssertNotEqual(with.text, without.text)
+        for bad in ["低保标准=abc", "noequals", "没有这个参数=1"] {
+            let r = try server.request("POST", "/v1/decide?rules=qinghai-2020&set=\(bad.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", text: Self.haidong)
+            XCTAssertEqual(r.status, 400, bad)
+        }
+    }
+
     func testBadJSONIs400AndTheServerGoesOn() throws {
         for bad in ["{bad", "[1,2]", "", "{\"id\": \"A\",}", "\"text\""] {
             let r = try server.request("POST", "/v1/decide?rules=bengbu-2022", text: bad)

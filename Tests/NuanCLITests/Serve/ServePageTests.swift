@@ -127,6 +127,30 @@ final class ServePageTests: XCTestCase {
         XCTAssertLessThan(shown2.count, server.app.menu.all.first { $0.key == "bengbu-2022" }!.program.fields.count)
     }
 
+    /// A figure the rules lack for the applicant (海东市 has no 低保 row in 青海 2020): the page
+    /// asks the office for it, and decides once it is given.
+    func testTheOfficeIsAskedForAFigureTheDecisionWaitsOn() throws {
+        let base: [(String, String)] = [("id", "Q-1"), ("name", "王"), ("region", "海东市"), ("household_size", "2"), ("household_monthly_income", "1000"),
+                                        ("archive_type", "none"), ("archive_level", "none"), ("hardship_causes", "accident")]
+        let r = try server.request("POST", "/ui/decide?rules=qinghai-2020", body: form(base))
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any])
+        XCTAssertEqual(o["params_keys"] as? String, "低保标准")
+        XCTAssertTrue((o["params_html"] as? String)?.contains("name=\"set:低保标准\"") == true)
+        XCTAssertTrue((o["decision_html"] as? String)?.contains("status-undetermined") == true)
+        let r2 = try server.request("POST", "/ui/decide?rules=qinghai-2020", body: form(base + [("set:低保标准", "750")]))
+        let o2 = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r2.body)) as? [String: Any])
+        let html = try XCTUnwrap(o2["decision_html"] as? String)
+        XCTAssertFalse(html.contains("status-undetermined"), html)
+        XCTAssertEqual(o2["params_keys"] as? String, "低保标准", "the figure given stays on the form")
+        // a bad figure is said, and the decision is the one without it
+        let r3 = try server.request("POST", "/ui/decide?rules=qinghai-2020", body: form(base + [("set:低保标准", "很多")]))
+        let o3 = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r3.body)) as? [String: Any])
+        XCTAssertTrue((o3["decision_html"] as? String)?.contains("set-error") == true)
+        // without script: the plain form post shows the input too
+        let page = try server.request("POST", "/?rules=qinghai-2020", body: form(base))
+        XCTAssertTrue(page.text.contains("name=\"set:低保标准\""))
+    }
+
     func testWhatTheCaseworkerTypesIsEscaped() throws {
         let r = try server.request("POST", "/?rules=bengbu-2022",
                                    body: form([("id", "<script>alert(1)</script>"), ("name", "\"><img src=x onerror=alert(1)>"), ("region", "蚌埠市")]))
