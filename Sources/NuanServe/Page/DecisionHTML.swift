@@ -43,7 +43,11 @@ struct DecisionHTML {
         }
         let missing = d["missing"].array.compactMap(\.string)
         if !missing.isEmpty {
-            o += "<section class=\"missing\"><h3>\(t(PageText.missing))</h3><ul>" + missing.map { "<li>\(h(label($0)))</li>" }.joined() + "</ul></section>\n"
+            o += "<section class=\"missing\"><h3>\(t(PageText.missing))</h3><ul>" + missing.map { m in
+                // a parameter, not a field: the office gives it below the form
+                let office = program.fieldIndex(named: m) == nil && program.parameters.contains { $0.name == m }
+                return "<li>\(h(label(m)))" + (office ? " <small>\(t(PageText.setBelow))</small>" : "") + "</li>"
+            }.joined() + "</ul></section>\n"
         }
         let errors = d["errors"].array
         if !errors.isEmpty {
@@ -103,7 +107,8 @@ struct DecisionHTML {
 
     func statusText(_ s: String) -> String {
         guard let status = Decision.Status(rawValue: s) else { return s }
-        return DecisionText.statusText(status, english: english) + (english ? "" : "（\(s)）")
+        let text = DecisionText.statusText(status, english: english)
+        return english || text.hasSuffix("）") ? text : text + "（\(s)）"
     }
 
     func categoryText(_ code: String) -> String {

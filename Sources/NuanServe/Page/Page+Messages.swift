@@ -27,6 +27,7 @@ enum PageText {
     static let wholeNumber = Message("整数", "whole number")
     static let personalKept = Message("已录入（为保护个人信息不再显示；如需修改请重新输入）：", "entered (not shown again, to protect it; type it again to change it): ")
     static let waiting = Message("填写申请人信息后，这里显示判定结果。", "The decision shows here as the applicant's details are filled in.")
+    static let setBelow = Message("（由经办单位在表单末尾“经办单位设定的数值”中填写）", "(the office sets it at the end of the form, under Figures the office sets)")
     static let officeFigures = Message("经办单位设定的数值", "Figures the office sets")
     static let officeFiguresHint = Message("规则未规定、判定又需要的数值（如本地区的低保标准），由经办单位填写（同命令行的 --set）。",
                                            "Figures the rules leave open but the decision needs (such as this region's 低保 line), set by the office (as --set on the command line).")
