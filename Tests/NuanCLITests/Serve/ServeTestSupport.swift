@@ -62,10 +62,12 @@ final class TestServer {
     static func parse(_ raw: [UInt8]) throws -> Response {
         let end = try XCTUnwrap(find(raw, Array("\r\n\r\n".utf8)), "a complete response head: \(String(decoding: raw.prefix(200), as: UTF8.self))")
         let head = String(decoding: raw[..<end], as: UTF8.self).components(separatedBy: "\r\n")
-        let status = Int(head[0].split(separator: " ")[1])!
+        let statusLine = head[0].split(separator: " ")
+        let status = try XCTUnwrap(statusLine.count >= 2 && statusLine[0].hasPrefix("HTTP/") ? Int(statusLine[1]) : nil, "a status line: \(head[0])")
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             let kv = line.split(separator: ":", maxSplits: 1)
+            guard kv.count == 2 else { XCTFail("a header line: \(line)"); continue }
             headers[kv[0].lowercased()] = kv[1].trimmingCharacters(in: .whitespaces)
         }
         var body = Array(raw[(end + 4)...])
@@ -73,7 +75,7 @@ final class TestServer {
             var out: [UInt8] = []
             var rest = body[...]
             while let nl = find(Array(rest), Array("\r\n".utf8)) {
-                let size = Int(String(decoding: rest.prefix(nl), as: UTF8.self), radix: 16)!
+                let size = try XCTUnwrap(Int(String(decoding: rest.prefix(nl), as: UTF8.self), radix: 16), "a chunk size")
                 rest = rest.dropFirst(nl + 2)
                 if size == 0 { break }
                 out += rest.prefix(size)
