@@ -32,6 +32,8 @@ public struct BatchOptions: Sendable {
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
     public var explain: ExplainLevel = .brief
+    /// `--recourse`: each decision that is not fully eligible carries what would change it.
+    public var recourse = false
     /// `--unmask`: full ID and phone numbers in the outputs (masked otherwise).
     public var unmask = false
     public var jobs: Int

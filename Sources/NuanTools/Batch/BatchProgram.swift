@@ -18,6 +18,8 @@ final class BatchProgram: Sendable {
     let compact: Bool
     /// `--unmask`: personal numbers written in full.
     let unmask: Bool
+    /// `--recourse`: decisions carry what would change them.
+    let recourse: Bool
     /// Summary inputs: the 人员类别 slot and the option indices of 农民工 / 劳动模范.
     let groupsSlot: Int?
     /// The 建档类型 slot and the index of its `none` option (an archived household is any other).
@@ -30,10 +32,11 @@ final class BatchProgram: Sendable {
     let perCapitaDefinition: Int?
     let dibaoParameter: Int?
 
-    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false) {
+    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false, recourse: Bool = false) {
         self.program = program
         self.compact = compact
         self.unmask = unmask
+        self.recourse = recourse
         layout = RecordLayout(program, unmask: unmask)
         let dj = DecisionJSON(program: program, compact: compact, unmask: unmask)
         rulesJSON = Array(dj.rules.utf8)

@@ -36,12 +36,14 @@ struct BatchSide {
         switch reading {
         case .invalid(let id, let errors):
             slow += 1
-            return .decided(.invalid(id: id, errors: errors))
+            var d = Decision.invalid(id: id, errors: errors)
+            if explain != .none { d.reasons = Reasons.invalid(errors, language: errors.first?.language ?? .chinese) }
+            return .decided(d)
         case .valid(let fast):
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            return .decided(flip ? ev.decide(fa, explain: explain) : ev.decide(fb, explain: explain))
+            return .decided(flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse))
         }
     }
 
