@@ -5,7 +5,8 @@
 #   docs/serve-form.png        the empty screening form of 蚌埠 2022 (only the questions that matter)
 #   docs/serve-decision.png    the form filled in for an example applicant and its decision
 #   docs/serve-decision-en.png the same in English (?lang=en)
-#   docs/serve-notice.pdf      the 告知单 printed from that page (A4, print style sheet)
+#   docs/serve-recourse.png    an applicant who gets nothing (bengbu-high-income): reasons and 差什么才符合
+#   docs/serve-notice.pdf      the 告知单 the page's print button opens (POST /notice), printed to PDF (A4)
 # and prints the decision the page shows (status and total), failing if the page shows none.
 #
 #   scripts/screenshot-serve.sh [EXAMPLE.json] [RULES-KEY]
@@ -56,7 +57,7 @@ shot() { chrome --window-size="$1" --screenshot="$root/$2" "$3" >/dev/null; [ -s
 
 # A page that submits the example's record as the screening form would (lists as ticked boxes).
 fill() {
-    python3 - "$example" "$base/?rules=$key&lang=$1" <<'PY'
+    python3 - "${3:-$example}" "$base${2:-/}?rules=$key&lang=$1" <<'PY'
 import html, json, sys, urllib.parse
 record = json.load(open(sys.argv[1], encoding="utf-8"))
 inputs = []
@@ -80,7 +81,9 @@ shot 1300,1500 docs/serve-form.png "$base/?rules=$key"
 zh="$(fill zh)"
 shot 1300,1500 docs/serve-decision.png "$zh"
 shot 1300,1500 docs/serve-decision-en.png "$(fill en)"
-chrome --no-pdf-header-footer --print-to-pdf="$root/docs/serve-notice.pdf" "$zh" >/dev/null
+# an applicant who gets nothing: the panel says why, and what would change it (recourse)
+[ -z "${1:-}" ] && shot 1300,1500 docs/serve-recourse.png "$(fill zh / Rules/examples/bengbu-high-income.json)"
+chrome --no-pdf-header-footer --print-to-pdf="$root/docs/serve-notice.pdf" "$(fill zh /notice)" >/dev/null
 [ -s docs/serve-notice.pdf ] && echo docs/serve-notice.pdf
 
 # What the page shows: the status and the total, read from the rendered page.

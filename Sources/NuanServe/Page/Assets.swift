@@ -85,8 +85,6 @@ enum Assets {
       document.body.classList.add("js");
       var showAll = document.getElementById("show-all");
       if (showAll) showAll.addEventListener("change", function () { document.body.classList.toggle("show-all", showAll.checked); });
-      var print = document.getElementById("print");
-      if (print) print.addEventListener("click", function () { window.print(); });
       var sw = document.querySelector("form.switch select");
       if (sw) sw.addEventListener("change", function () { sw.form.submit(); });
       if (!form) return;
@@ -123,7 +121,11 @@ enum Assets {
       function soon() { clearTimeout(timer); timer = setTimeout(update, 250); }
       form.addEventListener("input", soon);
       form.addEventListener("change", soon);
-      form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
+      form.addEventListener("submit", function (ev) {
+        if (ev.submitter && ev.submitter.id === "print") return;  // the notice opens in a new tab
+        ev.preventDefault();
+        update();
+      });
       update();
     })();
     """#

@@ -69,7 +69,7 @@ struct DecisionHTML {
             o += "<section class=\"recourse\"><h3>\(t(PageText.recourse))</h3><ul>"
             for item in recourse {
                 let changes = item["changes"].array.map { c in
-                    "\(h(label(c["field"].string ?? "")))\(colon)\(h(c["from"].json)) → <strong>\(h(c["to"].json))</strong>"
+                    "\(h(label(c["field"].string ?? "")))\(colon)\(h(value(c["field"].string ?? "", c["from"]))) → <strong>\(h(value(c["field"].string ?? "", c["to"])))</strong>"
                 }.joined(separator: english ? "; " : "；")
                 let r = item["result"]
                 var result = h(statusText(r["status"].string ?? ""))
@@ -123,6 +123,31 @@ struct DecisionHTML {
     func fundText(_ code: String) -> String {
         guard let label = program.funds.first(where: { $0.code == code })?.label else { return code }
         return english ? "\(code) (\(label))" : label
+    }
+
+    /// A record value (a recourse item's `from`/`to`) as the caseworker knows it: an option by
+    /// its label, yes/no in words, an amount with its unit, nothing given as —.
+    func value(_ key: String, _ v: JSONTree) -> String {
+        let field = program.fieldIndex(named: key).map { program.fields[$0] }
+        func option(_ code: String) -> String {
+            guard let f = field else { return code }
+            switch f.type {
+            case .choice(let en), .list(let en):
+                let e = program.enums[en]
+                guard let i = e.index(of: code) else { return code }
+                return english ? code : e.display(i)
+            default: return code
+            }
+        }
+        switch v {
+        case .null: return "—"
+        case .bool(let b): return (b ? PageText.yes : PageText.no).text(english: english)
+        case .array(let xs): return xs.isEmpty ? PageText.nothing.text(english: english) : xs.compactMap(\.string).map(option).joined(separator: english ? ", " : "、")
+        case .string(let s), .number(let s):
+            if field?.type == .money { return s + PageText.yuanSuffix.text(english: english) }
+            return option(s)
+        case .object: return v.json
+        }
     }
 
     /// A record key or parameter name as the caseworker knows it.

@@ -22,6 +22,7 @@ enum PageText {
     static let no = Message("否", "no")
     static let notGiven = Message("未填", "not given")
     static let none = Message("无（以上都不是）", "none of these")
+    static let nothing = Message("无", "none")
     static func defaultIs(_ v: String) -> Message { Message("默认 \(v)", "default \(v)") }
     static let yuan = Message("元", "yuan")
     static let wholeNumber = Message("整数", "whole number")

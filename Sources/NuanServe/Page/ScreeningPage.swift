@@ -72,7 +72,9 @@ struct ScreeningPage {
         for slot in p.fields.indices { o += question(p, slot, pairs, idle: !shown.contains(slot)) }
         o += "<div id=\"params\" data-keys=\"\(h(paramKeys(params)))\">\(self.params(p, params))</div>\n"
         o += "<p class=\"actions\"><button type=\"submit\" class=\"primary\">\(t(PageText.decide))</button></p>\n</form>\n"
-        o += "<section id=\"decision-panel\"><p class=\"js-only print-row\"><button type=\"button\" id=\"print\">\(t(PageText.print))</button></p>"
+        // the 告知单 of the form as it stands, in a new tab: a plain submit, with or without script
+        o += "<section id=\"decision-panel\"><p class=\"print-row\"><button type=\"submit\" id=\"print\" form=\"screen-form\" formmethod=\"post\" "
+        o += "formaction=\"/notice?rules=\(h(entry.key))&amp;lang=\(lang)\" formtarget=\"_blank\">\(t(PageText.print))</button></p>"
         o += "<div id=\"decision\" aria-live=\"polite\">\(decision.isEmpty ? waiting : decision)</div></section>\n"
         o += "</main>\n"
         return layout(title: "\(PageText.appTitle.text(english: english)) — \(p.title)", body: o)

@@ -53,6 +53,7 @@ public enum ServeMessage {
     }
     static let badSet = "set 应写成 名称=值，例如 set=低保标准=750 / set takes NAME=VALUE, e.g. set=低保标准=750"
     static let changedOnDisk = "规则文件在磁盘上已修改，与正在提供的版本不同；请用 --watch 或重新启动 / the rules file on disk differs from the version served; use --watch or restart"
+    static func badFlag(_ name: String) -> String { "\(name) 应为 true 或 false / \(name) must be true or false" }
     static let notFound = "没有这个地址 / no such resource"
     static let methodNotAllowed = "不支持此方法 / method not allowed"
     static let badExplain = "explain 应为 none、brief 或 full / explain must be none, brief or full"

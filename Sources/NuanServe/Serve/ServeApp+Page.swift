@@ -34,6 +34,31 @@ extension ServeApp {
         }
     }
 
+    /// `POST /notice`: the applicant's 告知单 (the A4 page of `nuan screen --format html`) for the
+    /// form's record (the page's print button), or for a record sent as JSON.
+    func notice(_ r: HTTPRequest, _ body: BodyReader) -> HTTPResponse {
+        attempt {
+            let lang = try language(r)
+            let e = try entry(r)
+            let bytes = try read(body)
+            var sets = try self.sets(r)
+            let json: [UInt8]
+            if r.header("content-type")?.lowercased().hasPrefix("application/json") == true {
+                _ = try record(bytes, lang)
+                json = bytes
+            } else {
+                let form = HTTPParse.form(String(decoding: bytes, as: UTF8.self))
+                json = Array(FormRecord.json(FormRecord.pairs(e.program, form)).utf8)
+                sets += FormRecord.sets(form)
+            }
+            let program = try program(e, sets, lang)
+            let d = Nuan.screen(program, json: json, explain: .full, recourse: true, language: lang)
+            // the notice is one self-contained page: its own style, no script, nothing fetched
+            return HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", text: NoticeHTML(program: program, english: lang == .english).render(d),
+                                headers: [("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")])
+        }
+    }
+
     /// What the page shows for one filled-in form.
     struct Screened {
         var decision: String

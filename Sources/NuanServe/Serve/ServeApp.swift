@@ -15,7 +15,7 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
         self.limits = limits
     }
 
-    static let routes: Set<String> = ["/", "/healthz", "/v1/decide", "/v1/batch", "/v1/rules", "/v1/questions", "/ui/decide",
+    static let routes: Set<String> = ["/", "/healthz", "/v1/decide", "/v1/batch", "/v1/rules", "/v1/questions", "/ui/decide", "/notice",
                                       "/assets/app.css", "/assets/app.js", "/favicon.ico"]
 
     public func respond(_ r: HTTPRequest, body: BodyReader) -> HTTPResponse {
@@ -36,6 +36,7 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
         case "/v1/questions": return only(r.method == "POST", "POST") { questions(r, body) }
         case "/": return only(get || r.method == "POST", "GET, HEAD, POST") { page(r, body) }
         case "/ui/decide": return only(r.method == "POST", "POST") { live(r, body) }
+        case "/notice": return only(r.method == "POST", "POST") { notice(r, body) }
         case "/assets/app.css": return only(get, "GET, HEAD") { HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: Assets.css) }
         case "/assets/app.js": return only(get, "GET, HEAD") { HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", text: Assets.js) }
         case "/favicon.ico": return HTTPResponse(status: 404, contentType: "text/plain", text: "")
@@ -67,6 +68,15 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
         guard let x = r.query["explain"] else { return d }
         guard let level = ExplainLevel(rawValue: x) else { throw Refusal.response(.error(400, ServeMessage.badExplain)) }
         return level
+    }
+
+    /// `NAME=true|false` (absent: false).
+    func flag(_ r: HTTPRequest, _ name: String) throws -> Bool {
+        switch r.query[name] {
+        case nil, "false", "0": return false
+        case "true", "1", "": return true
+        default: throw Refusal.response(.error(400, ServeMessage.badFlag(name)))
+        }
     }
 
     func read(_ body: BodyReader) throws -> [UInt8] {
@@ -144,7 +154,7 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
 
     /// The one path from a record's JSON to the decision's JSON (the API and the page).
     static func decisionJSON(_ program: CheckedProgram, _ json: [UInt8], explain: ExplainLevel = .full, language: Language = .chinese) -> String {
-        let d = Nuan.screen(program, json: json, explain: explain, language: language)
+        let d = Nuan.screen(program, json: json, explain: explain, recourse: true, language: language)
         return DecisionJSON(program: program).render(d, pretty: true) + "\n"
     }
 
@@ -156,6 +166,7 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
             let lang = try language(r)
             let level = try explain(r, default: .brief)
             let program = try program(e, try sets(r), lang)
+            let recourse = try flag(r, "recourse")
             let json = DecisionJSON(program: program, compact: level == .none)
             let maxLine = limits.maxBatchLine
             var response = HTTPResponse(status: 200, contentType: "application/x-ndjson; charset=utf-8", body: [])
@@ -169,7 +180,7 @@ public final class ServeApp: HTTPHandler, @unchecked Sendable {
                         if let line {
                             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
                             d = Nuan.screen(program, json: Array(line), source: ServeMessage.lineLabel(n, lang == .english),
-                                            explain: level, language: lang)
+                                            explain: level, recourse: recourse, language: lang)
                         } else {
                             d = .invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: ServeMessage.lineTooLong(maxLine).text(lang),
                                                                        line: n, language: lang)])

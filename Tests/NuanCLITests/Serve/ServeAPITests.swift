@@ -250,6 +250,19 @@ final class ServeAPITests: XCTestCase {
         XCTAssertEqual(try server.request("GET", "/healthz").status, 200)
     }
 
+    func testBatchGivesRecourseWhenAsked() throws {
+        let line = try String(contentsOfFile: Self.path("Rules/examples/bengbu-high-income.json"), encoding: .utf8).replacingOccurrences(of: "\n", with: " ")
+        let without = try server.request("POST", "/v1/batch?rules=bengbu-2022", text: line + "\n")
+        let with = try server.request("POST", "/v1/batch?rules=bengbu-2022&recourse=true", text: line + "\n")
+        func recourse(_ r: TestServer.Response) throws -> [Any] {
+            let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any])
+            return obj["recourse"] as? [Any] ?? []
+        }
+        XCTAssertTrue(try recourse(without).isEmpty)
+        XCTAssertFalse(try recourse(with).isEmpty, with.text)
+        XCTAssertEqual(try server.request("POST", "/v1/batch?rules=bengbu-2022&recourse=maybe", text: line).status, 400)
+    }
+
     func testRulesDescribeFieldsParametersBenefitsAndFunds() throws {
         let r = try server.request("GET", "/v1/rules?rules=bengbu-2022")
         XCTAssertEqual(r.status, 200)

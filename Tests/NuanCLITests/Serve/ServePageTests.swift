@@ -151,6 +151,27 @@ final class ServePageTests: XCTestCase {
         XCTAssertTrue(page.text.contains("name=\"set:低保标准\""))
     }
 
+    /// The print button's 告知单 is `nuan screen --format html`'s, for every example.
+    func testNoticeIsTheOneScreenPrints() throws {
+        let dir = ServeAPITests.path("Rules/examples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir).filter({ $0.hasSuffix(".json") }).sorted() {
+            let e = try XCTUnwrap(server.app.menu.all.first { name.hasPrefix($0.key.split(separator: "-")[0] + "-") })
+            let path = dir + "/" + name
+            let json = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            let r = try server.request("POST", "/notice?rules=\(e.key)", body: json, headers: ["Content-Type: application/json"])
+            XCTAssertEqual(r.status, 200)
+            XCTAssertTrue(r.headers["content-security-policy"]?.contains("default-src 'none'") == true)
+            let (io, out, _) = IO.capture()
+            _ = CLI.main(["screen", "--rules", ServeAPITests.path("Rules/\(e.key).rules"), path, "--format", "html"], io: io)
+            XCTAssertEqual(r.text, out(), name)
+            // the same from the form
+            let viaForm = try server.request("POST", "/notice?rules=\(e.key)", body: form(try formPairs(json)))
+            XCTAssertEqual(viaForm.text, out(), "\(name) (form)")
+        }
+        let page = try server.request("GET", "/?rules=bengbu-2022")
+        XCTAssertTrue(page.text.contains("formaction=\"/notice?rules=bengbu-2022&amp;lang=zh\""))
+    }
+
     func testWhatTheCaseworkerTypesIsEscaped() throws {
         let r = try server.request("POST", "/?rules=bengbu-2022",
                                    body: form([("id", "<script>alert(1)</script>"), ("name", "\"><img src=x onerror=alert(1)>"), ("region", "蚌埠市")]))
@@ -183,7 +204,7 @@ final class DecisionHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("status-ineligible"))
         XCTAssertTrue(html.contains("超过低保标准 3 倍"), "reasons")
         XCTAssertTrue(html.contains("差什么才符合"))
-        XCTAssertTrue(html.contains("家庭月收入：4200 → <strong>3960</strong>"), html)
+        XCTAssertTrue(html.contains("家庭月收入：4200 元 → <strong>3960 元</strong>"), html)
         XCTAssertTrue(html.contains("符合条件"))
         XCTAssertTrue(html.contains("12.5"), "the score as written, not through a float")
         XCTAssertTrue(html.contains("申请日期不在施行期内"))
@@ -191,6 +212,10 @@ final class DecisionHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("张三"))
         let en = DecisionHTML(program: p, english: true).render(json: json, name: nil)
         XCTAssertTrue(en.contains("What would change the outcome"))
-        XCTAssertTrue(en.contains("household_monthly_income (家庭月收入): 4200"), en)
+        XCTAssertTrue(en.contains("household_monthly_income (家庭月收入): 4200 yuan"), en)
+        // options by their labels, as the caseworker chose them on the form
+        let choice = json.replacingOccurrences(of: #"{"field":"household_monthly_income","from":4200,"to":3960}"#,
+                                               with: #"{"field":"archive_type","from":"none","to":"deep"}"#)
+        XCTAssertTrue(DecisionHTML(program: p, english: false).render(json: choice, name: nil).contains("建档类型：未建档 → <strong>深度困难</strong>"))
     }
 }
