@@ -72,7 +72,7 @@ enum ServeCommand {
         let log = ServeLog(english: english, write: { io.err($0) })
         guard let menu = RulesMenu.load(rules, log: log) else { return .usage }
         let server = HTTPServer(handler: ServeApp(menu: menu, limits: limits), limits: limits,
-                                log: { log.raw($0) }, access: { log.access($0) })
+                                log: { log.event($0) }, access: { log.access($0) })
         let host = args.value(.host) ?? "127.0.0.1"
         do { try server.bind(host: host, port: port) } catch {
             log.line(ServeMessage.cannotListen("\(error)"))

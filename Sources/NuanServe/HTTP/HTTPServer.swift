@@ -33,6 +33,14 @@ public protocol HTTPHandler: AnyObject, Sendable {
     func respond(_ request: HTTPRequest, body: BodyReader) -> HTTPResponse
 }
 
+/// What the server itself has to say (the caller words it in the log's language).
+public enum ServerEvent: Sendable {
+    /// A connection was turned away with 503: this many were being served.
+    case connectionLimit(Int)
+    /// The stop was asked for; the requests in progress are finishing.
+    case stopping(inProgress: Int)
+}
+
 /// One line of the access log: no client address, no query string, no body — nothing personal.
 public struct AccessEntry: Sendable {
     public var method: String
@@ -48,7 +56,7 @@ public struct AccessEntry: Sendable {
 public final class HTTPServer: @unchecked Sendable {
     public let limits: ServerLimits
     let handler: HTTPHandler
-    let log: @Sendable (String) -> Void
+    let log: @Sendable (ServerEvent) -> Void
     let access: @Sendable (AccessEntry) -> Void
     var listenFD: Int32 = -1
     var wake: [Int32] = [-1, -1]
@@ -62,7 +70,7 @@ public final class HTTPServer: @unchecked Sendable {
     var allowedHosts: Set<String> = []
 
     public init(handler: HTTPHandler, limits: ServerLimits = ServerLimits(),
-                log: @escaping @Sendable (String) -> Void, access: @escaping @Sendable (AccessEntry) -> Void) {
+                log: @escaping @Sendable (ServerEvent) -> Void, access: @escaping @Sendable (AccessEntry) -> Void) {
         self.handler = handler
         self.limits = limits
         self.log = log
@@ -143,6 +151,7 @@ public final class HTTPServer: @unchecked Sendable {
                 conn.sendResponse(HTTPResponse.error(503, "too many connections; try again"), head: nil, close: true, deadline: Connection.now() + 1)
                 close(client)
                 access(AccessEntry(method: "-", path: "-", status: 503, bytes: 0, milliseconds: 0))
+                log(.connectionLimit(limits.maxConnections))
                 continue
             }
             let t = Thread { [self] in
@@ -158,7 +167,9 @@ public final class HTTPServer: @unchecked Sendable {
         }
         lock.lock()
         stopping = true
+        let inProgress = active
         lock.unlock()
+        log(.stopping(inProgress: inProgress))
         close(listenFD)
         listenFD = -1
         let until = Date().addingTimeInterval(grace)

@@ -176,6 +176,14 @@ public final class ServeLog: @unchecked Sendable {
         return f
     }()
 
+    /// What the server says about itself.
+    public func event(_ e: ServerEvent) {
+        switch e {
+        case .connectionLimit(let n): line(ServeMessage.connectionLimit(n))
+        case .stopping(let n): line(ServeMessage.stopping(n))
+        }
+    }
+
     /// `2026-12-06T06:30:00Z POST /v1/decide 200 1234 3.2ms`: route, status, size, time — no
     /// address, no query, no record.
     public func access(_ e: AccessEntry) {

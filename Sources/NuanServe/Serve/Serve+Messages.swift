@@ -37,7 +37,12 @@ public enum ServeMessage {
         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
         """)
     }
-    public static let stopping = Message("收到停止信号，处理完进行中的请求后退出", "stop signal received; finishing the requests in progress")
+    static func stopping(_ n: Int) -> Message {
+        Message("正在停止：不再接受新连接，处理完进行中的 \(n) 个连接后退出", "stopping: no new connections; finishing the \(n) in progress")
+    }
+    static func connectionLimit(_ n: Int) -> Message {
+        Message("已有 \(n) 个连接（--max-connections），新连接得到 503", "\(n) connections open (--max-connections): a new one got 503")
+    }
     public static let stopped = Message("nuan serve 已停止", "nuan serve stopped")
     public static func cannotListen(_ why: String) -> Message { Message("无法监听：\(why)", "cannot listen: \(why)") }
     public static func watching(_ n: Int) -> Message {

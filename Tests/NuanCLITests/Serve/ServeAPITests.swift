@@ -363,6 +363,7 @@ final class ServeLimitsTests: XCTestCase {
         let c = try server.connect()
         defer { c.close() }
         XCTAssertEqual(try TestServer.parse(c.readAll(timeout: 5)).status, 503)
+        XCTAssertTrue(server.log.contains("新连接得到 503"), server.log)
         // once they are cut off (408), the server serves again
         XCTAssertEqual(try TestServer.parse(a.readAll(timeout: 6)).status, 408)
         XCTAssertEqual(try TestServer.parse(b.readAll(timeout: 6)).status, 408)

@@ -19,7 +19,7 @@ final class TestServer {
         let log = ServeLog(english: false, write: { buffer.append($0) })
         let menu = try XCTUnwrap(RulesMenu.load(rules, log: log))
         app = ServeApp(menu: menu, limits: limits)
-        server = HTTPServer(handler: app, limits: limits, log: { log.raw($0) }, access: { log.access($0) })
+        server = HTTPServer(handler: app, limits: limits, log: { log.event($0) }, access: { log.access($0) })
         try server.bind(host: "127.0.0.1", port: 0)
         let s = server, d = done
         Thread { s.run(grace: 2); d.signal() }.start()

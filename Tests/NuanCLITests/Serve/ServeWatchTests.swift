@@ -120,6 +120,7 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(done.wait(timeout: .now() + 15), .success, "stopped")
         XCTAssertEqual(result.text, "0")
         XCTAssertTrue(log.text.contains("已停止"), log.text)
+        XCTAssertTrue(log.text.contains("正在停止"), log.text)
     }
 
     func testAnotherHostIsWarnedAboutLoudly() throws {
