@@ -30,18 +30,7 @@ extension DecisionText {
     }
 
     func caseworker(_ d: Decision) -> String {
-        var out = t(DecisionTextMessage.name) + oneLine(d.name ?? "—") + "\n"
-        out += t(DecisionTextMessage.application) + oneLine(d.id ?? "—") + "\n"
-        out += t(DecisionTextMessage.decision) + DecisionText.statusText(d.status, english: english) + "\n"
-        if d.status != .invalid { out += t(DecisionTextMessage.category) + plainCategory(d.category) + "\n" }
-        if !d.reasons.isEmpty {
-            out += t(DecisionTextMessage.reasons)
-            for r in d.reasons { out += "  " + oneLine(r) + "\n" }
-        }
-        if !d.errors.isEmpty {
-            out += t(DecisionTextMessage.problems)
-            for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
-        }
+        var out = header(d, codes: false)
         if !d.awards.isEmpty {
             out += t(DecisionTextMessage.awards)
             for a in d.awards {
@@ -61,12 +50,7 @@ extension DecisionText {
         if !d.missing.isEmpty {
             out += t(DecisionTextMessage.missing) + oneLine(d.missing.map(plainField).joined(separator: t(DecisionTextMessage.listSeparator))) + "\n"
         }
-        if showRecourse && d.status != .invalid && (d.status != .eligible || !d.pending.isEmpty) {
-            out += t(DecisionTextMessage.recourse)
-            if d.recourse.isEmpty { out += t(DecisionTextMessage.noRecourse) }
-            let words = RecourseText(program: program, english: english)
-            for item in d.recourse { out += "  · " + oneLine(words.describe(item)) + "\n" }
-        }
+        out += recourseSection(d)
         if !d.basis.isEmpty {
             out += t(DecisionTextMessage.basis)
             for e in d.basis { out += entry(e, depth: 1) }
@@ -79,9 +63,6 @@ extension DecisionText {
         } else if !d.notApplied.isEmpty {
             out += t(DecisionTextMessage.notAppliedHidden(d.notApplied.count))
         }
-        out += t(DecisionTextMessage.rules) + oneLine(program.title) + (program.version.map { t(DecisionTextMessage.version) + oneLine($0) } ?? "")
-        out += " · sha256 " + String(program.chainSHA256.prefix(12))
-        if !program.overrides.isEmpty { out += t(DecisionTextMessage.overrides) + oneLine(program.overrides.joined(separator: "，")) }
-        return out + "\n"
+        return out + rulesLine(digests: false)
     }
 }

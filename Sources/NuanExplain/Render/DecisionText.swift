@@ -59,19 +59,7 @@ public struct DecisionText {
 
     /// The decision before masking and escaping.
     func raw(_ d: Decision) -> String {
-        var out = ""
-        out += t(DecisionTextMessage.name) + oneLine(d.name ?? "—") + "\n"
-        out += t(DecisionTextMessage.application) + oneLine(d.id ?? "—") + "\n"
-        out += t(DecisionTextMessage.decision) + DecisionText.statusText(d.status, english: english) + t(DecisionTextMessage.statusCode(d.status.rawValue)) + "\n"
-        if d.status != .invalid { out += t(DecisionTextMessage.category) + categoryText(d.category) + "\n" }
-        if !d.reasons.isEmpty {
-            out += t(DecisionTextMessage.reasons)
-            for r in d.reasons { out += "  " + oneLine(r) + "\n" }
-        }
-        if !d.errors.isEmpty {
-            out += t(DecisionTextMessage.problems)
-            for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
-        }
+        var out = header(d, codes: true)
         if !d.warnings.isEmpty {
             out += t(DecisionTextMessage.warnings)
             for w in d.warnings { out += "  ! " + oneLine(w.message) + t(DecisionTextMessage.warningCode(w.code)) + "\n" }
@@ -96,12 +84,7 @@ public struct DecisionText {
             out += t(DecisionTextMessage.missing) + oneLine(d.missing.map(label).joined(separator: t(DecisionTextMessage.listSeparator))) + "\n"
         }
         if let s = d.score { out += t(DecisionTextMessage.score) + DecisionJSON.number(s) + "\n" }
-        if showRecourse && d.status != .invalid && (d.status != .eligible || !d.pending.isEmpty) {
-            out += t(DecisionTextMessage.recourse)
-            if d.recourse.isEmpty { out += t(DecisionTextMessage.noRecourse) }
-            let words = RecourseText(program: program, english: english)
-            for item in d.recourse { out += "  · " + oneLine(words.describe(item)) + "\n" }
-        }
+        out += recourseSection(d)
         if !d.inputs.isEmpty {
             out += t(DecisionTextMessage.inputs)
             for line in d.inputs { out += "  " + oneLine(line) + "\n" }
@@ -111,6 +94,35 @@ public struct DecisionText {
             for e in d.explanation { out += entry(e, depth: 1) }
         }
         return out + rulesLine(digests: !d.inputs.isEmpty)
+    }
+
+    /// Whom it is for, the decision and category (with their codes in the auditor's view), the
+    /// reasons and any problem with the record: how every text view begins.
+    func header(_ d: Decision, codes: Bool) -> String {
+        var out = t(DecisionTextMessage.name) + oneLine(d.name ?? "—") + "\n"
+        out += t(DecisionTextMessage.application) + oneLine(d.id ?? "—") + "\n"
+        out += t(DecisionTextMessage.decision) + DecisionText.statusText(d.status, english: english)
+            + (codes ? t(DecisionTextMessage.statusCode(d.status.rawValue)) : "") + "\n"
+        if d.status != .invalid { out += t(DecisionTextMessage.category) + (codes ? categoryText(d.category) : plainCategory(d.category)) + "\n" }
+        if !d.reasons.isEmpty {
+            out += t(DecisionTextMessage.reasons)
+            for r in d.reasons { out += "  " + oneLine(r) + "\n" }
+        }
+        if !d.errors.isEmpty {
+            out += t(DecisionTextMessage.problems)
+            for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
+        }
+        return out
+    }
+
+    /// 差什么才符合, when the decision carries a recourse search and is not a settled grant.
+    func recourseSection(_ d: Decision) -> String {
+        guard showRecourse && d.status != .invalid && (d.status != .eligible || !d.pending.isEmpty) else { return "" }
+        var out = t(DecisionTextMessage.recourse)
+        if d.recourse.isEmpty { out += t(DecisionTextMessage.noRecourse) }
+        let words = RecourseText(program: program, english: english)
+        for item in d.recourse { out += "  · " + oneLine(words.describe(item)) + "\n" }
+        return out
     }
 
     /// `规则：… 版本 … · sha256 …`; the auditor's view names every file with its own digest.
