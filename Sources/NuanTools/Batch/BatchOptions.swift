@@ -32,6 +32,11 @@ public struct BatchOptions: Sendable {
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
     public var explain: ExplainLevel = .brief
+    /// `--recourse`: each decision that is not fully eligible carries what would change it.
+    public var recourse = false
+    /// `--near-miss AMOUNT` (yuan a month): list the refused households one change of a money
+    /// field within AMOUNT would make eligible (searched like recourse; kept in the summary).
+    public var nearMiss: Rational?
     /// `--unmask`: full ID and phone numbers in the outputs (masked otherwise).
     public var unmask = false
     public var jobs: Int
