@@ -146,12 +146,13 @@ public final class HTTPServer: @unchecked Sendable {
             if !full { active += 1 }
             lock.unlock()
             if full {
-                // Answered at once, without reading: the slot-holders are not waited for.
+                // Answered at once, without reading: the slot-holders are not waited for. Logged
+                // first, so the log never lags behind what the client has seen.
+                access(AccessEntry(method: "-", path: "-", status: 503, bytes: 0, milliseconds: 0))
+                log(.connectionLimit(limits.maxConnections))
                 let conn = Connection(fd: client, server: self)
                 conn.sendResponse(HTTPResponse.error(503, "too many connections; try again"), head: nil, close: true, deadline: Connection.now() + 1)
                 close(client)
-                access(AccessEntry(method: "-", path: "-", status: 503, bytes: 0, milliseconds: 0))
-                log(.connectionLimit(limits.maxConnections))
                 continue
             }
             let t = Thread { [self] in

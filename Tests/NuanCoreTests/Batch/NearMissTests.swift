@@ -26,7 +26,7 @@ final class NearMissTests: XCTestCase {
             lines.append(#"{"id":"N-\#(k)","name":"甲","region":"蚌埠市","household_size":1,"household_monthly_income":\#(inc),"hardship_causes":["serious_illness"],"archive_type":"none","archive_level":"none"}"#)
         }
         let p = dir.appendingPathComponent("a.jsonl").path
-        FileManager.default.createFile(atPath: p, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: p, contents: Data((lines.joined(separator: "\n") + "\n").utf8)))
         return p
     }
 
