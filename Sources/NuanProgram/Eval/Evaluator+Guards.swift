@@ -11,11 +11,16 @@ extension Evaluator {
         for (k, root) in plan.validityRoots.enumerated() {
             // Unknown has no effect: only a condition that holds makes the record invalid.
             guard case .bool(true) = eval(root) else { continue }
-            let rule = program.validityRules[k]
-            let names = rule.fields.map { program.fields[$0].display }
-            decision.errors.append(RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil,
-                                               reason: EvalMessage.validityRule(rule.message, rule: rule.name, citation: rule.citation), language: language))
+            decision.errors.append(validityError(k, language: language))
         }
+    }
+
+    /// The error of validity rule `k` (`无效`), which holds for the record.
+    func validityError(_ k: Int, language: Language) -> RecordError {
+        let rule = program.validityRules[k]
+        let names = rule.fields.map { program.fields[$0].display }
+        return RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil,
+                           reason: EvalMessage.validityRule(rule.message, rule: rule.name, citation: rule.citation), language: language)
     }
 
     /// A region that lies outside the 辖区, or that no division table can place, is invalid;
