@@ -32,6 +32,9 @@ public struct BatchOptions: Sendable {
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
     public var explain: ExplainLevel = .brief
+    /// Decide with the interpreter even with `--explain none` (which otherwise uses the
+    /// compiled evaluator): the reference, for differential runs and measurements.
+    public var interpret = false
     /// `--unmask`: full ID and phone numbers in the outputs (masked otherwise).
     public var unmask = false
     public var jobs: Int
