@@ -145,13 +145,11 @@ extension Evaluator {
         return "undetermined"
     }
 
+    /// Benefit `flat`'s award (`EvalPlan.awards`, built once) with this record's amount.
     func award(_ flat: Int, _ r: BenefitOutcome) -> Decision.Award {
-        var g = 0
-        while plan.benefitGroups[g].start + plan.benefitGroups[g].count <= flat { g += 1 }
-        let b = program.benefitGroups[g].benefits[flat - plan.benefitGroups[g].start]
-        let codes = b.funds.map { program.funds[$0].code }
-        return Decision.Award(benefit: b.name, amount: r.amount, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation,
-                              benefitIndex: flat)
+        var a = plan.awards[flat]
+        a.amount = r.amount
+        return a
     }
 
     /// Which benefits of a group (indices within the group) are granted, and which are still

@@ -8,10 +8,33 @@ struct DecisionWriter {
     let bp: BatchProgram
     let json: DecisionJSON
     /// Per worker (one writer each), so never shared between threads.
-    let warningJSON = WarningJSONCache()
+    let warningJSON = RenderedCache()
+    let errorJSON = RenderedCache()
 
-    final class WarningJSONCache: @unchecked Sendable {
-        var rendered: [String: (code: String, json: String)] = [:]
+    /// Texts already rendered, found by comparing (lengths first, then the texts: the
+    /// evaluator hands out the same few messages again and again, usually the very same
+    /// strings, so the comparison is short) rather than by hashing long Chinese strings.
+    final class RenderedCache: @unchecked Sendable {
+        struct Entry {
+            var a: String
+            var b: String
+            var tag: UInt8
+            var json: String
+        }
+        var entries: [Entry] = []
+        static let capacity = 64
+
+        func find(_ a: String, _ b: String, tag: UInt8) -> String? {
+            let (na, nb) = (a.utf8.count, b.utf8.count)
+            for e in entries where e.tag == tag && e.a.utf8.count == na && e.b.utf8.count == nb && e.a == a && e.b == b {
+                return e.json
+            }
+            return nil
+        }
+
+        func add(_ a: String, _ b: String, tag: UInt8, json: String) {
+            if entries.count < RenderedCache.capacity { entries.append(Entry(a: a, b: b, tag: tag, json: json)) }
+        }
     }
 
     init(_ bp: BatchProgram) {
@@ -66,7 +89,7 @@ struct DecisionWriter {
         o.put("],\"errors\":[")
         for (k, e) in d.errors.enumerated() {
             if k > 0 { o.put(0x2C) }
-            o.put(json.error(e))
+            error(e, into: &o)
         }
         o.put("],\"warnings\":[")
         for (k, w) in d.warnings.enumerated() {
@@ -97,10 +120,25 @@ struct DecisionWriter {
     /// `DecisionJSON.warning`, rendered once per message (a worker's few distinct warnings
     /// repeat over the archive).
     func warning(_ w: DecisionWarning, into o: inout ByteBuffer) {
-        if let hit = warningJSON.rendered[w.message], hit.code == w.code { o.put(hit.json); return }
+        if let hit = warningJSON.find(w.message, w.code, tag: 0) { o.put(hit); return }
         let json = self.json.warning(w)
-        if warningJSON.rendered.count < 4096 { warningJSON.rendered[w.message] = (w.code, json) }
+        warningJSON.add(w.message, w.code, tag: 0, json: json)
         o.put(json)
+    }
+
+    /// `DecisionJSON.error`, rendered once per message for errors that name no value or line
+    /// (the evaluator's: 辖区, validity rules — the same few over an archive).
+    func error(_ e: RecordError, into o: inout ByteBuffer) {
+        guard e.value == nil && e.line == nil else { o.put(json.error(e)); return }
+        let tag: UInt8
+        switch e.language {
+        case .chinese: tag = 0
+        case .english: tag = 1
+        }
+        if let hit = errorJSON.find(e.reason, e.field, tag: tag) { o.put(hit); return }
+        let rendered = json.error(e)
+        errorJSON.add(e.reason, e.field, tag: tag, json: rendered)
+        o.put(rendered)
     }
 
     /// `DecisionJSON.entry` as bytes, every text masked the way `DecisionJSON.q` masks it.
