@@ -25,18 +25,18 @@ extension CompiledEvaluator {
                                 missing: [], errors: [], explanation: [], pending: [])
         // the guards (Evaluator.checkGuards)
         ev.checkJurisdiction(&decision, language: language)
-        for k in compiled.validityBlocks.indices {
-            guard let v = value(compiled.validityBlocks[k], &ev) else { return nil }
+        for k in 0..<layout.validityCount {
+            guard let v = value(block: layout.validity + k, &ev) else { return nil }
             if v.isBool(true) { decision.errors.append(ev.validityError(k, language: language)) }
         }
         ev.guardFailed = !decision.errors.isEmpty
-        for i in 0..<plan.benefits.count {
+        for i in 0..<layout.benefitCount {
             guard let o = benefitOutcome(i, &ev) else { return nil }
             ev.outcomes[i] = o
         }
         guard let category = category(&ev) else { return nil }
         var score: Rational?
-        if plan.hasScore {
+        if hasScore {
             guard let s = computeScore(&ev) else { return nil }
             score = s
         }
@@ -47,27 +47,27 @@ extension CompiledEvaluator {
 
     /// As `Evaluator.benefitOutcome`.
     mutating func benefitOutcome(_ index: Int, _ ev: inout Evaluator) -> Evaluator.BenefitOutcome? {
-        let b = plan.benefits[index]
+        let b = benefits[index]
         var applies = Register.bool(true)
         if b.recipient >= 0 {
             guard let g = group(Int(b.recipient), &ev) else { return nil }
             applies = g
         }
         if b.condition >= 0, !applies.isBool(false) {
-            guard let v = value(compiled.benefitConditions[index], &ev) else { return nil }
+            guard let v = value(block: layout.benefitConditions + index, &ev) else { return nil }
             if v.isBool(false) || applies.isBool(true) { applies = v } else { applies = .unknown(applies.missing.union(v.missing)) }
         }
         var out = Evaluator.BenefitOutcome(truth: applies.unknown ? .unknown : (applies.x != 0 ? .yes : .no), missing: applies.missing)
         guard out.truth != .no else { return out }
         var amount = b.amount
-        var amountBlock = compiled.benefitAmounts[index]
+        var amountBlock = layout.benefitAmounts + index
         var k = Int(b.exceptionStart)
         let end = k + Int(b.exceptionCount)
         while k < end {
-            guard let v = value(compiled.exceptionConditions[k], &ev) else { return nil }
+            guard let v = value(block: layout.exceptionConditions + k, &ev) else { return nil }
             if v.isBool(true) {
-                amount = plan.exceptions[k].amount
-                amountBlock = compiled.exceptionAmounts[k]
+                amount = exceptions[k].amount
+                amountBlock = layout.exceptionAmounts + k
                 out.exceptionUsed = k - Int(b.exceptionStart)
                 break
             }
@@ -80,7 +80,7 @@ extension CompiledEvaluator {
         case .unset: break
         case .withhold: out.withheld = true
         case .fixed:
-            guard let v = value(amountBlock, &ev) else { return nil }
+            guard let v = value(block: amountBlock, &ev) else { return nil }
             if v.unknown {
                 out.amountUnknown = true
                 out.missing = out.missing.union(v.missing)
@@ -97,7 +97,7 @@ extension CompiledEvaluator {
     mutating func computeScore(_ ev: inout Evaluator) -> Rational?? {
         var total = Register.known(0)
         var known = true
-        for j in plan.scoreParts.indices {
+        for j in 0..<layout.scorePartCount {
             guard let part = scorePart(j, &ev) else { return nil }
             guard let v = part else { known = false; continue }
             guard let (x, y) = Fraction.add(total, v) else { return nil }
@@ -109,19 +109,19 @@ extension CompiledEvaluator {
     }
 
     mutating func scorePart(_ j: Int, _ ev: inout Evaluator) -> Register?? {
-        if compiled.scoreConditions[j].exists {
-            guard let c = value(compiled.scoreConditions[j], &ev) else { return nil }
+        if blocks[layout.scoreConditions + j].exists {
+            guard let c = value(block: layout.scoreConditions + j, &ev) else { return nil }
             if c.isBool(false) { return .some(.known(0)) }
             if !c.isBool(true) { return .some(nil) }
         }
         var value = Register.known(1)
-        if compiled.scoreWeights[j].exists {
-            guard let w = self.value(compiled.scoreWeights[j], &ev) else { return nil }
+        if blocks[layout.scoreWeights + j].exists {
+            guard let w = self.value(block: layout.scoreWeights + j, &ev) else { return nil }
             if w.unknown { return .some(nil) }
             value = w
         }
-        if compiled.scoreExpressions[j].exists {
-            guard let x = self.value(compiled.scoreExpressions[j], &ev) else { return nil }
+        if blocks[layout.scoreExpressions + j].exists {
+            guard let x = self.value(block: layout.scoreExpressions + j, &ev) else { return nil }
             if x.unknown { return .some(nil) }
             guard let (n, d) = Fraction.multiply(value, x) else { return nil }
             value = .known(n, d)

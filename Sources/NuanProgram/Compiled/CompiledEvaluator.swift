@@ -18,8 +18,23 @@ public struct CompiledEvaluator {
     let compiled: CompiledProgram
     let plan: EvalPlan
     let box: Storage
+    // The compiled program's buffers, read without reference counting on the hot path.
     let r: UnsafeMutablePointer<Register>
     let code: UnsafeMutablePointer<Instruction>
+    let blocks: UnsafeMutablePointer<CompiledProgram.Block>
+    let layout: CompiledProgram.Layout
+    let arguments: UnsafeMutablePointer<Int32>
+    let benefits: UnsafeMutablePointer<EvalPlan.Benefit>
+    let exceptions: UnsafeMutablePointer<EvalPlan.Exception>
+    let categoryCodes: UnsafeMutablePointer<Int32>
+    let hasScore: Bool
+    let definitionMemo: UnsafeMutablePointer<Register>
+    let definitionGeneration: UnsafeMutablePointer<UInt32>
+    let groupMemo: UnsafeMutablePointer<Register>
+    let groupGeneration: UnsafeMutablePointer<UInt32>
+    /// The category's memo and its generation (one each).
+    let categoryMemo: UnsafeMutablePointer<Register>
+    let categoryGeneration: UnsafeMutablePointer<UInt32>
     var generation: UInt32 = 0
     /// Whether the compiled path decided the last record (else the interpreter did).
     var lastFast = false
@@ -32,8 +47,8 @@ public struct CompiledEvaluator {
         let definitionGeneration: UnsafeMutablePointer<UInt32>
         let groupMemo: UnsafeMutablePointer<Register>
         let groupGeneration: UnsafeMutablePointer<UInt32>
-        var categoryMemo = Register()
-        var categoryGeneration: UInt32 = 0
+        let categoryMemo: UnsafeMutablePointer<Register>
+        let categoryGeneration: UnsafeMutablePointer<UInt32>
         let counts: (Int, Int, Int)
 
         init(registers initial: [Register], definitions: Int, groups: Int) {
@@ -48,6 +63,10 @@ public struct CompiledEvaluator {
             groupMemo.initialize(repeating: Register(), count: max(groups, 1))
             groupGeneration = .allocate(capacity: max(groups, 1))
             groupGeneration.initialize(repeating: 0, count: max(groups, 1))
+            categoryMemo = .allocate(capacity: 1)
+            categoryMemo.initialize(to: Register())
+            categoryGeneration = .allocate(capacity: 1)
+            categoryGeneration.initialize(to: 0)
         }
 
         deinit {
@@ -56,6 +75,8 @@ public struct CompiledEvaluator {
             definitionGeneration.deallocate()
             groupMemo.deallocate()
             groupGeneration.deallocate()
+            categoryMemo.deallocate()
+            categoryGeneration.deallocate()
         }
     }
 
@@ -66,6 +87,19 @@ public struct CompiledEvaluator {
         box = Storage(registers: compiled.initialRegisters, definitions: plan.definitionRoots.count, groups: plan.groupRoots.count)
         r = box.registers
         code = compiled.code
+        blocks = compiled.blocks
+        layout = compiled.layout
+        arguments = compiled.arguments
+        benefits = compiled.benefits
+        exceptions = compiled.exceptions
+        categoryCodes = compiled.categoryCodes
+        hasScore = plan.hasScore
+        definitionMemo = box.definitionMemo
+        definitionGeneration = box.definitionGeneration
+        groupMemo = box.groupMemo
+        groupGeneration = box.groupGeneration
+        categoryMemo = box.categoryMemo
+        categoryGeneration = box.categoryGeneration
     }
 
     /// How many expression nodes the interpreter evaluates for the compiled program (text
@@ -78,9 +112,9 @@ public struct CompiledEvaluator {
         generation &+= 1
         if generation == 0 {
             generation = 1
-            for i in 0..<box.counts.1 { box.definitionGeneration[i] = 0 }
-            for i in 0..<box.counts.2 { box.groupGeneration[i] = 0 }
-            box.categoryGeneration = 0
+            for i in 0..<box.counts.1 { definitionGeneration[i] = 0 }
+            for i in 0..<box.counts.2 { groupGeneration[i] = 0 }
+            categoryGeneration.pointee = 0
         }
         let base = r + compiled.fieldBase
         var slot = 0
@@ -107,32 +141,36 @@ public struct CompiledEvaluator {
         return r[Int(b.result)]
     }
 
+    /// The value of block `k` of the layout.
+    @inline(__always)
+    mutating func value(block k: Int, _ ev: inout Evaluator) -> Register? { value(blocks[k], &ev) }
+
     mutating func definition(_ i: Int, _ ev: inout Evaluator) -> Register? {
-        if box.definitionGeneration[i] == generation { return box.definitionMemo[i] }
-        guard let v = value(compiled.definitionBlocks[i], &ev) else { return nil }
-        box.definitionMemo[i] = v
-        box.definitionGeneration[i] = generation
+        if definitionGeneration[i] == generation { return definitionMemo[i] }
+        guard let v = value(block: layout.definitions + i, &ev) else { return nil }
+        definitionMemo[i] = v
+        definitionGeneration[i] = generation
         return v
     }
 
     mutating func group(_ i: Int, _ ev: inout Evaluator) -> Register? {
-        if box.groupGeneration[i] == generation { return box.groupMemo[i] }
-        guard let v = value(compiled.groupBlocks[i], &ev) else { return nil }
-        box.groupMemo[i] = v
-        box.groupGeneration[i] = generation
+        if groupGeneration[i] == generation { return groupMemo[i] }
+        guard let v = value(block: layout.groups + i, &ev) else { return nil }
+        groupMemo[i] = v
+        groupGeneration[i] = generation
         return v
     }
 
     /// The first category whose condition holds (its code's index), as `Evaluator.category`.
     mutating func category(_ ev: inout Evaluator) -> Register? {
-        if box.categoryGeneration == generation { return box.categoryMemo }
+        if categoryGeneration.pointee == generation { return categoryMemo.pointee }
         var pending = InputSet.empty
         var undecided = false
         var result = Register.known(0)
-        for k in compiled.categoryBlocks.indices {
-            guard let v = value(compiled.categoryBlocks[k], &ev) else { return nil }
+        for k in 0..<layout.categoryCount {
+            guard let v = value(block: layout.categories + k, &ev) else { return nil }
             if v.isBool(true) {
-                result = undecided ? .unknown(pending) : .known(Int64(plan.categoryCodes[k]))
+                result = undecided ? .unknown(pending) : .known(Int64(categoryCodes[k]))
                 undecided = false
                 break
             }
@@ -141,8 +179,8 @@ public struct CompiledEvaluator {
             pending = pending.union(v.missing)
         }
         if undecided { result = .unknown(pending) }
-        box.categoryMemo = result
-        box.categoryGeneration = generation
+        categoryMemo.pointee = result
+        categoryGeneration.pointee = generation
         return result
     }
 
@@ -231,7 +269,7 @@ public struct CompiledEvaluator {
                 var anyUnknown = false
                 let wantMax = i.flag != 0
                 for k in 0..<Int(i.b) {
-                    let v = r[Int(compiled.arguments[Int(i.a) + k])]
+                    let v = r[Int(arguments[Int(i.a) + k])]
                     if v.unknown { anyUnknown = true; missing = missing.union(v.missing); continue }
                     if !haveBest || (wantMax ? Fraction.compare(v, best) > 0 : Fraction.compare(v, best) < 0) {
                         best = v

@@ -25,25 +25,32 @@ final class CompiledProgram: @unchecked Sendable {
 
     let code: UnsafeMutablePointer<Instruction>
     let codeCount: Int
+    /// Every block, in one buffer read without reference counting: definitions, groups,
+    /// categories, validity rules, then per benefit its condition and amount, per exception
+    /// its condition and amount, per score part its condition, weight and expression
+    /// (`Layout` gives where each kind starts).
+    let blocks: UnsafeMutablePointer<Block>
+    let blockCount: Int
+    let layout: Layout
     /// Register lists of min/max arguments.
-    let arguments: [Int32]
+    let arguments: UnsafeMutablePointer<Int32>
+    /// The plan's benefits, exceptions, category codes and score parts, likewise.
+    let benefits: UnsafeMutablePointer<EvalPlan.Benefit>
+    let exceptions: UnsafeMutablePointer<EvalPlan.Exception>
+    let categoryCodes: UnsafeMutablePointer<Int32>
     /// Registers at the start of every record: constants and fixed parameters filled in.
     let initialRegisters: [Register]
     let fieldBase: Int
     let fieldKinds: [FieldKind]
-    let definitionBlocks: [Block]
-    let groupBlocks: [Block]
-    let categoryBlocks: [Block]
-    let validityBlocks: [Block]
-    let benefitConditions: [Block]
-    let benefitAmounts: [Block]
-    let exceptionConditions: [Block]
-    let exceptionAmounts: [Block]
-    let scoreConditions: [Block]
-    let scoreWeights: [Block]
-    let scoreExpressions: [Block]
     /// How many nodes are left to the interpreter (for tests and the benchmark notes).
     let delegatedNodes: Int
+
+    struct Layout {
+        var definitions = 0, groups = 0, categories = 0, validity = 0
+        var benefitConditions = 0, benefitAmounts = 0, exceptionConditions = 0, exceptionAmounts = 0
+        var scoreConditions = 0, scoreWeights = 0, scoreExpressions = 0
+        var categoryCount = 0, validityCount = 0, benefitCount = 0, scorePartCount = 0
+    }
 
     init(_ program: CheckedProgram, plan: EvalPlan) {
         var c = Compiler(program: program, plan: plan)
@@ -52,28 +59,51 @@ final class CompiledProgram: @unchecked Sendable {
             if case .fixed(let n) = a { return block(n) }
             return Block()
         }
-        definitionBlocks = plan.definitionRoots.map(block)
-        groupBlocks = plan.groupRoots.map(block)
-        categoryBlocks = plan.categoryRoots.map(block)
-        validityBlocks = plan.validityRoots.map(block)
-        benefitConditions = plan.benefits.map { block($0.condition) }
-        benefitAmounts = plan.benefits.map { amount($0.amount) }
-        exceptionConditions = plan.exceptions.map { block($0.condition) }
-        exceptionAmounts = plan.exceptions.map { amount($0.amount) }
-        scoreConditions = plan.scoreParts.map { block($0.condition) }
-        scoreWeights = plan.scoreParts.map { block($0.weight) }
-        scoreExpressions = plan.scoreParts.map { block($0.expr) }
+        var all: [Block] = []
+        var l = Layout()
+        l.definitions = all.count; all += plan.definitionRoots.map(block)
+        l.groups = all.count; all += plan.groupRoots.map(block)
+        l.categories = all.count; all += plan.categoryRoots.map(block)
+        l.validity = all.count; all += plan.validityRoots.map(block)
+        l.benefitConditions = all.count; all += plan.benefits.map { block($0.condition) }
+        l.benefitAmounts = all.count; all += plan.benefits.map { amount($0.amount) }
+        l.exceptionConditions = all.count; all += plan.exceptions.map { block($0.condition) }
+        l.exceptionAmounts = all.count; all += plan.exceptions.map { amount($0.amount) }
+        l.scoreConditions = all.count; all += plan.scoreParts.map { block($0.condition) }
+        l.scoreWeights = all.count; all += plan.scoreParts.map { block($0.weight) }
+        l.scoreExpressions = all.count; all += plan.scoreParts.map { block($0.expr) }
+        l.categoryCount = plan.categoryRoots.count
+        l.validityCount = plan.validityRoots.count
+        l.benefitCount = plan.benefits.count
+        l.scorePartCount = plan.scoreParts.count
+        layout = l
+        func buffer<T>(_ xs: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(xs.count, 1))
+            p.initialize(from: xs, count: xs.count)
+            return p
+        }
+        blocks = buffer(all)
+        blockCount = all.count
         codeCount = c.code.count
-        code = .allocate(capacity: max(c.code.count, 1))
-        code.initialize(from: c.code, count: c.code.count)
-        arguments = c.arguments
+        code = buffer(c.code)
+        arguments = buffer(c.arguments)
+        benefits = buffer(plan.benefits)
+        exceptions = buffer(plan.exceptions)
+        categoryCodes = buffer(plan.categoryCodes)
         initialRegisters = c.registers
         fieldBase = c.fieldBase
         fieldKinds = c.fieldKinds
         delegatedNodes = c.delegated.count
     }
 
-    deinit { code.deallocate() }
+    deinit {
+        code.deallocate()
+        blocks.deallocate()
+        arguments.deallocate()
+        benefits.deallocate()
+        exceptions.deallocate()
+        categoryCodes.deallocate()
+    }
 }
 
 /// Builds the instruction array, one block per root.
