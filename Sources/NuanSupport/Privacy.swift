@@ -96,11 +96,21 @@ public enum Privacy {
         return copy.withUTF8(count)
     }
 
+    /// Whether the scalar ending just before byte `i` could be a prepended mark (Unicode's
+    /// Prepend: U+0600–0605, U+06DD, U+070F, U+0890–0891, U+08E2, U+0D4E and some beyond
+    /// U+FFFF), which joins the digit after it into one Character. ASCII cannot; nor can a
+    /// scalar of U+1000–U+FFFF (a Chinese character, full-width punctuation).
+    static func mayPrepend(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        guard i > 0, b[i - 1] >= 0x80 else { return false }
+        if i >= 3, b[i - 3] >= 0xE1 && b[i - 3] <= 0xEF, b[i - 2] & 0xC0 == 0x80, b[i - 1] & 0xC0 == 0x80 { return false }
+        return true
+    }
+
     /// Whether the text's bytes could hold a shape `redactCharacters` masks: a run of 11 or more
     /// ASCII digits (an ID number, a mobile number written without separators), or a run of 3
     /// followed by a space or dash (`138 1234 5678`). A run that is longer in bytes than in
-    /// Characters starts after a non-ASCII byte (a prepended mark forms one Character with the
-    /// digit after it), so such a run followed by a separator is let through too. Most texts —
+    /// Characters (by one: a prepended mark forms one Character with the digit after it) is let
+    /// through too when it might start so (`mayPrepend`). Most texts —
     /// record ids like `BB-2022-0000001`, messages with dates and amounts — have neither, and
     /// are not walked as Characters.
     static func mayHoldShape(_ s: String) -> Bool {
@@ -113,7 +123,7 @@ public enum Privacy {
                 while j < n && b[j] &- 0x30 < 10 { j += 1 }
                 let run = j - i
                 if run >= 11 { return true }
-                if run >= 3, j < n, b[j] == 0x20 || b[j] == 0x2D, run == 3 || (i > 0 && b[i - 1] >= 0x80) { return true }
+                if j < n, b[j] == 0x20 || b[j] == 0x2D, run == 3 || (run == 4 && mayPrepend(b, before: i)) { return true }
                 i = j
             }
             return false

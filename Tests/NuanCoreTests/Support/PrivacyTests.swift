@@ -76,7 +76,8 @@ final class PrivacyTests: XCTestCase {
     /// separators, codes, decimals, the check character).
     func testTheByteLevelShortcutMasksExactlyAsTheCharacterWalk() {
         let pieces = ["1", "3", "8", "0", "5", "9", "2", "13800138000", "110105194912310021", "11010519491231002", "X", "x",
-                      " ", "-", ".", "BB", "a", "号", "（", "\u{600}", "\u{301}", "\r\n", "2022", "0000001", "138", "1234", "5678"]
+                      " ", "-", ".", "BB", "a", "号", "（", "\u{600}", "\u{301}", "\r\n", "2022", "0000001", "138", "1234", "5678",
+                      "（", "）", "\u{6DD}", "\u{110BD}", "é"]
         var state: UInt64 = 42
         var masked = 0
         for _ in 0..<40_000 {
@@ -94,6 +95,7 @@ final class PrivacyTests: XCTestCase {
         }
         XCTAssertGreaterThan(masked, 1000)
         XCTAssertFalse(Privacy.mayHoldShape("BB-2022-0000001"))
+        XCTAssertFalse(Privacy.mayHoldShape("申请日期 2021-12-28 不在本规则生效期（2022-01-01 至 2022-01-31）内"))
         XCTAssertTrue(Privacy.mayHoldShape("138 1234 5678"))
         XCTAssertTrue(Privacy.mayHoldShape("\u{600}1380-1234-5678"))
         XCTAssertEqual(Privacy.redact("电话 138-1234-5678"), "电话 138-****-5678")
