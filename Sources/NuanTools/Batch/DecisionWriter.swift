@@ -10,6 +10,14 @@ struct DecisionWriter {
     /// Per worker (one writer each), so never shared between threads.
     let warningJSON = RenderedCache()
     let errorJSON = RenderedCache()
+    /// CSV cells of one error, one warning, or one award, as last rendered (the same few repeat).
+    let csvCells = RenderedCache()
+    let awardCells = AwardCellCache()
+
+    /// The awards cell of a record with one award, by benefit: its amount and fund, and the cell.
+    final class AwardCellCache: @unchecked Sendable {
+        var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: String)] = [:]
+    }
 
     /// Texts already rendered, found by comparing (lengths first, then the texts: the
     /// evaluator hands out the same few messages again and again, usually the very same
@@ -177,6 +185,11 @@ struct DecisionWriter {
 
     // MARK: CSV
 
+    /// One award in the CSV `awards` cell: `benefit:amount:fund` (待定 for no amount).
+    static func awardText(_ a: Decision.Award) -> String {
+        "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
+    }
+
     static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings"]
     static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
 
@@ -205,15 +218,41 @@ struct DecisionWriter {
         o.put(0x2C)
         if !d.missing.isEmpty { o.putCSVCell(d.missing.joined(separator: ";")) }
         o.put(0x2C)
-        if !d.errors.isEmpty { o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask)) }
-        o.put(0x2C)
-        if !d.awards.isEmpty {
-            o.putCSVCell(d.awards.map { a in
-                "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
-            }.joined(separator: ";"))
+        if d.errors.count == 1, let e = d.errors.first, e.value == nil && e.line == nil {
+            // one error without a value or line (the evaluator's: 辖区, validity): its cell once
+            let tag: UInt8
+            switch e.language {
+            case .chinese: tag = 2
+            case .english: tag = 3
+            }
+            if let hit = csvCells.find(e.reason, e.field, tag: tag) { o.putCSVCell(hit) } else {
+                let cell = Privacy.shown(e.message, unmask: bp.unmask)
+                csvCells.add(e.reason, e.field, tag: tag, json: cell)
+                o.putCSVCell(cell)
+            }
+        } else if !d.errors.isEmpty {
+            o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask))
         }
         o.put(0x2C)
-        if !d.warnings.isEmpty {
+        if d.awards.count == 1, let a = d.awards.first, a.benefitIndex >= 0 {
+            if let hit = awardCells.cells[a.benefitIndex], hit.amount == a.amount, hit.fund == a.fund, hit.benefit == a.benefit {
+                o.putCSVCell(hit.cell)
+            } else {
+                let cell = Self.awardText(a)
+                awardCells.cells[a.benefitIndex] = (a.amount, a.fund, a.benefit, cell)
+                o.putCSVCell(cell)
+            }
+        } else if !d.awards.isEmpty {
+            o.putCSVCell(d.awards.map(Self.awardText).joined(separator: ";"))
+        }
+        o.put(0x2C)
+        if d.warnings.count == 1, let w = d.warnings.first {
+            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.putCSVCell(hit) } else {
+                let cell = Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask)
+                csvCells.add(w.message, w.code, tag: 4, json: cell)
+                o.putCSVCell(cell)
+            }
+        } else if !d.warnings.isEmpty {
             o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
         }
         if let p = previous {

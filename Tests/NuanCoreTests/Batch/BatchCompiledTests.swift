@@ -97,3 +97,58 @@ final class BatchCompiledTests: XCTestCase {
         }
     }
 }
+
+/// The CSV writer renders a record's one error, warning or award cell once and reuses it: the
+/// row must be what the cells' texts give, the first time and every later time.
+final class DecisionWriterCSVTests: XCTestCase {
+    func row(_ w: DecisionWriter, _ d: Decision) -> String {
+        var o = ByteBuffer(capacity: 256)
+        defer { o.free() }
+        w.csvRow(d, previous: nil, carried: UnsafeBufferPointer(start: nil, count: 0), into: &o)
+        return String(decoding: UnsafeBufferPointer(start: o.base, count: o.count), as: UTF8.self)
+    }
+
+    /// The row as the cells' texts make it (the writer before the caches).
+    func reference(_ d: Decision) -> String {
+        func cell(_ s: String) -> String {
+            guard !s.isEmpty else { return "" }
+            let formula = "=+-@\t\r".contains(s.first!)
+            let quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+            let body = (formula ? "'" : "") + s
+            return quote ? "\"" + body.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : body
+        }
+        let awards = d.awards.map { "\($0.benefit):\($0.amount.map { $0.formatted(places: 2) } ?? "待定"):\($0.fund ?? "")" }
+        return [d.id.map { cell(Privacy.redact($0)) } ?? "", d.status.rawValue, cell(d.category), d.totalAmount.formatted(places: 2),
+                d.score.map { $0.isInteger ? "\($0.numerator)" : $0.formatted(places: 2) } ?? "",
+                cell(d.missing.joined(separator: ";")), cell(Privacy.redact(d.errors.map(\.message).joined(separator: "; "))),
+                cell(awards.joined(separator: ";")),
+                cell(Privacy.redact(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; ")))]
+            .joined(separator: ",") + "\n"
+    }
+
+    func testCachedCellsAreTheCellsTexts() throws {
+        let (p, _) = Nuan.compile(path: Golden.rootURL.appendingPathComponent("Rules/bengbu-2022.rules").path)
+        let program = try XCTUnwrap(p)
+        let w = DecisionWriter(BatchProgram(program))
+        let award = { (k: Int, amount: Rational?, fund: String?) in
+            Decision.Award(benefit: "福利\(k)，含逗号", amount: amount, unit: nil, fund: fund, allowedFunds: [], citation: nil, benefitIndex: k)
+        }
+        var decisions: [Decision] = []
+        for k in 0..<40 {
+            var d = Decision(id: "BB-\(k)-13800138000", status: .eligible, category: "deep", awards: [], totalAmount: Rational(integer: 1000),
+                             score: Rational(7, 3), missing: [], errors: [], explanation: [], pending: [])
+            switch k % 5 {
+            case 0: d.awards = [award(k % 3, Rational(integer: 1000 + Int64(k % 2)), "local_finance")]
+            case 1: d.awards = [award(k % 3, nil, k % 2 == 0 ? nil : "central_aid"), award(7, Rational(integer: 2), "x")]
+            case 2: d.errors = [RecordError(field: "所属地区", value: nil, reason: "不在辖区\(k % 3)，电话 138 0013 8000", language: k % 2 == 0 ? .chinese : .english)]
+            case 3: d.errors = [RecordError(field: "f", value: "v\(k)", reason: "r", line: k)]
+                    d.warnings = [DecisionWarning(code: "period", message: "申请日期 2021-12-\(10 + k % 3) 不在本规则生效期（2022-01-01 至 2022-01-31）内")]
+            default: d.warnings = [DecisionWarning(code: "a", message: "=1"), DecisionWarning(code: "b", message: "\"q\" 110105194912310021")]
+            }
+            decisions.append(d)
+        }
+        for pass in 0..<2 {
+            for d in decisions { XCTAssertEqual(row(w, d), reference(d), "pass \(pass)") }
+        }
+    }
+}
