@@ -152,3 +152,24 @@ final class DecisionWriterCSVTests: XCTestCase {
         }
     }
 }
+
+/// The repeated-record check's open-addressing table against a dictionary.
+final class KeyTableTests: XCTestCase {
+    func testItFindsWhatADictionaryFinds() {
+        var table = KeyTable(capacity: 16)
+        var reference: [UInt64: Int] = [:]
+        var state: UInt64 = 7
+        for n in 0..<200_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            // few distinct keys early (many repeats), then many; 0 and the extremes included
+            let key: UInt64 = n % 1000 == 0 ? [0, UInt64.max, 1 << 63][n / 1000 % 3] : state >> (n < 50_000 ? 52 : 20)
+            let got = table.find(key, orInsert: n)
+            if let first = reference[key] { XCTAssertEqual(got, first) } else {
+                XCTAssertNil(got)
+                reference[key] = n
+            }
+        }
+        XCTAssertEqual(table.count, reference.count)
+        XCTAssertGreaterThan(reference.count, 10_000)
+    }
+}
