@@ -3,14 +3,14 @@
 //
 // One target per stage of the pipeline; each depends only on earlier stages, so the compiler
 // forbids a back-edge (README, "How it is built"):
-//   NuanSupport → NuanSyntax → NuanProgram → NuanExplain → NuanTools → NuanCLI → nuan
+//   NuanSupport → NuanSyntax → NuanProgram → NuanExplain → NuanTools → NuanServe → NuanCLI → nuan
 //   NuanOffice (.xlsx, no rules knowledge) → NuanTools
 import PackageDescription
 
 let package = Package(
     name: "Nuan",
     products: [
-        .library(name: "Nuan", targets: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools", "NuanOffice"]),
+        .library(name: "Nuan", targets: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools", "NuanOffice", "NuanServe"]),
         .executable(name: "nuan", targets: ["nuan"]),
     ],
     targets: [
@@ -29,8 +29,10 @@ let package = Package(
         .target(name: "NuanOffice", path: "Sources/NuanOffice"),
         // What users run on top of the engine: authoring (lints, diff, examples), batch, report.
         .target(name: "NuanTools", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice"], path: "Sources/NuanTools"),
+        // `nuan serve`: an HTTP/1.1 server on the C library's sockets, the JSON API and the screening page.
+        .target(name: "NuanServe", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/NuanServe"),
         // Argument parsing and command wiring, kept in a library so tests can run commands in-process.
-        .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice", "NuanTools"], path: "Sources/NuanCLI"),
+        .target(name: "NuanCLI", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice", "NuanTools", "NuanServe"], path: "Sources/NuanCLI"),
         .executableTarget(name: "nuan", dependencies: ["NuanCLI"], path: "Sources/nuan"),
         // Synthetic archive generator and benchmark driver (see BENCHMARKS.md).
         .executableTarget(name: "nuan-bench", dependencies: ["NuanSupport", "NuanProgram", "NuanExplain", "NuanTools"], path: "Sources/nuan-bench"),
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(name: "nuan-fuzz", dependencies: ["NuanCLI"], path: "Sources/nuan-fuzz"),
         .testTarget(name: "NuanCoreTests", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"],
                     path: "Tests/NuanCoreTests"),
-        .testTarget(name: "NuanCLITests", dependencies: ["NuanCLI", "NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools"],
+        .testTarget(name: "NuanCLITests", dependencies: ["NuanCLI", "NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools", "NuanServe"],
                     path: "Tests/NuanCLITests"),
         .testTarget(name: "NuanOfficeTests", dependencies: ["NuanOffice"], path: "Tests/NuanOfficeTests"),
     ]

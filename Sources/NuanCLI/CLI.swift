@@ -29,6 +29,7 @@ public enum CLI {
         Command(TestCommand.spec, TestCommand.run),
         Command(FmtCommand.spec, FmtCommand.run),
         Command(BatchCommand.spec, BatchCommand.run),
+        Command(ServeCommand.spec, ServeCommand.run),
     ]
 
     enum Option: OptionKey {

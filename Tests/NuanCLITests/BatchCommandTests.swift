@@ -64,7 +64,7 @@ final class BatchCommandTests: XCTestCase {
         let (kept, _, err2) = run(["--rules", bengbu, "--in", csv, "--out", out, "--keep-unknown-columns"])
         XCTAssertEqual(kept, .success, err2)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,家庭人数\n"), text)
+        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,reasons,家庭人数\n"), text)
         XCTAssertTrue(text.contains("M-1,"), text)
     }
 
@@ -150,7 +150,7 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let lines = text.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "id,status,category,total_amount,score,missing,errors,awards,warnings,previous_status,previous_total_amount,previous_category,change,备注")
+        XCTAssertEqual(lines.first, "id,status,category,total_amount,score,missing,errors,awards,warnings,reasons,previous_status,previous_total_amount,previous_category,change,备注")
         XCTAssertEqual(lines.count, 9)
         XCTAssertTrue(lines[2].hasPrefix("T2,eligible,deep,2000.00,"), lines[2])
         XCTAssertTrue(lines[2].contains("深度困难帮扶金:2000.00:central_aid"), lines[2])

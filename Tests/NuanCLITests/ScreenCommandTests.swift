@@ -40,20 +40,31 @@ final class ScreenCommandTests: XCTestCase {
     }
 
     func testTextExplanationIsChineseAndCitesTheNotice() {
-        let (code, out, _) = run(["screen", "--rules", rules, "--format", "text", "-"], input: deep)
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "text", "--view", "审计", "-"], input: deep)
         XCTAssertEqual(code, .success)
         XCTAssertTrue(out.contains("结论：符合条件"), out)
         XCTAssertTrue(out.contains("蚌埠2022通知 二（三）"), out)
         XCTAssertTrue(out.contains("< 低保标准 660.00 ✓"), out)
+        // The default view is the caseworker's: reasons first, the deciding rules in plain words.
+        let (_, caseworker, _) = run(["screen", "--rules", rules, "--format", "text", "-"], input: deep)
+        XCTAssertTrue(caseworker.contains("理由：\n  符合：建档困难职工送温暖帮扶金 1000.00 元/户（蚌埠2022通知 二（三））。"), caseworker)
+        XCTAssertTrue(caseworker.contains("决定依据："), caseworker)
+        XCTAssertFalse(caseworker.contains("判定过程"), caseworker)
+        let (html, page, err) = run(["screen", "--rules", rules, "--format", "html", "-"], input: deep)
+        XCTAssertEqual(html, .success, err)
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>") && page.contains("@page { size: A4"), page)
+        let (bad, _, why) = run(["screen", "--rules", rules, "--format", "html", "--view", "审计", "-"], input: deep)
+        XCTAssertEqual(bad, .usage)
+        XCTAssertTrue(why.contains("--view 告知单"), why)
     }
 
     func testEnglishExplanationGivesTheMarginInYuan() throws {
         let record = Self.root.appendingPathComponent("Rules/examples/bengbu-high-income.json").path
-        let (code, out, _) = run(["screen", "--rules", rules, "--format", "text", "--lang", "en", record])
+        let (code, out, _) = run(["screen", "--rules", rules, "--format", "text", "--view", "auditor", "--lang", "en", record])
         XCTAssertEqual(code, .success)
         XCTAssertTrue(out.contains("Decision: not eligible"), out)
         XCTAssertTrue(out.contains("exceeds the ceiling 1980.00 yuan（低保标准 660.00 × 一次性帮扶收入倍数 3） by 3020.00 yuan"), out)
-        let (_, zh, _) = run(["screen", "--rules", rules, "--format", "text", record])
+        let (_, zh, _) = run(["screen", "--rules", rules, "--format", "text", "--view", "审计", record])
         XCTAssertTrue(zh.contains("人均月收入 5000.00 元，超过上限 1980.00 元（低保标准 660.00 × 一次性帮扶收入倍数 3）3020.00 元"), zh)
     }
 

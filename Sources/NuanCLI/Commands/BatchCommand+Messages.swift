@@ -12,6 +12,9 @@ enum BatchCommandMessage {
     }
     static let jobs = Message("--jobs 应为 1 到 256 的整数", "--jobs takes a whole number from 1 to 256")
     static let workbookFromStandardInput = Message("工作簿不能从标准输入读取；请给出 .xlsx 文件", "a workbook cannot be read from standard input; name the .xlsx file")
+    static func nearMiss(_ v: String) -> Message {
+        Message("--near-miss 应为不小于 0 的金额（元，至多两位小数），而不是 “\(v)”", "--near-miss takes an amount of yuan (0 or more, at most two decimals), not “\(v)”")
+    }
     static let blockSize = Message("--block-size 应为正整数（字节）", "--block-size takes a positive whole number (bytes)")
     static let maxLine = Message("--max-line 应为不小于 64 的整数（字节）", "--max-line takes a whole number of at least 64 (bytes)")
     static func notToStandardOutput(_ option: String) -> Message { Message("\(option) 不能写到标准输出", "\(option) cannot go to standard output") }

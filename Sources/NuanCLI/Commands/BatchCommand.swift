@@ -11,7 +11,7 @@ import NuanTools
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.
 enum BatchCommand {
     enum Option: OptionKey {
-        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, unmask, jobs, summary, against, report, set, maxLine
+        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, recourse, nearMiss, unmask, jobs, summary, against, report, set, maxLine
         case stage, blockSize, lang
 
         var spec: OptionSpec {
@@ -41,6 +41,13 @@ enum BatchCommand {
                                                   "a header column close to a known name (“家庭人数” for “家庭人口”) is meant as an extra column and carried to the output (by default it is taken for a misspelling: the run stops before deciding any record, asking “did you mean”)"))
             case .excel: return OptionSpec("--excel", .flag, help: Message("CSV 输出带 UTF-8 BOM，便于 Excel 打开", "CSV output starts with a UTF-8 BOM, for Excel"))
             case .explain: return CommonOptions.explain(default: "brief").helping("每条决定的说明详细程度", "how much of each decision is explained")
+            case .recourse:
+                return OptionSpec("--recourse", .flag, help: Message("每条不完全符合的决定附上“差什么才符合”（recourse：改哪几项、改成多少即可改变结论，逐条验证过；较慢）",
+                                                                       "add to each decision that is not fully eligible what would change it (recourse: which fields, to what value; each verified; slower)"))
+            case .nearMiss:
+                return OptionSpec("--near-miss", .single, value: Message("金额", "AMOUNT"),
+                                  help: Message("边缘名单：列出只差一项金额（如家庭月收入）在此数以内即可符合的不符合户，按差距排序，写入摘要和报告",
+                                                "the near-miss list: refused households that one change of a money field (such as household income) within AMOUNT yuan would make eligible, nearest first, in the summary and the report"))
             case .unmask:
                 return CommonOptions.unmask.helping("输出完整的身份证号和电话号码（默认遮蔽，如 110105********002X）",
                                                     "write full ID and phone numbers (masked by default, e.g. 110105********002X)")
@@ -139,6 +146,13 @@ enum BatchCommand {
         options.excelBOM = args.flag(.excel)
         options.keepUnknownColumns = args.flag(.keepUnknownColumns)
         options.explain = explain
+        options.recourse = args.flag(.recourse)
+        if let m = args.value(.nearMiss) {
+            guard let r = Rational.parse(m.hasSuffix("元") ? String(m.dropLast()) : m), !r.isNegative, r.isMultiple(ofOneOver: 100) else {
+                return usage(BatchCommandMessage.nearMiss(m))
+            }
+            options.nearMiss = r
+        }
         options.unmask = args.flag(.unmask)
         options.stage = stage
         if let b = args.value(.blockSize) {

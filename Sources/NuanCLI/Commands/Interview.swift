@@ -19,7 +19,7 @@ struct Interview {
     mutating func run(explain: ExplainLevel) -> (Decision, CheckedProgram) {
         var asked: Set<Int> = []
         var askedParameters: Set<String> = []
-        func decide() -> Decision { Nuan.screen(program, pairs: pairs, explain: explain, language: english ? .english : .chinese) }
+        func decide() -> Decision { Nuan.screen(program, pairs: pairs, explain: explain, recourse: true, language: english ? .english : .chinese) }
         // Required fields (申请编号, 姓名) first: without them the record cannot be decided at all.
         for (slot, f) in program.fields.enumerated() where f.required && !given(slot) {
             asked.insert(slot)

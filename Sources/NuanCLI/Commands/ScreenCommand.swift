@@ -7,14 +7,22 @@ import NuanTools
 /// `nuan screen`: decide one applicant, or interview a caseworker for what is still needed.
 enum ScreenCommand {
     enum Option: OptionKey {
-        case rules, format, explain, set, lang, interactive, unmask
+        case rules, format, view, allRules, explain, set, lang, interactive, unmask
 
         var spec: OptionSpec {
             switch self {
             case .rules: return CommonOptions.rules
             case .format:
-                return CommonOptions.format(["text", "json"], default: Message("终端上 text，否则 json", "text on a terminal, else json"),
-                                            help: Message("输出格式：text 为说明文字，json 为决定书契约", "output format: text to read, json the decision contract"))
+                return CommonOptions.format(["text", "json", "html"], default: Message("终端上 text，否则 json", "text on a terminal, else json"),
+                                            help: Message("输出格式：text 为说明文字，json 为决定书契约，html 为可打印（A4）的告知单",
+                                                          "output format: text to read, json the decision contract, html the applicant's notice to print (A4)"))
+            case .view:
+                return OptionSpec("--view", .single, choices: DecisionView.names.map(\.0), default: Message("经办", "caseworker"),
+                                  help: Message("文本的视图：告知单（给申请人）、经办（理由与起决定作用的规则）、审计（完整判定过程、输入、数字来源与规则摘要）",
+                                                "the text's view: notice (for the applicant), caseworker (reasons and the rules that decided), auditor (the full trace, the inputs, every figure's source and the rules' digests)"))
+            case .allRules:
+                return OptionSpec("--all-rules", .flag, help: Message("经办视图也逐条列出未适用的规则（每条一行）",
+                                                                       "the caseworker's view also lists the rules that did not apply, one line each"))
             case .explain: return CommonOptions.explain(default: "full")
             case .set: return CommonOptions.set
             case .lang: return CommonOptions.lang.helping("文本输出和说明的语言", "the language of the text output and explanations")
@@ -49,6 +57,14 @@ enum ScreenCommand {
         let sets: [(name: String, value: String)]
         do { sets = try RulesOptions.parseSets(args.values(.set)) } catch { io.err("nuan screen：\(Disclosure.masked.line("\(error)"))\n"); return .usage }
         let format = args.value(.format) ?? (io.stdoutIsTerminal ? "text" : "json")
+        var view: DecisionView = args.value(.view).flatMap(DecisionView.init(name:)) ?? .caseworker  // choices checked by the parser
+        if format == "html" {
+            guard args.value(.view) == nil || view == .notice else {
+                io.err(ScreenMessage.htmlIsTheNotice.text(english: english) + "\n")
+                return .usage
+            }
+            view = .notice
+        }
         let explain = args.value(.explain).flatMap(ExplainLevel.init(rawValue:)) ?? .full  // choices checked by the parser
         let unmask = args.flag(.unmask)
         guard let program = RulesOptions.load(args.value(.rules), sets: sets, io: io, english: english) else { return .usage }
@@ -72,7 +88,7 @@ enum ScreenCommand {
                 case .success(let p): pairs = p
                 case .failure(let e):
                     let decision = Decision.invalid(id: nil, errors: [RecordError(field: "", value: nil, reason: "\(source)：" + e.describe(in: bytes))])
-                    emit(decision, program, format: format, english: english, unmask: unmask, io: io)
+                    emit(decision, program, format: format, view: view, allRules: args.flag(.allRules), english: english, unmask: unmask, io: io)
                     return .failure
                 }
             }
@@ -80,23 +96,32 @@ enum ScreenCommand {
             (decision, current) = interview.run(explain: explain)
         } else {
             // the record codec batch uses: the same record gives the same decision in both
-            decision = Nuan.screen(program, json: bytes ?? [], source: source, explain: explain,
+            decision = Nuan.screen(program, json: bytes ?? [], source: source, explain: explain, recourse: true,
                                    language: english ? .english : .chinese, unmask: unmask)
         }
         decision.takeName(from: pairs)
-        emit(decision, current, format: format, english: english, unmask: unmask, io: io)
+        emit(decision, current, format: format, view: view, allRules: args.flag(.allRules), english: english, unmask: unmask, io: io)
         switch decision.status {
         case .eligible, .ineligible: return .success
         case .invalid, .undetermined: return .failure
         }
     }
 
-    /// Masked unless `unmask`: the text decision and the JSON alike.
-    static func emit(_ d: Decision, _ program: CheckedProgram, format: String, english: Bool, unmask: Bool, io: IO) {
-        if format == "json" {
-            io.out(DecisionJSON(program: program, unmask: unmask).render(d, pretty: true) + "\n")
-        } else {
-            io.out(DecisionText(program: program, english: english, unmask: unmask).render(d))
+    /// Masked unless `unmask`: the text decision, the notice page and the JSON alike.
+    static func emit(_ d: Decision, _ program: CheckedProgram, format: String, view: DecisionView, allRules: Bool, english: Bool, unmask: Bool, io: IO) {
+        switch format {
+        case "json": io.out(DecisionJSON(program: program, unmask: unmask).render(d, pretty: true) + "\n")
+        case "html": io.out(NoticeHTML(program: program, english: english, unmask: unmask).render(d))
+        default:
+            var text = DecisionText(program: program, english: english, unmask: unmask, showRecourse: true, view: view)
+            text.allRules = allRules
+            io.out(text.render(d))
         }
     }
+}
+
+/// The screen command's own messages.
+enum ScreenMessage {
+    static let htmlIsTheNotice = Message("nuan screen：--format html 是申请人的告知单，只能与 --view 告知单 同用",
+                                         "nuan screen: --format html is the applicant's notice; it goes with --view notice only")
 }

@@ -241,16 +241,20 @@ final class FuzzCase {
         let outName = on(.paths) && rng.oneIn(15) ? "x" : "out1.jsonl"
         let explain = rng.pick(["none", "brief", "full"])
         let excel = rng.oneIn(2) ? ["--excel"] : []
+        // Recourse and the near-miss list search by evaluating changed records: the same on
+        // one job and many, and never a leak.
+        let recourse = rng.oneIn(3) ? ["--recourse"] : []
+        let nearMiss = rng.oneIn(3) ? ["--near-miss", rng.pick(["0", "200", "5000.5"])] : []
         let plans: [[String]] = [
             ["screen", "--rules", "r.rules", "record.json", "--format", "json"] + set,
-            ["screen", "--rules", "r.rules", "record.json", "--format", "text"] + (rng.oneIn(2) ? ["--lang", "en"] : []) + set,
-            ["batch", "--rules", "r.rules", "--in", input, "--out", outName, "--format", "jsonl", "--jobs", "1", "--explain", explain] + set,
+            ["screen", "--rules", "r.rules", "record.json"] + textPresentation() + (rng.oneIn(2) ? ["--lang", "en"] : []) + set,
+            ["batch", "--rules", "r.rules", "--in", input, "--out", outName, "--format", "jsonl", "--jobs", "1", "--explain", explain] + recourse + set,
             ["batch", "--rules", "r.rules", "--in", input, "--out", "outN.jsonl", "--jobs", String(jobs), "--block-size", block,
-             "--explain", explain] + set,
+             "--explain", explain] + recourse + set,
             ["batch", "--rules", "r.rules", "--in", input, "--out", "out1.csv", "--jobs", "1", "--summary", "s1.json",
-             "--report", "r1.html", "--against", "r.rules"] + excel + set,
+             "--report", "r1.html", "--against", "r.rules"] + excel + nearMiss + set,
             ["batch", "--rules", "r.rules", "--in", input, "--out", "outN.csv", "--jobs", String(jobs), "--block-size", block,
-             "--summary", "sN.json", "--against", "r.rules"] + excel + set,
+             "--summary", "sN.json", "--against", "r.rules"] + excel + nearMiss + set,
         ]
         plans.forEach(plan)
         writeFiles()
@@ -342,9 +346,15 @@ final class FuzzCase {
 
     func screen(rules: String, record: String) {
         let a = ["screen", "--rules", rules, record, "--format", "json"]
-        let b = ["screen", "--rules", rules, record, "--format", "text"] + (rng.oneIn(2) ? ["--lang", "en"] : [])
+        let b = ["screen", "--rules", rules, record] + textPresentation() + (rng.oneIn(2) ? ["--lang", "en"] : [])
         plan(a); plan(b); writeScript()
         screenRun(a, b)
+    }
+
+    /// One of the ways a decision is shown to a person: the three views, every rule, the notice page.
+    func textPresentation() -> [String] {
+        rng.pick([["--format", "text"], ["--format", "text", "--view", "告知单"], ["--format", "text", "--view", "审计"],
+                  ["--format", "text", "--all-rules"], ["--format", "html"]])
     }
 
     /// screen's exit code matches the decision's status; its JSON is one decision.

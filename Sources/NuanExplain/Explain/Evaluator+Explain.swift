@@ -4,12 +4,38 @@ import NuanProgram
 
 extension Evaluator {
     /// Decides one record and explains it at `explain`'s level: the evaluator's trace, read by
-    /// the explanation builder. The decision is the same at every level (tested).
-    public mutating func decide(_ f: Facts, explain: ExplainLevel, language: Language = .chinese) -> Decision {
-        var (decision, evaluation) = evaluate(f, tracing: explain != .none, language: language)
+    /// the explanation builder and the reasons. The decision is the same at every level
+    /// (tested). With `recourse`, what would change the outcome is searched for and verified.
+    /// Nothing of this is built at `.none` without `recourse`: explaining costs only when asked.
+    public mutating func decide(_ f: Facts, explain: ExplainLevel, recourse: Bool = false, language: Language = .chinese) -> Decision {
+        var (decision, evaluation) = evaluate(f, tracing: explain != .none || recourse, language: language)
         guard let e = evaluation else { return decision }
-        var builder = ExplanationBuilder(program: program, trace: e.trace, facts: e.facts, level: explain, language: language)
-        decision.explanation = builder.build(outcomes: e.outcomes, category: e.category, score: decision.score)
+        // An open decision's reasons say what each answer would give: the search runs for it
+        // whenever reasons are given.
+        let open = decision.status == .undetermined || (decision.status == .eligible && !decision.pending.isEmpty)
+        if recourse || (open && explain != .none) {
+            var search = RecourseSearch(program: program, facts: e.facts, decision: decision, language: language)
+            decision.recourse = search.run()
+        }
+        if explain != .none {
+            decision.reasons = Reasons(program: program, evaluation: e, language: language).build(decision, answers: decision.recourse)
+            // The caseworker's and auditor's views: only with the full explanation (batch's
+            // default, brief, writes the reasons alone).
+            if explain == .full {
+                (decision.basis, decision.notApplied) = Basis(program: program, evaluation: e, language: language).build(decision)
+                decision.inputs = InputLines(program: program, facts: e.facts, english: language == .english).lines()
+            }
+            var builder = ExplanationBuilder(program: program, trace: e.trace, facts: e.facts, level: explain, language: language)
+            decision.explanation = builder.build(outcomes: e.outcomes, category: e.category, score: decision.score)
+        }
+        if !recourse { decision.recourse = [] }
         return decision
+    }
+
+    /// What would change a decision already made for `f` (`recourse`), searched and verified
+    /// on its own — batch's near-miss list asks it of refusals only.
+    public func recourse(for decision: Decision, facts f: Facts, language: Language = .chinese) -> [RecourseItem] {
+        var search = RecourseSearch(program: program, facts: f, decision: decision, language: language)
+        return search.run()
     }
 }

@@ -34,6 +34,31 @@ extension ExplanationBuilder {
         Privacy.redact(s) == Privacy.mask(s) ? s : Privacy.mask(s)
     }
 
+    /// An expression as the rules file writes it — but in Chinese with each option code
+    /// (`discipline_leader`) given by its label, as everywhere else in the explanation. A code
+    /// two enums label differently is left as written.
+    func source(_ n: Int32) -> String {
+        let text = program.nodeRanges[Int(n)].text
+        guard !english, text.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return text }
+        var labels: [String: String?] = [:]
+        for e in program.enums {
+            for (i, code) in e.codes.enumerated() {
+                let label = e.display(i)
+                if let seen = labels[code], seen != label { labels[code] = .some(nil) } else { labels[code] = label }
+            }
+        }
+        var out = "", word = ""
+        func flush() {
+            if let l = labels[word] ?? nil { out += l } else { out += word }
+            word = ""
+        }
+        for ch in text {
+            if ch.isASCII && (ch.isLetter || ch == "_" || (ch.isNumber && !word.isEmpty)) { word.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
     func wrap(_ n: Int32) -> String {
         let op = program.nodes[Int(n)].op
         let compound = op == .add || op == .subtract
@@ -50,7 +75,7 @@ extension ExplanationBuilder {
         let pad = String(repeating: "  ", count: depth)
         let v = value(n)
         guard v != nil else {
-            e.values.append(pad + program.nodeRanges[Int(n)].text + t(ExplainText.notEvaluatedAfter))
+            e.values.append(pad + source(n) + t(ExplainText.notEvaluatedAfter))
             return
         }
         switch node.op {
@@ -84,7 +109,7 @@ extension ExplanationBuilder {
             if let m = margin(node) { e.margins.append(m) }
         case .inSet, .notInSet, .containsAny, .containsAll:
             let set = value(node.b).map { fmt.format($0, type: program.nodes[Int(node.b)].type) } ?? ""
-            let setText = program.nodes[Int(node.b)].type == .list(-1) ? program.nodeRanges[Int(node.b)].text : set
+            let setText = program.nodes[Int(node.b)].type == .list(-1) ? source(node.b) : set
             e.values.append(pad + "\(render(node.a)) \(ExplanationBuilder.symbol(node.op)) \(setText) \(mark(v))")
         case .group:
             let g = program.groups[Int(node.a)]

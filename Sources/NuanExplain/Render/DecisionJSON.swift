@@ -32,6 +32,8 @@ public struct DecisionJSON {
         o.field("missing", "[" + d.missing.map(q).joined(separator: ",") + "]")
         o.field("errors", array(d.errors.map(error), pretty: pretty, depth: 1))
         o.field("warnings", array(d.warnings.map(warning), pretty: pretty, depth: 1))
+        o.field("reasons", array(d.reasons.map(q), pretty: pretty, depth: 1))
+        o.field("recourse", array(d.recourse.map(recourse), pretty: pretty, depth: 1))
         o.field("explanation", array(d.explanation.map { entry($0) }, pretty: pretty, depth: 1))
         o.field("rules", rules)
         return o.close()
@@ -73,6 +75,25 @@ public struct DecisionJSON {
         var o = JSONObjectWriter(pretty: false)
         o.field("code", JSONText.quote(w.code))
         o.field("message", q(w.message))
+        return o.close()
+    }
+
+    /// `{"changes": [{"field", "from", "to"}], "result": {"status", "total_amount"}}`, values in
+    /// the record's JSON encoding so the item applies to the record as it stands.
+    package func recourse(_ item: RecourseItem) -> String {
+        let changes = item.changes.map { c -> String in
+            var o = JSONObjectWriter(pretty: false)
+            o.field("field", JSONText.quote(program.fields[c.slot].key))
+            o.field("from", c.from.map { RecordValueJSON(program: program).encode($0, slot: c.slot) } ?? "null")
+            o.field("to", RecordValueJSON(program: program).encode(c.to, slot: c.slot))
+            return o.close()
+        }
+        var result = JSONObjectWriter(pretty: false)
+        result.field("status", JSONText.quote(item.status.rawValue))
+        result.field("total_amount", JSONText.quote(item.totalAmount.formatted(places: 2)))
+        var o = JSONObjectWriter(pretty: false)
+        o.field("changes", "[" + changes.joined(separator: ",") + "]")
+        o.field("result", result.close())
         return o.close()
     }
 

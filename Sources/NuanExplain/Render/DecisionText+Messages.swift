@@ -19,6 +19,9 @@ enum DecisionTextMessage {
     /// The status code after the status in Chinese; English shows the status alone.
     static func statusCode(_ code: String) -> Message { Message("（\(code)）", "") }
     static let category = Message("认定类别：", "Category: ")
+    static let reasons = Message("理由：\n", "Reasons:\n")
+    static let recourse = Message("差什么才符合：\n", "What would change the outcome:\n")
+    static let noRecourse = Message("  （改动记录中可改的项目都不能改变结论）\n", "  (no change to the fields that may change would alter the outcome)\n")
     static let problems = Message("记录问题：\n", "Problems with the record:\n")
     static let warnings = Message("提示：\n", "Warnings:\n")
     static func warningCode(_ code: String) -> Message { Message("（\(code)）", " (\(code))") }
@@ -33,6 +36,12 @@ enum DecisionTextMessage {
     static let pending = Message("可能还可发放（需补充信息）：", "May also apply once the missing inputs are given: ")
     static let missing = Message("缺少信息：", "Missing: ")
     static let score = Message("困难优先分：", "Priority score: ")
+    static let basis = Message("\n决定依据：\n", "\nWhat decided it:\n")
+    static let notApplied = Message("\n未适用的规则：\n", "\nRules that did not apply:\n")
+    static func notAppliedHidden(_ n: Int) -> Message {
+        Message("（另有 \(n) 条规则未适用，--all-rules 列出）\n", "(\(n) more rules did not apply; --all-rules lists them)\n")
+    }
+    static let inputs = Message("\n输入：\n", "\nInputs:\n")
     static let howDecided = Message("\n判定过程：\n", "\nHow it was decided:\n")
     static let rules = Message("\n规则：", "\nRules: ")
     static let version = Message(" 版本 ", " version ")

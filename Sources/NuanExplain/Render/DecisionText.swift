@@ -11,11 +11,22 @@ public struct DecisionText {
     public let program: CheckedProgram
     public var english: Bool
     public var disclosure: Disclosure
+    /// Whether the decision carries a recourse search (`nuan screen` always does): then an
+    /// empty one is said so, rather than left out.
+    public var showRecourse: Bool
+    /// Which view: the auditor's full text by default; the caseworker's and the notice are
+    /// in `DecisionText+Caseworker` and `DecisionText+Notice`.
+    public var view: DecisionView
+    /// The caseworker's view lists the rules that did not apply too (`--all-rules`).
+    public var allRules = false
 
-    public init(program: CheckedProgram, english: Bool = false, unmask: Bool = false) {
+    public init(program: CheckedProgram, english: Bool = false, unmask: Bool = false, showRecourse: Bool = false,
+                view: DecisionView = .auditor) {
         self.program = program
         self.english = english
         self.disclosure = Disclosure(unmask: unmask)
+        self.showRecourse = showRecourse
+        self.view = view
     }
 
     /// A message in the decision's language.
@@ -36,7 +47,13 @@ public struct DecisionText {
     public func render(_ d: Decision) -> String {
         // Built as lines, then each line masked and escaped: a value with a newline cannot
         // forge a line of the decision.
-        raw(d).split(separator: "\n", omittingEmptySubsequences: false)
+        let text: String
+        switch view {
+        case .auditor: text = raw(d)
+        case .caseworker: text = caseworker(d)
+        case .notice: text = notice(d)
+        }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { disclosure.line(String($0)) }.joined(separator: "\n")
     }
 
@@ -47,6 +64,10 @@ public struct DecisionText {
         out += t(DecisionTextMessage.application) + oneLine(d.id ?? "—") + "\n"
         out += t(DecisionTextMessage.decision) + DecisionText.statusText(d.status, english: english) + t(DecisionTextMessage.statusCode(d.status.rawValue)) + "\n"
         if d.status != .invalid { out += t(DecisionTextMessage.category) + categoryText(d.category) + "\n" }
+        if !d.reasons.isEmpty {
+            out += t(DecisionTextMessage.reasons)
+            for r in d.reasons { out += "  " + oneLine(r) + "\n" }
+        }
         if !d.errors.isEmpty {
             out += t(DecisionTextMessage.problems)
             for e in d.errors { out += "  ✗ " + oneLine(e.message) + "\n" }
@@ -75,14 +96,33 @@ public struct DecisionText {
             out += t(DecisionTextMessage.missing) + oneLine(d.missing.map(label).joined(separator: t(DecisionTextMessage.listSeparator))) + "\n"
         }
         if let s = d.score { out += t(DecisionTextMessage.score) + DecisionJSON.number(s) + "\n" }
+        if showRecourse && d.status != .invalid && (d.status != .eligible || !d.pending.isEmpty) {
+            out += t(DecisionTextMessage.recourse)
+            if d.recourse.isEmpty { out += t(DecisionTextMessage.noRecourse) }
+            let words = RecourseText(program: program, english: english)
+            for item in d.recourse { out += "  · " + oneLine(words.describe(item)) + "\n" }
+        }
+        if !d.inputs.isEmpty {
+            out += t(DecisionTextMessage.inputs)
+            for line in d.inputs { out += "  " + oneLine(line) + "\n" }
+        }
         if !d.explanation.isEmpty {
             out += t(DecisionTextMessage.howDecided)
             for e in d.explanation { out += entry(e, depth: 1) }
         }
-        out += t(DecisionTextMessage.rules) + oneLine(program.title) + (program.version.map { t(DecisionTextMessage.version) + oneLine($0) } ?? "")
+        return out + rulesLine(digests: !d.inputs.isEmpty)
+    }
+
+    /// `规则：… 版本 … · sha256 …`; the auditor's view names every file with its own digest.
+    func rulesLine(digests: Bool) -> String {
+        var out = t(DecisionTextMessage.rules) + oneLine(program.title) + (program.version.map { t(DecisionTextMessage.version) + oneLine($0) } ?? "")
         out += " · sha256 " + String(program.chainSHA256.prefix(12))
         if !program.overrides.isEmpty { out += t(DecisionTextMessage.overrides) + oneLine(program.overrides.joined(separator: "，")) }
-        return out + "\n"
+        out += "\n"
+        if digests {
+            for f in program.sources { out += "  " + oneLine(f.path) + " · sha256 " + f.sha256 + "\n" }
+        }
+        return out
     }
 
     /// A value from the record keeps to its line: its own line breaks are escaped here, before

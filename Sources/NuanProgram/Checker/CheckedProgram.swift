@@ -62,6 +62,8 @@ extension CheckedProgram {
         public var atMost: Rational?
         public var required: Bool
         public var range: SourceRange
+        /// `不作建议`: recourse never proposes a change to it (家庭人口 in the shipped files).
+        public var notProposable = false
         public var display: String { label ?? key }
         /// Personal identifiers are masked wherever a value is shown.
         public var isPersonal: Bool { base == .idNumber || base == .phone }

@@ -62,6 +62,7 @@ extension Checker {
         let index = program.fields.count
         var field = CheckedProgram.Field(key: f.key, label: f.label, type: type, base: f.type.base, defaultValue: nil,
                                          atLeast: nil, atMost: nil, required: f.required, range: f.nameRange)
+        field.notProposable = f.notProposable
         field.atLeast = f.atLeast.flatMap { constantNumber($0, .atLeast) }
         field.atMost = f.atMost.flatMap { constantNumber($0, .atMost) }
         if let dv = f.defaultValue { field.defaultValue = constantValue(dv, type: type) }

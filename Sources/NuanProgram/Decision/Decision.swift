@@ -39,6 +39,19 @@ public struct Decision: Sendable {
     public var errors: [RecordError]
     /// What does not change the decision but a caseworker must see (`warnings`).
     public var warnings: [DecisionWarning] = []
+    /// One to three sentences saying what decided it, with the deciding values (`reasons`);
+    /// empty when no explanation was asked for (`--explain none`).
+    public var reasons: [String] = []
+    /// What would change the outcome (`recourse`), when asked for; each item verified.
+    public var recourse: [RecourseItem] = []
+    /// The caseworker's view: each rule that decided, with the values it used in plain words
+    /// (not part of the JSON contract). Empty unless an explanation was asked for.
+    public var basis: [ExplanationEntry] = []
+    /// The rules that did not apply, one line each (the caseworker's view, on request).
+    public var notApplied: [ExplanationEntry] = []
+    /// The record's inputs as the rules read them, one line each (the auditor's view; with
+    /// `--explain full`).
+    public var inputs: [String] = []
     /// Empty unless an explanation was asked for.
     public var explanation: [ExplanationEntry]
     /// Benefits that may still apply once `missing` is given.

@@ -3,10 +3,10 @@ import NuanSyntax
 /// Which fields each compiled expression reads, and the order in which the rules first read
 /// them: the interview asks in that order ("rule order"), and looks for an input's thresholds
 /// only in the comparisons that read it.
-struct RuleInputs {
+package struct RuleInputs {
     /// Per node: the fields it reads, directly or through definitions, groups, the category,
     /// and the key field (and, for dated rows, the application date) of a table parameter.
-    let reads: [InputSet]
+    package let reads: [InputSet]
     /// Field slots in the order the benefits, then the categories, first read them; fields no
     /// rule reads come last, in declaration order.
     let order: [Int]
@@ -21,7 +21,7 @@ struct RuleInputs {
     /// at the first exception it cannot settle, so the later ones' inputs are not in `missing`.
     let exceptionReads: [InputSet]
 
-    init(_ p: CheckedProgram) {
+    package init(_ p: CheckedProgram) {
         var reads = Array(repeating: InputSet.empty, count: p.nodes.count)
         var done = Array(repeating: false, count: p.nodes.count)
         var categoryCache: InputSet?

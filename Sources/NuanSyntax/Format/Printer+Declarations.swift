@@ -136,6 +136,7 @@ extension Printer {
         if let x = f.defaultValue { tail += " 默认 " + Printer.expr(x) }
         if f.required { tail += " 必填" }
         if f.undeterminedIfMissing { tail += " 缺失则待定" }
+        if f.notProposable { tail += " 不作建议" }
         if f.type.base == .choice || f.type.base == .list {
             head += " {"
             line(0, head, anchor: decl.range.start, blank: true)

@@ -12,6 +12,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     case input, expect, message
     // field policies, closed tables, category order (issue 16)
     case undeterminedIfMissing, closed, beforeParents
+    // a field recourse never proposes to change (issue 11)
+    case notProposable
     // expressions
     case and, or, not, `in`, notIn, contains, containsAny, containsAll, isEmpty, `if`, `else`, yes, no, given
     // units
@@ -67,6 +69,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .undeterminedIfMissing: return ["缺失则待定", "undetermined_if_missing"]
         case .closed: return ["封闭", "closed"]
         case .beforeParents: return ["优先", "before_parents"]
+        case .notProposable: return ["不作建议", "not_proposable"]
         case .input: return ["输入", "input"]
         case .expect: return ["期望", "expect"]
         case .and: return ["且", "and"]

@@ -42,6 +42,7 @@ extension Parser {
             else if accept(.defaultValue) != nil { field.defaultValue = try parseExpression() }
             else if accept(.required) != nil { field.required = true }
             else if accept(.undeterminedIfMissing) != nil { field.undeterminedIfMissing = true }
+            else if accept(.notProposable) != nil { field.notProposable = true }
             else if accept(.source) != nil { field.citation = try citation() }
             else { break }
         }

@@ -112,6 +112,8 @@ public struct FieldDecl: Sendable {
     public var citation: Citation?
     /// `缺失则待定`: a missing value leaves every decision that needs it undetermined (stated).
     public var undeterminedIfMissing: Bool = false
+    /// `不作建议`: recourse (差什么才符合) never proposes a change to this field.
+    public var notProposable: Bool = false
     /// `覆盖 字段 KEY 默认 V`: only the parent's default changes; `type` is a placeholder.
     public var defaultOnly: Bool = false
 }

@@ -35,6 +35,11 @@ public struct BatchOptions: Sendable {
     /// Decide with the interpreter even with `--explain none` (which otherwise uses the
     /// compiled evaluator): the reference, for differential runs and measurements.
     public var interpret = false
+    /// `--recourse`: each decision that is not fully eligible carries what would change it.
+    public var recourse = false
+    /// `--near-miss AMOUNT` (yuan a month): list the refused households one change of a money
+    /// field within AMOUNT would make eligible (searched like recourse; kept in the summary).
+    public var nearMiss: Rational?
     /// `--unmask`: full ID and phone numbers in the outputs (masked otherwise).
     public var unmask = false
     public var jobs: Int

@@ -18,6 +18,10 @@ final class BatchProgram: Sendable {
     let compact: Bool
     /// `--unmask`: personal numbers written in full.
     let unmask: Bool
+    /// `--recourse`: decisions carry what would change them.
+    let recourse: Bool
+    /// `--near-miss`: the margin; recourse is searched for it (and written only with `recourse`).
+    let nearMiss: Rational?
     /// Summary inputs: the 人员类别 slot and the option indices of 农民工 / 劳动模范.
     let groupsSlot: Int?
     /// The 建档类型 slot and the index of its `none` option (an archived household is any other).
@@ -30,10 +34,12 @@ final class BatchProgram: Sendable {
     let perCapitaDefinition: Int?
     let dibaoParameter: Int?
 
-    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false) {
+    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false, recourse: Bool = false, nearMiss: Rational? = nil) {
         self.program = program
         self.compact = compact
         self.unmask = unmask
+        self.recourse = recourse
+        self.nearMiss = nearMiss
         layout = RecordLayout(program, unmask: unmask)
         let dj = DecisionJSON(program: program, compact: compact, unmask: unmask)
         rulesJSON = Array(dj.rules.utf8)

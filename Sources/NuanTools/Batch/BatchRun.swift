@@ -91,7 +91,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     init(program: CheckedProgram, against old: CheckedProgram?, options: BatchOptions) {
         self.options = options
-        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask)
+        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask, recourse: options.recourse, nearMiss: options.nearMiss)
         oldBP = old.map { BatchProgram($0, compact: options.explain == .none, unmask: options.unmask) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
             switch options.explain {
@@ -101,6 +101,7 @@ final class BatchPipeline: @unchecked Sendable {
             }
         }
         report = BatchReport(program: program, against: old)
+        report.nearMissMargin = options.nearMiss
         maxLine = max(64, options.maxLine)
     }
 
@@ -144,7 +145,7 @@ final class BatchPipeline: @unchecked Sendable {
             var head = ByteBuffer(capacity: 4096)
             if options.outputFormat == .csv {
                 if options.excelBOM { head.put([0xEF, 0xBB, 0xBF]) }
-                DecisionWriter.csvHeader(against: oldBP != nil, carried: layout?.carriedNames ?? [], into: &head)
+                DecisionWriter.csvHeader(against: oldBP != nil, recourse: bp.recourse, carried: layout?.carriedNames ?? [], into: &head)
             }
             if head.count > 0 && !writeAll(head.base, head.count) { failure = text(M.writeFailed(String(cString: strerror(errno)))) }
             head.free()

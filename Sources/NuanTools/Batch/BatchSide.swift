@@ -50,13 +50,24 @@ struct BatchSide {
         switch reading {
         case .invalid(let id, let errors):
             slow += 1
-            return .decided(.invalid(id: id, errors: errors))
+            var d = Decision.invalid(id: id, errors: errors)
+            if explain != .none { d.reasons = Reasons.invalid(errors, language: errors.first?.language ?? .chinese) }
+            return .decided(d)
         case .valid(let fast):
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            if explain == .none && compiled != nil { return .decided(compiled!.decide(flip ? fa : fb, using: &ev)) }
-            return .decided(flip ? ev.decide(fa, explain: explain) : ev.decide(fb, explain: explain))
+            var d: Decision
+            if explain == .none && !bp.recourse && compiled != nil {
+                d = compiled!.decide(flip ? fa : fb, using: &ev)
+            } else {
+                d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
+            }
+            // The near-miss list needs the recourse of refusals only.
+            if !bp.recourse && bp.nearMiss != nil && d.status == .ineligible {
+                d.recourse = ev.recourse(for: d, facts: flip ? fa : fb)
+            }
+            return .decided(d)
         }
     }
 

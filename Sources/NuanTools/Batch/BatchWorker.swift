@@ -220,6 +220,9 @@ struct BatchWorker {
     /// Adds the decision to the summary and renders it.
     mutating func emit(_ d: Decision, previous: Decision?, csvCells: Bool, _ report: inout BatchReport?) {
         if report != nil { summarise(d, previous: previous, &report!) }
+        // Searched for the near-miss list only: not written unless `--recourse` asked for it.
+        var d = d
+        if !pipe.bp.recourse && !d.recourse.isEmpty { d.recourse = [] }
         if pipe.options.outputFormat == .jsonl {
             writer.jsonLine(d, previous: previous, into: &out)
         } else {
@@ -263,5 +266,8 @@ struct BatchWorker {
             report.add(d)
         }
         if let previous { report.addComparison(old: previous, new: d) }
+        if let margin = pipe.bp.nearMiss, let m = BatchReport.nearMiss(d, program: pipe.bp.program, margin: margin, order: report.records) {
+            report.addNearMiss(m)
+        }
     }
 }

@@ -104,6 +104,16 @@ struct DecisionWriter {
             if k > 0 { o.put(0x2C) }
             warning(w, into: &o)
         }
+        o.put("],\"reasons\":[")
+        for (k, r) in d.reasons.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.putJSONString(json.disclosure.value(r))
+        }
+        o.put("],\"recourse\":[")
+        for (k, r) in d.recourse.enumerated() {
+            if k > 0 { o.put(0x2C) }
+            o.put(json.recourse(r))
+        }
         o.put("],\"explanation\":[")
         for (k, e) in d.explanation.enumerated() {
             if k > 0 { o.put(0x2C) }
@@ -190,11 +200,12 @@ struct DecisionWriter {
         "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
     }
 
-    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings"]
+    static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings", "reasons"]
     static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
 
-    static func csvHeader(against: Bool, carried: [String], into o: inout ByteBuffer) {
+    static func csvHeader(against: Bool, recourse: Bool = false, carried: [String], into o: inout ByteBuffer) {
         var cols = csvColumns
+        if recourse { cols.append("recourse") }
         if against { cols += againstColumns }
         cols += carried
         for (k, c) in cols.enumerated() {
@@ -254,6 +265,15 @@ struct DecisionWriter {
             }
         } else if !d.warnings.isEmpty {
             o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
+        }
+        o.put(0x2C)
+        if !d.reasons.isEmpty { o.putCSVCell(Privacy.shown(d.reasons.joined(separator: " "), unmask: bp.unmask)) }
+        if bp.recourse {
+            o.put(0x2C)
+            if !d.recourse.isEmpty {
+                let words = RecourseText(program: bp.program, english: false)
+                o.putCSVCell(d.recourse.map(words.describe).joined(separator: "; "))
+            }
         }
         if let p = previous {
             o.put(0x2C)

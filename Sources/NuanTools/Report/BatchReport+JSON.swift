@@ -39,6 +39,7 @@ extension BatchReport {
                     ("records", String(incomeRecords[b.rawValue])), ("eligible", String(incomeEligible[b.rawValue]))])
         }))
         o.field("impact", impact.map { impactJSON($0, unmask: unmask) } ?? "null")
+        o.field("near_miss", nearMissJSON(unmask: unmask))
         o.field("money_overflow", overflow ? "true" : "false")
         return o.close() + "\n"
     }

@@ -55,6 +55,7 @@ extension BatchReport {
             }
             if !deltas.isEmpty { lines.append(M.fundDeltas(deltas)) }
         }
+        if let near = nearMissLine() { lines.append(near) }
         if overflow { lines.append(M.overflowLine) }
         return lines.map { Disclosure.masked.line($0.text(english: english)) }.joined(separator: "\n") + "\n"
     }

@@ -113,6 +113,12 @@ public struct BatchReport: Sendable, Equatable {
     public internal(set) var overflow = false
     /// Decisions carrying each warning code (`period`, `unconfirmed` …).
     public internal(set) var warningCounts: [String: Int] = [:]
+    /// `--near-miss AMOUNT` (yuan): the margin of the near-miss list, nil when not asked for.
+    public var nearMissMargin: Rational?
+    /// How many households the near-miss list holds, and the nearest of them (kept sorted at
+    /// merges; `nearMissList`).
+    public internal(set) var nearMissCount = 0
+    var nearMisses: [NearMiss] = []
     /// The 统计表 the rules' notice asks for (`统计表` in the header), nil when none names one.
     public var statTableTitle: String?
     /// The impact of a rules change; nil unless `addComparison` was called (or `against` set).
@@ -281,6 +287,7 @@ public struct BatchReport: Sendable, Equatable {
 
     /// Adds `other` (the records that come after this report's records) into this one.
     public mutating func merge(_ other: BatchReport) {
+        mergeNearMisses(other, base: records)
         records += other.records
         for i in 0..<4 { statusCounts[i] += other.statusCounts[i] }
         categories.merge(other.categories)

@@ -24,6 +24,7 @@ public enum HTMLReport {
         h += statTableSection(r, t)
         h += incomeSection(r, t)
         if let m = r.impact { h += impactSection(r, m, unmask: unmask, t) }
+        h += nearMissSection(r, unmask: unmask, t)
         h += "<footer>\(t(M.footer))</footer>\n"
         return h + "</body>\n</html>\n"
     }
@@ -35,25 +36,8 @@ public enum HTMLReport {
         func raw(_ m: Message) -> String { m.text(english: english) }
     }
 
-    /// HTML-escapes text for element content and quoted attribute values; control characters
-    /// are shown as `\u{1B}` (a page printed with `cat` cannot drive the terminal).
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(c)
-            default:
-                if SafeText.isUnsafe(c) { out += SafeText.line(String(c)) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    /// HTML-escapes text (`HTMLText.escape`, shared with the notice page).
+    public static func escape(_ s: String) -> String { HTMLText.escape(s) }
 
     // MARK: - Sections
 

@@ -5,7 +5,7 @@ import XCTest
 /// only on earlier stages, and the README's graph names the same edges as `Package.swift`.
 final class PackageLayeringTests: XCTestCase {
     /// The order of the pipeline; a target may depend only on targets before it.
-    static let stages = ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice", "NuanTools", "NuanCLI"]
+    static let stages = ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanOffice", "NuanTools", "NuanServe", "NuanCLI"]
 
     /// `name → dependencies` of every `.target` and `.executableTarget` in Package.swift.
     static func targets() throws -> [String: [String]] {
@@ -45,7 +45,7 @@ final class PackageLayeringTests: XCTestCase {
         let graph = try XCTUnwrap(section.components(separatedBy: "```").dropFirst().first)
         // The main line of the graph lists the stages in pipeline order.
         let line = try XCTUnwrap(graph.split(separator: "\n").first { $0.contains("NuanSupport") })
-        let order = ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools", "NuanCLI"]
+        let order = ["NuanSupport", "NuanSyntax", "NuanProgram", "NuanExplain", "NuanTools", "NuanServe", "NuanCLI"]
         let positions = order.map { line.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil), "every stage on the graph's main line")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())

@@ -231,7 +231,7 @@ final class BatchBadInputTests: XCTestCase {
                 XCTAssertNil(res.failure, name)
                 XCTAssertEqual(res.recordsIn, 120, name)
                 let got = lines(out)
-                XCTAssertEqual(got.first, "id,status,category,total_amount,score,missing,errors,awards,warnings,备注", name)
+                XCTAssertEqual(got.first, "id,status,category,total_amount,score,missing,errors,awards,warnings,reasons,备注", name)
                 XCTAssertFalse(got.contains { $0.contains(",invalid,") }, name)
                 XCTAssertTrue(got.contains { $0.hasPrefix("R119,") }, name)
             }

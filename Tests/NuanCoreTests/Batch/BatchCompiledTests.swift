@@ -122,7 +122,8 @@ final class DecisionWriterCSVTests: XCTestCase {
                 d.score.map { $0.isInteger ? "\($0.numerator)" : $0.formatted(places: 2) } ?? "",
                 cell(d.missing.joined(separator: ";")), cell(Privacy.redact(d.errors.map(\.message).joined(separator: "; "))),
                 cell(awards.joined(separator: ";")),
-                cell(Privacy.redact(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; ")))]
+                cell(Privacy.redact(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "))),
+                cell(Privacy.redact(d.reasons.joined(separator: " ")))]
             .joined(separator: ",") + "\n"
     }
 

@@ -142,7 +142,7 @@ final class BatchExcelValuesTests: XCTestCase {
         XCTAssertNil(res.failure)
         XCTAssertEqual(res.recordsOut, 1)
         let out = text(path("k.csv.out"))
-        XCTAssertTrue(out.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,家庭人数,家庭收入,备注\n"), out)
+        XCTAssertTrue(out.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,reasons,家庭人数,家庭收入,备注\n"), out)
         XCTAssertTrue(out.contains(",3,1800,x"), out)
     }
 

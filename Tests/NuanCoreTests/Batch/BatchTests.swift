@@ -326,7 +326,7 @@ final class BatchTests: XCTestCase {
         XCTAssertNil(res.failure)
         XCTAssertEqual(res.recordsIn, 3)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,note\n"))
+        XCTAssertTrue(text.hasPrefix("id,status,category,total_amount,score,missing,errors,awards,warnings,reasons,note\n"))
         XCTAssertTrue(text.contains("\"说明,含逗号\""))
         XCTAssertTrue(text.contains("\"两行\n备注\""), text)
         XCTAssertTrue(text.contains("\"\"\"引号\"\"\""))

@@ -14,6 +14,10 @@ final class TraceInvarianceTests: XCTestCase {
     func strip(_ d: Decision) -> String {
         var d = d
         d.explanation = []
+        d.reasons = []
+        d.basis = []
+        d.notApplied = []
+        d.inputs = []
         return "\(d)"
     }
 
@@ -62,6 +66,8 @@ final class TraceInvarianceTests: XCTestCase {
                 XCTAssertEqual(strip(plain), strip(traced), "\(f): \(a)")
                 XCTAssertFalse(traced.explanation.isEmpty)
                 XCTAssertTrue(plain.explanation.isEmpty)
+                XCTAssertFalse(traced.reasons.isEmpty, "\(f): every explained decision says why: \(a)")
+                XCTAssertTrue(plain.reasons.isEmpty)
                 statuses.insert(plain.status.rawValue + "/" + plain.category)
             }
             // The corpus reaches more than one outcome under every file.

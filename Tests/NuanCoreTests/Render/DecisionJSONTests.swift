@@ -14,7 +14,7 @@ final class DecisionJSONTests: XCTestCase {
         let d = TestRules.decide(p, #"{"id":"a","receives_dibao":true}"#, explain: .none)
         let full = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(DecisionJSON(program: p).render(d).utf8)) as? [String: Any])
         let compact = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(DecisionJSON(program: p, compact: true).render(d).utf8)) as? [String: Any])
-        XCTAssertEqual(Set(compact.keys), ["id", "status", "category", "awards", "total_amount", "score", "missing", "errors", "warnings", "explanation", "rules"])
+        XCTAssertEqual(Set(compact.keys), ["id", "status", "category", "awards", "total_amount", "score", "missing", "errors", "warnings", "reasons", "recourse", "explanation", "rules"])
         XCTAssertEqual(Set(full.keys), Set(compact.keys))
         let award = try XCTUnwrap((compact["awards"] as? [[String: Any]])?.first)
         XCTAssertEqual(Set(award.keys), ["benefit", "amount", "fund", "allowed_funds"])

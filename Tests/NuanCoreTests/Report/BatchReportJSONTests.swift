@@ -56,6 +56,7 @@ final class BatchReportJSONTests: XCTestCase {
         {"fund":"union_own","old_total":"500.00","new_total":"500.50","delta":"0.50","old_pending_awards":1,"new_pending_awards":1},\
         {"fund":"social_donation","old_total":"666.67","new_total":"666.67","delta":"0.00","old_pending_awards":0,"new_pending_awards":0},\
         {"fund":null,"old_total":"100.00","new_total":"100.00","delta":"0.00","old_pending_awards":0,"new_pending_awards":0}]},
+          "near_miss": null,
           "money_overflow": false
         }
 

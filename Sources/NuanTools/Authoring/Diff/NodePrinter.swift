@@ -6,19 +6,19 @@ import NuanExplain
 /// their Chinese label, keywords in Chinese, lists in option order, minimal parentheses. Two
 /// conditions that differ only in layout, comments, aliases (`and`/`且`, a key or its label) or
 /// the order of list items print the same — which is what `nuan diff` and the lints compare.
-struct NodePrinter {
+package struct NodePrinter {
     let program: CheckedProgram
     /// Also sorts the operands of a 且 / 或 chain (they commute), for comparison only.
     var sortOperands = false
 
-    init(program: CheckedProgram, sortOperands: Bool = false) {
+    package init(program: CheckedProgram, sortOperands: Bool = false) {
         self.program = program
         self.sortOperands = sortOperands
     }
 
     typealias Op = CheckedProgram.Node.Op
 
-    func text(_ n: Int32) -> String { text(n, context: 0) }
+    package func text(_ n: Int32) -> String { text(n, context: 0) }
 
     /// Binding strength of a node, loosest first (matches the parser's precedence).
     static func precedence(_ op: Op) -> Int {

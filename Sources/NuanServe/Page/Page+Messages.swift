@@ -1,0 +1,67 @@
+import NuanSupport
+
+/// The screening page's own words, in Chinese and English side by side.
+enum PageText {
+    static let appTitle = Message("困难职工帮扶筛查", "Hardship aid screening")
+    static let menuTitle = Message("选择规则", "Choose the rules")
+    static let menuIntro = Message("本服务提供以下规则文件。请选择申请人所在地区和年度适用的规则：",
+                                   "These rules files are served. Choose the one for the applicant's region and year:")
+    static let inForce = Message("施行", "in force")
+    static let version = Message("版本", "version")
+    static let switchRules = Message("切换", "Switch")
+    static let rules = Message("规则", "Rules")
+    static let otherLanguage = Message("English", "中文")
+    static let applicant = Message("申请人信息", "The applicant")
+    static let formHint = Message("只显示仍可能影响结果的问题；已填写的项目始终显示。标 * 的为必填。",
+                                  "Only questions that can still change the decision are shown; answered ones always are. * marks a required field.")
+    static let noScriptHint = Message("（未启用脚本：填写后请按“判定”。）", "(Scripts are off: press Decide when done.)")
+    static let showAll = Message("显示全部问题", "Show every question")
+    static let decide = Message("判定", "Decide")
+    static let print = Message("打印告知单", "Print the notice")
+    static let yes = Message("是", "yes")
+    static let no = Message("否", "no")
+    static let notGiven = Message("未填", "not given")
+    static let none = Message("无（以上都不是）", "none of these")
+    static let nothing = Message("无", "none")
+    static func defaultIs(_ v: String) -> Message { Message("默认 \(v)", "default \(v)") }
+    static let yuan = Message("元", "yuan")
+    static let wholeNumber = Message("整数", "whole number")
+    static let personalKept = Message("已录入（为保护个人信息不再显示；如需修改请重新输入）：", "entered (not shown again, to protect it; type it again to change it): ")
+    static let waiting = Message("填写申请人信息后，这里显示判定结果。", "The decision shows here as the applicant's details are filled in.")
+    static let setBelow = Message("（由经办单位在表单末尾“经办单位设定的数值”中填写）", "(the office sets it at the end of the form, under Figures the office sets)")
+    static let officeFigures = Message("经办单位设定的数值", "Figures the office sets")
+    static let officeFiguresHint = Message("规则未规定、判定又需要的数值（如本地区的低保标准），由经办单位填写（同命令行的 --set）。",
+                                           "Figures the rules leave open but the decision needs (such as this region's 低保 line), set by the office (as --set on the command line).")
+    static let idle = Message("此项目前不影响结果", "does not affect the decision now")
+
+    // the decision
+    static let notice = Message("困难职工帮扶 告知单", "Hardship aid — notice to the applicant")
+    static let name = Message("姓名", "Name")
+    static let application = Message("申请编号", "Application")
+    static let conclusion = Message("结论", "Decision")
+    static let category = Message("建档类别", "Archive category")
+    static let reasons = Message("理由", "Why")
+    static let awards = Message("发放项目", "Awards")
+    static let benefit = Message("项目", "Benefit")
+    static let amount = Message("金额", "Amount")
+    static let fund = Message("资金来源", "Fund")
+    static let source = Message("依据", "Source")
+    static let amountOpen = Message("待定（由发放单位确定）", "to be set by the paying office")
+    static let total = Message("合计", "Total")
+    static let alsoFrom = Message("也可由：", "may also be paid from: ")
+    static let signature = Message("经办人：＿＿＿＿＿＿　　申请人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+                                   "Caseworker: ____________    Applicant: ____________    Date: ____________")
+    static let score = Message("困难程度评分", "Priority score")
+    static let missing = Message("还需要以下信息才能判定", "Needed before it can be decided")
+    static let errors = Message("记录有误", "Problems in the record")
+    static let warnings = Message("提示", "Please note")
+    static let recourse = Message("差什么才符合", "What would change the outcome")
+    static let change = Message("若", "if")
+    static let then = Message("则", "then")
+    static let explanation = Message("判定过程（逐条，附依据）", "How it was decided (rule by rule, with sources)")
+    static let rulesUsed = Message("所用规则", "Rules used")
+    static let yuanSuffix = Message(" 元", " yuan")
+    static let undeterminedCategory = Message("尚不能确定", "not yet known")
+    static let noCategory = Message("不符合建档标准（none）", "none")
+    static let notFoundPage = Message("没有这个页面", "No such page")
+}
