@@ -29,8 +29,13 @@ public enum Privacy {
     /// Masks every ID-number-shaped and mobile-number-shaped part of free text; everything else
     /// is kept as it is.
     public static func redact(_ s: String) -> String {
-        if !mayHoldNumber(s) { return s }
+        if !mayHoldNumber(s) || !mayHoldShape(s) { return s }
+        return redactCharacters(s)
+    }
 
+    /// `redact` without the byte-level tests: every text walked as Characters (the reference
+    /// the tests compare the fast path with).
+    static func redactCharacters(_ s: String) -> String {
         var c = Array(s)
         var i = 0
         while i < c.count {
@@ -89,6 +94,43 @@ public enum Privacy {
         if let r = s.utf8.withContiguousStorageIfAvailable(count) { return r }
         var copy = s
         return copy.withUTF8(count)
+    }
+
+    /// Whether the scalar ending just before byte `i` could be a prepended mark (Unicode's
+    /// Prepend: U+0600–0605, U+06DD, U+070F, U+0890–0891, U+08E2, U+0D4E and some beyond
+    /// U+FFFF), which joins the digit after it into one Character. ASCII cannot; nor can a
+    /// scalar of U+1000–U+FFFF (a Chinese character, full-width punctuation).
+    static func mayPrepend(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        guard i > 0, b[i - 1] >= 0x80 else { return false }
+        if i >= 3, b[i - 3] >= 0xE1 && b[i - 3] <= 0xEF, b[i - 2] & 0xC0 == 0x80, b[i - 1] & 0xC0 == 0x80 { return false }
+        return true
+    }
+
+    /// Whether the text's bytes could hold a shape `redactCharacters` masks: a run of 11 or more
+    /// ASCII digits (an ID number, a mobile number written without separators), or a run of 3
+    /// followed by a space or dash (`138 1234 5678`). A run that is longer in bytes than in
+    /// Characters (by one: a prepended mark forms one Character with the digit after it) is let
+    /// through too when it might start so (`mayPrepend`). Most texts —
+    /// record ids like `BB-2022-0000001`, messages with dates and amounts — have neither, and
+    /// are not walked as Characters.
+    static func mayHoldShape(_ s: String) -> Bool {
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            let n = b.count
+            while i < n {
+                guard b[i] &- 0x30 < 10 else { i += 1; continue }
+                var j = i
+                while j < n && b[j] &- 0x30 < 10 { j += 1 }
+                let run = j - i
+                if run >= 11 { return true }
+                if j < n, b[j] == 0x20 || b[j] == 0x2D, run == 3 || (run == 4 && mayPrepend(b, before: i)) { return true }
+                i = j
+            }
+            return false
+        }
+        if let r = s.utf8.withContiguousStorageIfAvailable(scan) { return r }
+        var copy = s
+        return copy.withUTF8(scan)
     }
 
     /// The end of a mobile number starting at `i` (`1[3-9]x xxxx xxxx`, groups optionally

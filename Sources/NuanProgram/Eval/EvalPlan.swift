@@ -68,6 +68,8 @@ final class EvalPlan: @unchecked Sendable {
     let regionField: Int32
     let jurisdictionKeys: Set<String>
     let validityRoots: [Int32]
+    /// Each benefit's award as a decision shows it, the amount left out (set per record).
+    let awards: [Decision.Award]
 
     init(_ p: CheckedProgram) {
         nodes = p.nodes
@@ -121,5 +123,10 @@ final class EvalPlan: @unchecked Sendable {
         for c in p.regionCodes { keys.insert(c) }
         jurisdictionKeys = keys
         validityRoots = p.validityRules.map(\.root)
+        awards = p.benefits.enumerated().map { flat, b in
+            let codes = b.funds.map { p.funds[$0].code }
+            return Decision.Award(benefit: b.name, amount: nil, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation,
+                                  benefitIndex: flat)
+        }
     }
 }

@@ -87,10 +87,22 @@ extension Evaluator {
         self.language = language
         var decision = Decision(id: f.id, status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
                                 missing: [], errors: [], explanation: [], pending: [])
-        var missing = InputSet.empty
         if !failures.isEmpty { failures.removeAll(keepingCapacity: true) }
         checkGuards(&decision, language: language)
         for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
+        let categoryValue = category()
+        let score = plan.hasScore ? computeScore() : nil
+        assemble(&decision, category: categoryValue, score: score, language: language)
+        guard tracing, let t = trace else { return (decision, nil) }
+        let byGroup = plan.benefitGroups.map { Array(outcomes[$0.start..<($0.start + $0.count)]) }
+        return (decision, Evaluation(trace: t, facts: facts, outcomes: byGroup, category: categoryValue))
+    }
+
+    /// Turns the record's evaluated parts — the benefit outcomes in `outcomes`, the category, the
+    /// score — into its decision: hit policies, awards, total, status, missing, warnings. Evaluates
+    /// nothing, so the compiled evaluator (`Compiled/`) shares it and decides exactly alike.
+    mutating func assemble(_ decision: inout Decision, category categoryValue: Value, score: Rational?, language: Language) {
+        var missing = InputSet.empty
         for (gi, g) in plan.benefitGroups.enumerated() {
             for k in g.start..<(g.start + g.count) {
                 if outcomes[k].failure >= 0 { decision.errors.append(RecordError(field: "", value: nil, reason: failures[Int(outcomes[k].failure)], language: language)) }
@@ -106,8 +118,7 @@ extension Evaluator {
                 }
             }
         }
-        let categoryValue = category()
-        if plan.hasScore { decision.score = computeScore() }
+        decision.score = score
         if let total = Rational.sum(decision.awards.compactMap(\.amount)) { decision.totalAmount = total } else {
             // A total that does not fit is never shown short of a part.
             decision.errors.append(RecordError(field: "total_amount", value: nil, reason: EvalMessage.totalOverflow, language: language))
@@ -127,9 +138,6 @@ extension Evaluator {
         // of it is counted (a household outside the 辖区 is no 深度困难 case of this notice).
         if guardFailed { decision.category = "undetermined"; decision.score = nil }
         addWarnings(&decision, language: language)
-        guard tracing, let t = trace else { return (decision, nil) }
-        let byGroup = plan.benefitGroups.map { Array(outcomes[$0.start..<($0.start + $0.count)]) }
-        return (decision, Evaluation(trace: t, facts: facts, outcomes: byGroup, category: categoryValue))
     }
 
     func categoryCode(_ v: Value) -> String {
@@ -137,13 +145,11 @@ extension Evaluator {
         return "undetermined"
     }
 
+    /// Benefit `flat`'s award (`EvalPlan.awards`, built once) with this record's amount.
     func award(_ flat: Int, _ r: BenefitOutcome) -> Decision.Award {
-        var g = 0
-        while plan.benefitGroups[g].start + plan.benefitGroups[g].count <= flat { g += 1 }
-        let b = program.benefitGroups[g].benefits[flat - plan.benefitGroups[g].start]
-        let codes = b.funds.map { program.funds[$0].code }
-        return Decision.Award(benefit: b.name, amount: r.amount, unit: b.unit, fund: codes.first, allowedFunds: codes, citation: b.citation,
-                              benefitIndex: flat)
+        var a = plan.awards[flat]
+        a.amount = r.amount
+        return a
     }
 
     /// Which benefits of a group (indices within the group) are granted, and which are still

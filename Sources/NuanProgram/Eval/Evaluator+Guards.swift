@@ -11,19 +11,34 @@ extension Evaluator {
         for (k, root) in plan.validityRoots.enumerated() {
             // Unknown has no effect: only a condition that holds makes the record invalid.
             guard case .bool(true) = eval(root) else { continue }
-            let rule = program.validityRules[k]
-            let names = rule.fields.map { program.fields[$0].display }
-            decision.errors.append(RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil,
-                                               reason: EvalMessage.validityRule(rule.message, rule: rule.name, citation: rule.citation), language: language))
+            decision.errors.append(validityError(k, language: language))
         }
+    }
+
+    /// The error of validity rule `k` (`无效`), which holds for the record: worded once per
+    /// rule and language (the same texts, so a writer can recognise them).
+    mutating func validityError(_ k: Int, language: Language) -> RecordError {
+        let slot = 2 * k + (language == .chinese ? 0 : 1)
+        if slot < validityErrors.count, let e = validityErrors[slot] { return e }
+        let rule = program.validityRules[k]
+        let names = rule.fields.map { program.fields[$0].display }
+        let e = RecordError(field: names.joined(separator: language == .chinese ? "、" : ", "), value: nil,
+                            reason: EvalMessage.validityRule(rule.message, rule: rule.name, citation: rule.citation), language: language)
+        if slot < validityErrors.count { validityErrors[slot] = e }
+        return e
     }
 
     /// A region that lies outside the 辖区, or that no division table can place, is invalid;
     /// a missing region is left to the rules that need it (unknown is not invalid).
     mutating func checkJurisdiction(_ decision: inout Decision, language: Language) {
         guard plan.regionField >= 0, !plan.jurisdictionKeys.isEmpty,
-              case .text(let region) = facts.values[Int(plan.regionField)],
-              !plan.jurisdictionKeys.contains(region), !regionsInside.contains(region) else { return }
+              case .text(let region) = facts.values[Int(plan.regionField)] else { return }
+        // An archive repeats its region: the last one found inside is compared, not hashed.
+        if !lastRegionInside.isEmpty && region == lastRegionInside { return }
+        guard !plan.jurisdictionKeys.contains(region), !regionsInside.contains(region) else {
+            lastRegionInside = region
+            return
+        }
         let cacheKey = language == .chinese ? region : "en\u{1F}" + region
         if let e = jurisdictionCache[cacheKey] { decision.errors.append(e); return }
         let code = Gazetteer.code(of: region)

@@ -55,6 +55,14 @@ public struct Evaluator {
     var jurisdictionCache: [String: RecordError] = [:]
     /// Regions placed inside the 辖区 by their division code (`340300`, a district's code).
     var regionsInside: Set<String> = []
+    /// The last region found inside the 辖区 (most records repeat it).
+    var lastRegionInside = ""
+    /// Per table parameter: the last key looked up and the rows it reached (most records
+    /// repeat the key), so a record's row is found by one comparison instead of a hash.
+    var lastRowKey: [String?]
+    var lastRows: [[Int]?]
+    /// Each validity rule's error, per language (2 × rule + language), once worded.
+    var validityErrors: [RecordError?]
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
     public struct Trace: Sendable {
@@ -72,6 +80,9 @@ public struct Evaluator {
         parameterMemo = Array(repeating: .unknown(.empty), count: program.parameters.count)
         parameterGeneration = Array(repeating: 0, count: program.parameters.count)
         outcomes = Array(repeating: BenefitOutcome(truth: .no, missing: .empty), count: plan.benefits.count)
+        lastRowKey = Array(repeating: nil, count: program.parameters.count)
+        lastRows = Array(repeating: nil, count: program.parameters.count)
+        validityErrors = Array(repeating: nil, count: 2 * program.validityRules.count)
         facts = Facts(program: program)
         defaultReferenceDate = program.inForceFrom ?? CivilDate.today()
     }
@@ -169,10 +180,16 @@ public struct Evaluator {
         var rows: [Int]?
         switch facts.values[Int(p.keyField)] {
         case .text(let s):
-            rows = plan.rowIndex[i][s]
-            if rows == nil && plan.regionKeyed[i] {
-                let index = plan.rowIndex[i]
-                rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
+            if let last = lastRowKey[i], last == s {
+                rows = lastRows[i]
+            } else {
+                rows = plan.rowIndex[i][s]
+                if rows == nil && plan.regionKeyed[i] {
+                    let index = plan.rowIndex[i]
+                    rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
+                }
+                lastRowKey[i] = s
+                lastRows[i] = rows
             }
             if rows == nil && missingRowParameter < 0 && !s.isEmpty {
                 missingRowParameter = Int32(i)

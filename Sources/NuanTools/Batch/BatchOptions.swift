@@ -32,6 +32,9 @@ public struct BatchOptions: Sendable {
     /// CSV output for Excel: starts with a UTF-8 BOM.
     public var excelBOM = false
     public var explain: ExplainLevel = .brief
+    /// Decide with the interpreter even with `--explain none` (which otherwise uses the
+    /// compiled evaluator): the reference, for differential runs and measurements.
+    public var interpret = false
     /// `--recourse`: each decision that is not fully eligible carries what would change it.
     public var recourse = false
     /// `--near-miss AMOUNT` (yuan a month): list the refused households one change of a money

@@ -10,19 +10,33 @@ struct BatchSide {
     let codec: RecordCodec
     var layout: CSVLayout?
     var ev: Evaluator
+    /// The compiled evaluator, which decides with `--explain none` (the interpreter `ev`
+    /// explains, and decides what the compiled path hands back).
+    var compiled: CompiledEvaluator?
     var fa: Facts
     var fb: Facts
     var flip = false
     /// Values of the last record decided successfully (for the summary).
     var lastFactsOK = false
 
-    init(_ bp: BatchProgram, layout: CSVLayout?) {
+    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool) {
         self.bp = bp
         codec = RecordCodec(layout: bp.layout)
         self.layout = layout
         ev = Evaluator(program: bp.program)
+        if compiled { self.compiled = CompiledEvaluator(ev) }
         fa = Facts(program: bp.program)
         fb = Facts(program: bp.program)
+    }
+
+    /// Group `i` of the record last decided, for the summary.
+    mutating func group(_ i: Int) -> Value {
+        compiled != nil ? compiled!.group(i, using: &ev) : ev.group(i)
+    }
+
+    /// Definition `i` of the record last decided, for the summary.
+    mutating func definition(_ i: Int) -> Value {
+        compiled != nil ? compiled!.definition(i, using: &ev) : ev.definition(i)
     }
 
     enum Outcome {
@@ -43,7 +57,12 @@ struct BatchSide {
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            var d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
+            var d: Decision
+            if explain == .none && !bp.recourse && compiled != nil {
+                d = compiled!.decide(flip ? fa : fb, using: &ev)
+            } else {
+                d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
+            }
             // The near-miss list needs the recourse of refusals only.
             if !bp.recourse && bp.nearMiss != nil && d.status == .ineligible {
                 d.recourse = ev.recourse(for: d, facts: flip ? fa : fb)

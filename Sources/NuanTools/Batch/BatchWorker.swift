@@ -40,8 +40,9 @@ struct BatchWorker {
         cap = pipe.blockSize + BatchPipeline.padding
         buf = .allocate(capacity: cap)
         out = ByteBuffer(capacity: pipe.options.explain == .none ? pipe.blockSize / 2 + 4096 : pipe.blockSize * 8)
-        newSide = BatchSide(pipe.bp, layout: pipe.layout)
-        oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout) }
+        let compiled = pipe.options.explain == .none && !pipe.options.interpret
+        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled)
+        oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout, compiled: compiled) }
         groupsHeld = Array(repeating: false, count: pipe.bp.program.groups.count)
         writer = DecisionWriter(pipe.bp)
         explain = pipe.options.explain
@@ -248,7 +249,7 @@ struct BatchWorker {
     mutating func summarise(_ d: Decision, previous: Decision?, _ report: inout BatchReport) {
         if newSide.lastFactsOK && d.status != .invalid {
             let facts = newSide.ev.facts
-            for i in groupsHeld.indices { groupsHeld[i] = newSide.ev.group(i) == .bool(true) }
+            for i in groupsHeld.indices { groupsHeld[i] = newSide.group(i) == .bool(true) }
             var migrant = false, model = false
             if let g = pipe.bp.groupsSlot, case .set(let m) = facts.values[g] {
                 migrant = m & pipe.bp.migrantBit != 0
@@ -257,7 +258,7 @@ struct BatchWorker {
             var archived = false
             if let a = pipe.bp.archiveTypeSlot, case .choice(let c) = facts.values[a] { archived = c != pipe.bp.archiveNone }
             var perCapita: Rational?
-            if let i = pipe.bp.perCapitaDefinition, case .number(let r) = newSide.ev.definition(i) { perCapita = r }
+            if let i = pipe.bp.perCapitaDefinition, case .number(let r) = newSide.definition(i) { perCapita = r }
             var line: Rational?
             if let p = pipe.bp.dibaoParameter, case .number(let r) = newSide.ev.parameter(p, node: 0) { line = r }
             report.add(d, groups: groupsHeld, archived: archived, migrantWorker: migrant, modelWorker: model, perCapitaIncome: perCapita, dibaoLine: line)

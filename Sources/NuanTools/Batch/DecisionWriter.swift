@@ -8,10 +8,41 @@ struct DecisionWriter {
     let bp: BatchProgram
     let json: DecisionJSON
     /// Per worker (one writer each), so never shared between threads.
-    let warningJSON = WarningJSONCache()
+    let warningJSON = RenderedCache()
+    let errorJSON = RenderedCache()
+    /// CSV cells of one error, one warning, or one award, as last rendered (the same few repeat).
+    let csvCells = RenderedCache()
+    let awardCells = AwardCellCache()
 
-    final class WarningJSONCache: @unchecked Sendable {
-        var rendered: [String: (code: String, json: String)] = [:]
+    /// The awards cell of a record with one award, by benefit: its amount and fund, and the cell.
+    final class AwardCellCache: @unchecked Sendable {
+        var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: String)] = [:]
+    }
+
+    /// Texts already rendered, found by comparing (lengths first, then the texts: the
+    /// evaluator hands out the same few messages again and again, usually the very same
+    /// strings, so the comparison is short) rather than by hashing long Chinese strings.
+    final class RenderedCache: @unchecked Sendable {
+        struct Entry {
+            var a: String
+            var b: String
+            var tag: UInt8
+            var json: String
+        }
+        var entries: [Entry] = []
+        static let capacity = 64
+
+        func find(_ a: String, _ b: String, tag: UInt8) -> String? {
+            let (na, nb) = (a.utf8.count, b.utf8.count)
+            for e in entries where e.tag == tag && e.a.utf8.count == na && e.b.utf8.count == nb && e.a == a && e.b == b {
+                return e.json
+            }
+            return nil
+        }
+
+        func add(_ a: String, _ b: String, tag: UInt8, json: String) {
+            if entries.count < RenderedCache.capacity { entries.append(Entry(a: a, b: b, tag: tag, json: json)) }
+        }
     }
 
     init(_ bp: BatchProgram) {
@@ -66,7 +97,7 @@ struct DecisionWriter {
         o.put("],\"errors\":[")
         for (k, e) in d.errors.enumerated() {
             if k > 0 { o.put(0x2C) }
-            o.put(json.error(e))
+            error(e, into: &o)
         }
         o.put("],\"warnings\":[")
         for (k, w) in d.warnings.enumerated() {
@@ -107,10 +138,25 @@ struct DecisionWriter {
     /// `DecisionJSON.warning`, rendered once per message (a worker's few distinct warnings
     /// repeat over the archive).
     func warning(_ w: DecisionWarning, into o: inout ByteBuffer) {
-        if let hit = warningJSON.rendered[w.message], hit.code == w.code { o.put(hit.json); return }
+        if let hit = warningJSON.find(w.message, w.code, tag: 0) { o.put(hit); return }
         let json = self.json.warning(w)
-        if warningJSON.rendered.count < 4096 { warningJSON.rendered[w.message] = (w.code, json) }
+        warningJSON.add(w.message, w.code, tag: 0, json: json)
         o.put(json)
+    }
+
+    /// `DecisionJSON.error`, rendered once per message for errors that name no value or line
+    /// (the evaluator's: 辖区, validity rules — the same few over an archive).
+    func error(_ e: RecordError, into o: inout ByteBuffer) {
+        guard e.value == nil && e.line == nil else { o.put(json.error(e)); return }
+        let tag: UInt8
+        switch e.language {
+        case .chinese: tag = 0
+        case .english: tag = 1
+        }
+        if let hit = errorJSON.find(e.reason, e.field, tag: tag) { o.put(hit); return }
+        let rendered = json.error(e)
+        errorJSON.add(e.reason, e.field, tag: tag, json: rendered)
+        o.put(rendered)
     }
 
     /// `DecisionJSON.entry` as bytes, every text masked the way `DecisionJSON.q` masks it.
@@ -149,6 +195,11 @@ struct DecisionWriter {
 
     // MARK: CSV
 
+    /// One award in the CSV `awards` cell: `benefit:amount:fund` (待定 for no amount).
+    static func awardText(_ a: Decision.Award) -> String {
+        "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
+    }
+
     static let csvColumns = ["id", "status", "category", "total_amount", "score", "missing", "errors", "awards", "warnings", "reasons"]
     static let againstColumns = ["previous_status", "previous_total_amount", "previous_category", "change"]
 
@@ -178,15 +229,41 @@ struct DecisionWriter {
         o.put(0x2C)
         if !d.missing.isEmpty { o.putCSVCell(d.missing.joined(separator: ";")) }
         o.put(0x2C)
-        if !d.errors.isEmpty { o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask)) }
-        o.put(0x2C)
-        if !d.awards.isEmpty {
-            o.putCSVCell(d.awards.map { a in
-                "\(a.benefit):\(a.amount.map { $0.formatted(places: 2) } ?? "待定"):\(a.fund ?? "")"
-            }.joined(separator: ";"))
+        if d.errors.count == 1, let e = d.errors.first, e.value == nil && e.line == nil {
+            // one error without a value or line (the evaluator's: 辖区, validity): its cell once
+            let tag: UInt8
+            switch e.language {
+            case .chinese: tag = 2
+            case .english: tag = 3
+            }
+            if let hit = csvCells.find(e.reason, e.field, tag: tag) { o.putCSVCell(hit) } else {
+                let cell = Privacy.shown(e.message, unmask: bp.unmask)
+                csvCells.add(e.reason, e.field, tag: tag, json: cell)
+                o.putCSVCell(cell)
+            }
+        } else if !d.errors.isEmpty {
+            o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask))
         }
         o.put(0x2C)
-        if !d.warnings.isEmpty {
+        if d.awards.count == 1, let a = d.awards.first, a.benefitIndex >= 0 {
+            if let hit = awardCells.cells[a.benefitIndex], hit.amount == a.amount, hit.fund == a.fund, hit.benefit == a.benefit {
+                o.putCSVCell(hit.cell)
+            } else {
+                let cell = Self.awardText(a)
+                awardCells.cells[a.benefitIndex] = (a.amount, a.fund, a.benefit, cell)
+                o.putCSVCell(cell)
+            }
+        } else if !d.awards.isEmpty {
+            o.putCSVCell(d.awards.map(Self.awardText).joined(separator: ";"))
+        }
+        o.put(0x2C)
+        if d.warnings.count == 1, let w = d.warnings.first {
+            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.putCSVCell(hit) } else {
+                let cell = Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask)
+                csvCells.add(w.message, w.code, tag: 4, json: cell)
+                o.putCSVCell(cell)
+            }
+        } else if !d.warnings.isEmpty {
             o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
         }
         o.put(0x2C)

@@ -12,11 +12,14 @@ import NuanProgram
 /// Only the worker whose turn it is touches the registry.
 final class DuplicateRegistry: @unchecked Sendable {
     // Ids keyed by a 64-bit hash of their bytes (String hashing normalises Unicode: slow on a
-    // hot path); the text is kept to confirm a match, and a collision of two different ids (not
-    // seen in practice) goes to the exact table. ID numbers are keyed by their exact code.
-    private var ids: [UInt64: (line: Int, text: String)] = [:]
+    // hot path) in an open-addressing table; the text is kept to confirm a match, and a
+    // collision of two different ids (not seen in practice) goes to the exact table. ID numbers
+    // are keyed by their exact code.
+    private var ids = KeyTable()
+    private var idFirst: [(line: Int, text: String)] = []
     /// By `IDNumberCode`: exact, no text kept.
-    private var idNumbers: [UInt64: (line: Int, id: String?)] = [:]
+    private var idNumbers = KeyTable()
+    private var idNumberFirst: [(line: Int, id: String?)] = []
     private var idsExact: [String: Int] = [:]
 
     /// FNV-1a over the UTF-8 bytes.
@@ -36,19 +39,20 @@ final class DuplicateRegistry: @unchecked Sendable {
     /// The line of an earlier record with this id, registering it when new.
     private func firstLine(ofID id: String, line: Int) -> Int? {
         let h = Self.hash(id)
-        if let f = ids[h] {
+        if let k = ids.find(h, orInsert: idFirst.count) {
+            let f = idFirst[k]
             if Self.same(f.text, id) { return f.line }
             if let l = idsExact[id] { return l }
             idsExact[id] = line
             return nil
         }
-        ids[h] = (line, id)
+        idFirst.append((line, id))
         return nil
     }
 
     private func firstRecord(ofIDNumber code: UInt64, line: Int, id: String?) -> (line: Int, id: String?)? {
-        if let f = idNumbers[code] { return f }
-        idNumbers[code] = (line, id)
+        if let k = idNumbers.find(code, orInsert: idNumberFirst.count) { return idNumberFirst[k] }
+        idNumberFirst.append((line, id))
         return nil
     }
 
@@ -100,6 +104,58 @@ final class DuplicateRegistry: @unchecked Sendable {
             d.warnings.append(DecisionWarning(code: "duplicate_id_number",
                                               message: Message.Batch.repeatedIDNumber(firstLine: first, firstID: firstID.map { Privacy.redact($0) }).text(english: english)))
             return d
+        }
+    }
+}
+
+/// Open addressing over 64-bit keys (linear probing, a power-of-two capacity at most ¾ full):
+/// each key maps to an index into the caller's array. 12 bytes a slot, no hashing of the key
+/// beyond one multiplication, no per-entry allocation.
+struct KeyTable {
+    private var keys: [UInt64]
+    /// -1: empty slot.
+    private var values: [Int32]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var c = 16
+        while c < capacity { c <<= 1 }
+        keys = Array(repeating: 0, count: c)
+        values = Array(repeating: -1, count: c)
+        shift = UInt64(64 - c.trailingZeroBitCount)
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// The index stored for `key`; or, when the key is new, stores `index` for it and returns nil.
+    mutating func find(_ key: UInt64, orInsert index: Int) -> Int? {
+        let mask = keys.count - 1
+        var i = slot(key)
+        while values[i] >= 0 {
+            if keys[i] == key { return Int(values[i]) }
+            i = (i + 1) & mask
+        }
+        precondition(index < Int(Int32.max), "more than 2^31 records in one run")
+        keys[i] = key
+        values[i] = Int32(index)
+        count += 1
+        if count * 4 >= keys.count * 3 { grow() }
+        return nil
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        let c = keys.count * 2
+        keys = Array(repeating: 0, count: c)
+        values = Array(repeating: -1, count: c)
+        shift -= 1
+        let mask = c - 1
+        for (k, v) in zip(oldKeys, oldValues) where v >= 0 {
+            var i = slot(k)
+            while values[i] >= 0 { i = (i + 1) & mask }
+            keys[i] = k
+            values[i] = v
         }
     }
 }

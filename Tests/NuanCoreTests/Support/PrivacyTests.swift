@@ -70,4 +70,39 @@ final class PrivacyTests: XCTestCase {
         XCTAssertEqual(Privacy.redact("编号 BB340300202400001"), "编号 BB340300202400001")
         XCTAssertEqual(Privacy.redact("ID13800000000"), "ID13800000000")
     }
+
+    /// `redact` skips the Character walk for texts whose bytes hold no maskable shape; it must
+    /// give exactly what the walk gives, whatever the text (prepended marks, combining marks,
+    /// separators, codes, decimals, the check character).
+    func testTheByteLevelShortcutMasksExactlyAsTheCharacterWalk() {
+        let pieces = ["1", "3", "8", "0", "5", "9", "2", "13800138000", "110105194912310021", "11010519491231002", "X", "x",
+                      " ", "-", ".", "BB", "a", "号", "（", "\u{600}", "\u{301}", "\r\n", "2022", "0000001", "138", "1234", "5678",
+                      "（", "）", "\u{6DD}", "\u{110BD}", "é"]
+        var state: UInt64 = 42
+        var masked = 0
+        for _ in 0..<40_000 {
+            var s = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var r = state
+            for _ in 0..<(4 + Int(r % 14)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                r = state >> 33
+                s += pieces[Int(r % UInt64(pieces.count))]
+            }
+            let slow = Privacy.redactCharacters(s)
+            XCTAssertEqual(Privacy.redact(s), slow, s.debugDescription)
+            if slow != s { masked += 1 }
+        }
+        XCTAssertGreaterThan(masked, 1000)
+        XCTAssertFalse(Privacy.mayHoldShape("BB-2022-0000001"))
+        XCTAssertFalse(Privacy.mayHoldShape("申请日期 2021-12-28 不在本规则生效期（2022-01-01 至 2022-01-31）内"))
+        XCTAssertTrue(Privacy.mayHoldShape("138 1234 5678"))
+        XCTAssertTrue(Privacy.mayHoldShape("\u{600}1380-1234-5678"))
+        XCTAssertEqual(Privacy.redact("电话 138-1234-5678"), "电话 138-****-5678")
+        // a prepended mark joins the digit after it into one Character: the run "2138" is
+        // four digits in bytes but "138" in Characters, and the number after it is still masked
+        let prepended = "\u{600}2138 1234 5678"
+        XCTAssertNotEqual(Privacy.redactCharacters(prepended), prepended)
+        XCTAssertEqual(Privacy.redact(prepended), Privacy.redactCharacters(prepended))
+    }
 }
