@@ -58,8 +58,10 @@ public enum Privacy {
             var end = j
             if j - i == 17, j < c.count, c[j] == "X" || c[j] == "x" { end = j + 1 }
             // Letters after the number do not make it a code (`13800000000chain/`): only letters
-            // before it do. A longer digit run is not an ID number.
-            let free = end == c.count || !isDigit(c[end])
+            // before it do. A longer digit run is not an ID number — but one that ends in its
+            // check character X has ended, whatever follows (`11010519491231002X2018.1`, a
+            // rules file's version; found by nuan-fuzz).
+            let free = end > j || end == c.count || !isDigit(c[end])
             if (end - i == 15 || end - i == 18) && free {
                 for k in (i + 6)..<(end - 4) { c[k] = "*" }
                 i = end

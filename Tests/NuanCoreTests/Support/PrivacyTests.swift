@@ -62,6 +62,16 @@ final class PrivacyTests: XCTestCase {
 
     /// Found by nuan-fuzz (seed 42, case 656): a phone number right after a terminal colour
     /// code (`ESC[0m`) was taken for the digits of a code like `BB3403…` and shown in full.
+    /// An ID number ending in its check character X has ended, even when digits follow
+    /// (a rules file's version "11010519491231002X2018.1"; found by nuan-fuzz, seed 51).
+    func testAnIDNumberEndingInXIsMaskedWhateverFollows() {
+        XCTAssertEqual(Privacy.redact("版本 11010519491231002X2018.1"), "版本 110105********002X2018.1")
+        XCTAssertEqual(Privacy.redact("11010519491231002x7"), "110105********002x7")
+        XCTAssertEqual(Privacy.redactCharacters("版本 11010519491231002X2018.1"), Privacy.redact("版本 11010519491231002X2018.1"))
+        // an 18-digit run followed by more digits is still not an ID number
+        XCTAssertEqual(Privacy.redact("1101051949123100212018"), "1101051949123100212018")
+    }
+
     func testANumberAfterATerminalColourCodeIsNotACode() {
         XCTAssertEqual(Privacy.redact("红\u{1B}[0m15000001111"), "红\u{1B}[0m150****1111")
         XCTAssertEqual(Privacy.redact("\\u{1B}[0m11010519491231002X"), "\\u{1B}[0m110105********002X")
