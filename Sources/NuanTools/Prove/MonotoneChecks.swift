@@ -18,11 +18,14 @@ struct MonotoneChecks {
     let causes: Int?
     let rank: [String: Int]
     let groupRanges: [Range<Int>]
-    var done: Set<[Int: String]> = []
+    var done: Set<[ValueKey]> = []
     var evaluations = 0
+    /// Representative values over the whole program (every comparison reading the input).
+    var values: PartitionValues
 
     init(_ program: CheckedProgram) {
         self.program = program
+        values = PartitionValues(program)
         income = program.fieldIndex(named: "household_monthly_income")
         size = program.fieldIndex(named: "household_size")
         causes = program.fieldIndex(named: "hardship_causes")
@@ -39,7 +42,7 @@ struct MonotoneChecks {
         groupRanges = ranges
     }
 
-    func decided(_ d: Decision) -> Bool { d.status != .invalid && d.status != .undetermined && rank[d.category] != nil }
+    func decided(_ d: Decision) -> Bool { d.status != .invalid && rank[d.category] != nil }
 
     /// Why `b` (the record with more income, fewer members or fewer causes) is better off than
     /// `a` in what `part` decides (a benefit group's amount, or the category), or nil.
@@ -63,9 +66,9 @@ struct MonotoneChecks {
         return Rational.sum(d.awards.filter { range.contains($0.benefitIndex) }.compactMap(\.amount)) ?? .zero
     }
 
-    func key(_ f: Facts, without slot: Int) -> [Int: String] {
-        var k: [Int: String] = [-1: String(slot)]
-        for (i, v) in f.values.enumerated() where i != slot { k[i] = "\(f.given[i]) \(v)" }
+    func key(_ f: Facts, without slot: Int, part: Partition.Part) -> [ValueKey] {
+        var k: [ValueKey] = [ValueKey(.number(Rational(integer: Int64(slot))), given: false), ValueKey(.number(Rational(integer: Int64(part.index))), given: false)]
+        for (i, v) in f.values.enumerated() where i != slot { k.append(ValueKey(v, given: f.given[i])) }
         return k
     }
 
@@ -96,8 +99,8 @@ struct MonotoneChecks {
     /// order; `higherIsWorse` for the household size (more members = poorer per head).
     mutating func sweep(_ c: Partition.Cell, slot: Int, at x: Rational, property: ProveProperty, higherIsWorse: Bool,
                         partition: inout Partition, into checks: inout CellChecks) {
-        guard done.insert(key(c.facts, without: slot).merging([-2: "\(c.part)"]) { a, _ in a }).inserted else { return }
-        let values = partition.values.values(slot, facts: c.facts, open: InputSet(), relevance: &partition.relevance)
+        guard done.insert(key(c.facts, without: slot, part: c.part)).inserted else { return }
+        let values = self.values.values(slot, facts: c.facts, open: InputSet(), relevance: &partition.relevance)
         var points: [(Rational, Facts, Decision)] = []
         for case .number(let v)? in values {
             var f = c.facts

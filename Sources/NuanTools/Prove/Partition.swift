@@ -24,6 +24,14 @@ struct Partition {
         case group(Int)
         case category
         case validity
+
+        var index: Int {
+            switch self {
+            case .group(let g): return g
+            case .category: return -1
+            case .validity: return -2
+            }
+        }
     }
 
     struct Cell {
@@ -46,13 +54,14 @@ struct Partition {
 
     let program: CheckedProgram
     var relevance: Relevance
-    let values: PartitionValues
+    var values: PartitionValues
+    var tooLargeFields: Set<Int> = []
     var evaluations = 0
     let limit: Int
     var cells: [Cell] = []
     var fanout: [Int: Int] = [:]
     /// Fields whose values could not all be enumerated (a list with too many classes).
-    var tooLarge: [Int] { values.tooLarge }
+    var tooLarge: [Int] { tooLargeFields.sorted() }
 
     init(program: CheckedProgram, limit: Int = 2_000_000) {
         self.program = program
@@ -90,6 +99,13 @@ struct Partition {
         for p in parts {
             let (c0, e0) = (cells.count, evaluations)
             fanout = [:]
+            values = PartitionValues(program, part: p)
+            tooLargeFields.formUnion(values.tooLarge)
+            if trace {
+                let l = values.lists.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+                let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+                FileHandle.standardError.write("part \(p) values: \(l) \(c)\n".data(using: .utf8)!)
+            }
             try explore(p, f, open, [])
             if trace {
                 let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }

@@ -16,9 +16,17 @@ struct PartitionValues {
     let choices: [Int: [Int]]
     let lists: [Int: [UInt64]]
 
-    init(_ p: CheckedProgram) {
+    /// Per numeric field: the fields the comparisons reading it read (its thresholds depend on them).
+    let related: [Int: [Int]]
+    /// Representative numbers already found, by field and the related fields' values.
+    var cache: [[ValueKey]: [Value?]] = [:]
+
+    init(_ p: CheckedProgram, part: Partition.Part? = nil) {
         program = p
-        tests = ProgramTests(p)
+        tests = ProgramTests(p, roots: ProgramTests.roots(p, part))
+        var related: [Int: Set<Int>] = [:]
+        for r in tests.comparisonReads { for f in r { related[f, default: []].formUnion(r) } }
+        self.related = related.mapValues { $0.sorted() }
         var choices: [Int: [Int]] = [:]
         var lists: [Int: [UInt64]] = [:]
         var large: [Int] = []
@@ -77,9 +85,10 @@ struct PartitionValues {
 
     /// `slot`'s representative values with the other inputs as in `facts` (nil = not given;
     /// for a field with a default, the default is not repeated as a given value).
-    func values(_ slot: Int, facts: Facts, open: InputSet, relevance: inout Relevance) -> [Value?] {
+    mutating func values(_ slot: Int, facts: Facts, open: InputSet, relevance: inout Relevance) -> [Value?] {
         let f = program.fields[slot]
         var out: [Value?] = [nil]
+        var cacheKey: [ValueKey]?
         switch f.type {
         case .choice:
             out += (choices[slot] ?? []).map { .choice(Int32($0)) }
@@ -94,21 +103,18 @@ struct PartitionValues {
                 for day in [d - 1, d] where compared || seen.insert(rowsChosen(facts, at: day)).inserted { out.append(.date(day)) }
             }
         case .number, .money:
-            let base = relevance.representatives(slot, facts: facts, open: open).compactMap { $0 }
-            let unit = f.base == .integer ? Rational.one : (Rational(1, 100) ?? .one)
-            let lo = f.atLeast ?? .zero
-            var set = Set<Rational>()
-            var numbers: [Rational] = []
-            for case .number(let r) in base { numbers.append(r) }
-            let hi = numbers.max() ?? lo
-            for r in numbers {
-                set.insert(r)
-                // One fen (or unit) either side of each threshold, inside the range.
-                if r != lo && r != hi {
-                    if let a = r.subtracting(unit), a >= lo { set.insert(a) }
-                    if let b = r.adding(unit), b <= hi { set.insert(b) }
-                }
+            var key = [ValueKey(.choice(Int32(slot)), given: false)]
+            for r in related[slot] ?? [] where r != slot && r < facts.values.count {
+                key.append(open.has(r) ? .open : ValueKey(facts.values[r], given: facts.given[r]))
             }
+            if let hit = cache[key] { return hit }
+            cacheKey = key
+            let base = relevance.representatives(slot, facts: facts, open: open).compactMap { $0 }
+            // Both sides of every threshold (the last value on one side and the first on the
+            // other, one fen or unit apart) and the ends of the range: every interval between
+            // thresholds is reached. The boundary examples add one fen further on each side.
+            var set = Set<Rational>()
+            for case .number(let r) in base { set.insert(r) }
             out += set.sorted().map { .number($0) }
         default:
             out += relevance.representatives(slot, facts: facts, open: open).compactMap { $0 }
@@ -118,6 +124,7 @@ struct PartitionValues {
         if let d = f.defaultValue, case .set(let dm) = d, case .list = f.type {
             out.removeAll { if case .set(let m) = $0 { return m == dm } else { return false } }
         }
+        if let k = cacheKey { cache[k] = out }
         return out
     }
 }

@@ -15,23 +15,39 @@ struct ProgramTests {
     /// Per comparison node reached: the fields it reads.
     var comparisonReads: [[Int]] = []
 
-    init(_ p: CheckedProgram) {
+    /// The tests of the whole program (every part).
+    init(_ p: CheckedProgram) { self.init(p, roots: ProgramTests.roots(p, nil)) }
+
+    /// The expression roots of one part: a benefit group's benefits (recipients, conditions,
+    /// exceptions, amounts) and the groups its funds may pay, the categories, or the validity
+    /// rules; nil = all of them.
+    static func roots(_ p: CheckedProgram, _ part: Partition.Part?) -> [Int32] {
+        var stack: [Int32] = []
+        var start = 0
+        for (gi, g) in p.benefitGroups.enumerated() {
+            defer { start += g.benefits.count }
+            if let part, part != .group(gi) { continue }
+            for b in g.benefits {
+                if let c = b.condition { stack.append(c) }
+                if let r = b.recipient { stack.append(p.groups[r].root) }
+                for e in b.exceptions {
+                    stack.append(e.condition)
+                    if case .fixed(let n) = e.amount { stack.append(n) }
+                }
+                if case .fixed(let n) = b.amount { stack.append(n) }
+                for f in b.funds { for g in p.funds[f].mayPay ?? [] { stack.append(p.groups[g].root) } }
+            }
+        }
+        if part == nil || part == .category { for c in p.categories { stack.append(c.root) } }
+        if part == nil || part == .validity { for v in p.validityRules { stack.append(v.root) } }
+        if part == nil { for g in p.groups { stack.append(g.root) } }
+        return stack
+    }
+
+    init(_ p: CheckedProgram, roots: [Int32]) {
         var seen = Array(repeating: false, count: p.nodes.count)
         var readsMemo: [Int: Set<Int>] = [:]
-        var stack: [Int32] = []
-        for b in p.benefits {
-            if let c = b.condition { stack.append(c) }
-            if let r = b.recipient { stack.append(p.groups[r].root) }
-            for e in b.exceptions {
-                stack.append(e.condition)
-                if case .fixed(let n) = e.amount { stack.append(n) }
-            }
-            if case .fixed(let n) = b.amount { stack.append(n) }
-        }
-        for g in p.groups { stack.append(g.root) }
-        for c in p.categories { stack.append(c.root) }
-        for v in p.validityRules { stack.append(v.root) }
-
+        var stack = roots
         func children(_ n: CheckedProgram.Node) -> [Int32] {
             switch n.op {
             case .constant, .field, .given, .parameter: return []
@@ -49,7 +65,10 @@ struct ProgramTests {
             var s: Set<Int> = []
             switch n.op {
             case .field, .given: s.insert(Int(n.a))
-            case .parameter: if let k = p.parameters[Int(n.a)].keyField { s.insert(k) }
+            case .parameter:
+                let par = p.parameters[Int(n.a)]
+                if let k = par.keyField { s.insert(k) }
+                if par.rows.contains(where: { $0.from != nil }), let ad = p.applicationDateField { s.insert(ad) }
             default: for c in children(n) { s.formUnion(reads(c)) }
             }
             readsMemo[Int(i)] = s
