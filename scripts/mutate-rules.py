@@ -4,7 +4,7 @@ run through `nuan test` (the file's own worked examples) and `nuan prove`; repor
 mutants each catches.
 
     swift build -c release --product nuan
-    python3 scripts/mutate-rules.py [--nuan .build/release/nuan] [--count 220] [--seed 14]
+    python3 scripts/mutate-rules.py [--nuan .build/release/nuan] [--count 215] [--files …] [--weights …] [--seed 14]
 
 A mutant is one edit of one file (outside comments, quoted text and the 例子 at the end):
   flip      a comparison: < ↔ ≤, > ↔ ≥
@@ -14,9 +14,13 @@ A mutant is one edit of one file (outside comments, quoted text and the 例子 a
   not       `非 ` removed
   fund      a benefit's first fund swapped for another fund code
   reorder   two neighbouring benefits of a 首个 group swapped
-A mutant the checker rejects (`nuan check` exit 2) is counted apart and not judged.
-`nuan test` catches a mutant when an example fails; `nuan prove` when it reports a
-refutation the unmutated file does not have (counts and source positions ignored).
+A mutant the checker rejects (`nuan check` exit 2) is counted apart and not judged. A mutant
+of national-base runs the examples of every file that extends it, and is proved on --judge
+(heilongjiang-2021 is not judged by prove: its input space is over the limit).
+`nuan test` catches a mutant when one of the file's own examples fails. `nuan prove` catches
+it when it reports a refutation the unmutated file does not have (counts and source positions
+ignored), or when a boundary example that `nuan prove --emit-examples` wrote for the unmutated
+file (kept beside it, as the workflow keeps them) fails on the mutant.
 """
 import argparse, os, random, re, shutil, subprocess, sys, tempfile
 
@@ -128,24 +132,32 @@ def findings(out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nuan", default=os.path.join(ROOT, ".build/release/nuan"))
-    ap.add_argument("--count", type=int, default=220)
+    ap.add_argument("--count", type=int, default=215)
     ap.add_argument("--seed", type=int, default=14)
-    ap.add_argument("--files", default="leshan-2012,qinghai-2020,wuzhou-2018,bengbu-2022,heilongjiang-2021")
-    ap.add_argument("--weights", default="80,50,45,35,10", help="mutants per file, in --files order (scaled to --count)")
+    ap.add_argument("--files", default="leshan-2012,qinghai-2020,wuzhou-2018,bengbu-2022,national-base")
+    ap.add_argument("--weights", default="15,40,40,25,130", help="mutants per file, in --files order (scaled to --count)")
+    ap.add_argument("--judge", default="leshan-2012,qinghai-2020,wuzhou-2018",
+                    help="the files that judge a mutant of national-base (all its children run nuan test)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     files = args.files.split(",")
     weights = [int(w) for w in args.weights.split(",")]
     total_w = sum(weights)
     tmp = tempfile.mkdtemp(prefix="nuan-mutants-")
-    shutil.copytree(os.path.join(ROOT, "Rules"), os.path.join(tmp, "Rules"))
+    rules = os.path.join(tmp, "Rules")
+    shutil.copytree(os.path.join(ROOT, "Rules"), rules)
+    children = sorted(f[:-6] for f in os.listdir(rules) if f.endswith(".rules") and f != "national-base.rules")
+    baseline = {}
+    for name in set(files + args.judge.split(",")) - {"national-base"}:
+        _, out = run([args.nuan, "prove", "--emit-examples", rules, os.path.join(rules, name + ".rules")])
+        baseline[name] = findings(out)
     results = []
     for name, w in zip(files, weights):
         path = os.path.join(ROOT, "Rules", name + ".rules")
         text = open(path, encoding="utf-8").read()
-        target = os.path.join(tmp, "Rules", name + ".rules")
-        _, base_out = run([args.nuan, "prove", target])
-        baseline = findings(base_out)
+        target = os.path.join(rules, name + ".rules")
+        tested = children if name == "national-base" else [name]
+        judged_by = args.judge.split(",") if name == "national-base" else [name]
         all_sites = sites(text)
         rng.shuffle(all_sites)
         want = max(1, round(args.count * w / total_w))
@@ -157,14 +169,19 @@ def main():
             if mutant == text:
                 continue
             open(target, "w", encoding="utf-8").write(mutant)
-            code, _ = run([args.nuan, "check", target])
+            code, _ = run([args.nuan, "check"] + [os.path.join(rules, t + ".rules") for t in tested])
             if code == 2:
                 results.append((name, site[0], "invalid", False, False))
                 continue
-            tcode, _ = run([args.nuan, "test", target])
-            _, pout = run([args.nuan, "prove", target])
+            tcode, _ = run([args.nuan, "test"] + [os.path.join(rules, t + ".rules") for t in tested])
             by_test = tcode == 1
-            by_prove = bool(findings(pout) - baseline)
+            by_prove = False
+            for j in judged_by:
+                _, pout = run([args.nuan, "prove", os.path.join(rules, j + ".rules")])
+                bcode, _ = run([args.nuan, "test", os.path.join(rules, j + ".boundary.rules")])
+                if findings(pout) - baseline[j] or bcode == 1:
+                    by_prove = True
+                    break
             results.append((name, site[0], "ok", by_test, by_prove))
             done += 1
             print(f"{name:18} {site[0]:8} test={'caught' if by_test else '-':6} prove={'caught' if by_prove else '-'}", flush=True)
@@ -183,10 +200,12 @@ def main():
     print(f"caught by nuan prove and not by nuan test: {only_p}")
     print(f"caught by nuan test and not by nuan prove: {only_t}")
     print(f"caught by either: {either}; by neither: {len(judged) - either}")
-    kinds = sorted(set(r[1] for r in judged))
-    for k in kinds:
+    for k in sorted(set(r[1] for r in judged)):
         rs = [r for r in judged if r[1] == k]
         print(f"  {k:8} {len(rs):4} test {sum(1 for r in rs if r[3]):4} prove {sum(1 for r in rs if r[4]):4}")
+    for f in files:
+        rs = [r for r in judged if r[0] == f]
+        print(f"  {f:18} {len(rs):4} test {sum(1 for r in rs if r[3]):4} prove {sum(1 for r in rs if r[4]):4}")
 
 
 if __name__ == "__main__":

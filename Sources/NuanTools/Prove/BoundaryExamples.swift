@@ -6,14 +6,14 @@ import NuanProgram
 /// one fen either side, as `例子` that `nuan test` keeps.
 enum BoundaryExamples {
     /// At most this many examples per file (the first thresholds in partition order).
-    static let cap = 60
+    static let cap = 400
 
     static func outcome(_ d: Decision) -> String {
         let a = d.awards.map { "\($0.benefit)=\($0.amount?.formatted() ?? "-")@\($0.fund ?? "-")" }
         return "\(d.status.rawValue)|\(d.category)|\(d.totalAmount.formatted())|\(a.joined(separator: ","))"
     }
 
-    static func collect(_ partition: Partition) -> [String] {
+    static func collect(_ partition: inout Partition) -> [String] {
         let program = partition.program
         // Cells that differ only in the last input assigned, when it is a number.
         var runs: [String: [Int]] = [:]
@@ -24,37 +24,47 @@ enum BoundaryExamples {
             if runs[key] == nil { order.append(key) }
             runs[key, default: []].append(i)
         }
-        var picked: [Int] = []
-        var seen: Set<Int> = []
+        // Where the decision changes between two neighbouring values (one fen or unit apart):
+        // the records at both, and one fen further on each side.
+        var records: [(Facts, Decision, Int)] = []
+        var seen: Set<[ValueKey]> = []
+        func add(_ f: Facts, _ d: Decision, _ slot: Int) {
+            guard seen.insert(f.values.enumerated().map { ValueKey($1, given: f.given[$0]) }).inserted else { return }
+            records.append((f, d, slot))
+        }
         for key in order {
             let run = runs[key]!.sorted { number(partition.cells[$0]) < number(partition.cells[$1]) }
-            for k in run.indices.dropFirst() where outcome(partition.cells[run[k - 1]].decision) != outcome(partition.cells[run[k]].decision) {
-                for j in [k - 2, k - 1, k, k + 1] where j >= 0 && j < run.count && isNear(partition.cells[run[j]], partition.cells[run[k]], integer: program.fields[partition.cells[run[k]].path.last!.slot].base == .integer)
-                    && seen.insert(run[j]).inserted {
-                    picked.append(run[j])
+            for k in run.indices.dropFirst() {
+                let (lo, hi) = (partition.cells[run[k - 1]], partition.cells[run[k]])
+                guard outcome(lo.decision) != outcome(hi.decision) else { continue }
+                let slot = hi.path.last!.slot
+                let unit = (program.fields[slot].base == .integer ? Rational(1, 1) : Rational(1, 100)) ?? .one
+                guard let gap = number(hi).subtracting(number(lo)), gap == unit else { continue }
+                if let below = number(lo).subtracting(unit), below >= (program.fields[slot].atLeast ?? .zero) {
+                    var f = lo.facts
+                    f.values[slot] = .number(below)
+                    add(f, partition.decide(f), slot)
+                }
+                add(lo.facts, lo.decision, slot)
+                add(hi.facts, hi.decision, slot)
+                if let above = number(hi).adding(unit) {
+                    var f = hi.facts
+                    f.values[slot] = .number(above)
+                    add(f, partition.decide(f), slot)
                 }
             }
-            if picked.count >= cap { break }
+            if records.count >= cap { break }
         }
-        return picked.prefix(cap).enumerated().map { n, i in
-            let c = partition.cells[i]
-            let slot = c.path.last!.slot
-            let v = number(c)
-            let title = "边界 \(n + 1)：\(program.fields[slot].display) = \(ExampleText.literal(.number(v), program.fields[slot], program))"
-            return ExampleText.render(title: title, citation: "nuan prove --emit-examples", facts: c.facts, decision: c.decision, program: program)
+        return records.prefix(cap).enumerated().map { n, r in
+            let (facts, decision, slot) = r
+            let v = facts.values[slot]
+            let title = "边界 \(n + 1)：\(program.fields[slot].display) = \(ExampleText.literal(v, program.fields[slot], program))"
+            return ExampleText.render(title: title, citation: "nuan prove --emit-examples", facts: facts, decision: decision, program: program)
         }
     }
 
     static func number(_ c: Partition.Cell) -> Rational {
         if case .number(let r)? = c.path.last?.value { return r }
         return .zero
-    }
-
-    /// Within two fen (or units) of the threshold's upper side: the threshold and its neighbours.
-    static func isNear(_ a: Partition.Cell, _ b: Partition.Cell, integer: Bool) -> Bool {
-        guard let d = number(b).subtracting(number(a)) else { return false }
-        let two = (integer ? Rational(2, 1) : Rational(2, 100)) ?? .one
-        let m = d < .zero ? (Rational.zero.subtracting(d) ?? d) : d
-        return m <= two
     }
 }

@@ -32,12 +32,12 @@ public enum ProveReport {
                 out += "\n"
                 if let facts = f.record, let d = f.decision {
                     out += "      " + ProveMessage.counterexample.text(lang) + "\n"
-                    let title = "\(ProveMessage.counterTitle.text(lang)) \(n)：\(f.subject)"
+                    let title = "\(ProveMessage.counterTitle.text(lang)) \(n)\(english ? ": " : "：")\(f.subject)"
                     out += indent(ExampleText.render(title: title, citation: "nuan prove", facts: facts, decision: d, program: program))
                 }
                 if let facts = f.other, let d = f.otherDecision {
                     out += "      " + ProveMessage.compareWith.text(lang) + "\n"
-                    let title = "\(ProveMessage.counterTitle.text(lang)) \(n)′：\(f.subject)"
+                    let title = "\(ProveMessage.counterTitle.text(lang)) \(n)′\(english ? ": " : "：")\(f.subject)"
                     out += indent(ExampleText.render(title: title, citation: "nuan prove", facts: facts, decision: d, program: program))
                 }
             }
@@ -56,7 +56,8 @@ public enum ProveReport {
     /// A file that `继承`s the proved file and holds its boundary examples.
     public static func boundaryFile(_ r: ProveResult, extends name: String) -> String {
         var s = "# 由 nuan prove --emit-examples 生成：每个阈值处、及其上下各一分的例子。\n"
-        s += "规则 \"\(ExampleText.escape(name)) 边界例子\"\n  继承 \"\(ExampleText.escape(name))\"\n\n"
+        let title = name.split(separator: "/").last.map(String.init) ?? name
+        s += "规则 \"\(ExampleText.escape(title)) 边界例子\"\n  继承 \"\(ExampleText.escape(name))\"\n\n"
         s += r.boundaryExamples.joined(separator: "\n")
         return s
     }

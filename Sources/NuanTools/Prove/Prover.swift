@@ -46,7 +46,7 @@ public enum Prover {
         result.cells = partition.cells.count
         result.evaluations = partition.evaluations
         result.decided = ProveProperty.allCases.filter { $0 != .assertion }
-        if boundaries { result.boundaryExamples = BoundaryExamples.collect(partition) }
+        if boundaries { result.boundaryExamples = BoundaryExamples.collect(&partition) }
         result.seconds = Date().timeIntervalSince(started)
         return result
     }

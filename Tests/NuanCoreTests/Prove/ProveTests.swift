@@ -88,6 +88,8 @@ final class ProveTests: XCTestCase {
         let all = r.boundaryExamples.joined(separator: "\n")
         XCTAssertTrue(all.contains("家庭月收入 = 1800.00 元"), all)
         XCTAssertTrue(all.contains("家庭月收入 = 1800.01 元"), all)
+        XCTAssertTrue(all.contains("家庭月收入 = 1799.99 元"), all)
+        XCTAssertTrue(all.contains("家庭月收入 = 1800.02 元"), all)
         let text = try String(contentsOfFile: path("proved.rules"), encoding: .utf8) + "\n" + all
         let t = ExampleRunner.run(path: path("proved.rules"), text: text)
         XCTAssertFalse(t.rulesError, "\(t.diagnostics)")
