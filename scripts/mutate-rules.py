@@ -8,8 +8,11 @@ mutants each catches.
 
 A mutant is one edit of one file (outside comments, quoted text and the 例子 at the end):
   flip      a comparison: < ↔ ≤, > ↔ ≥
+  reverse   a comparison turned round: < ↔ >, ≤ ↔ ≥
   number    a threshold, multiplier or amount: N 倍 → N+1 倍, N 元… → N+1 元…
-  drop      a condition: `且 X` removed (X up to the next 且 / 或 / end of line)
+  number-   the same, N−1
+  drop      a condition: `且 X` or `或 X` removed (X up to the next 且 / 或 / end of line)
+  item      one option dropped from a `属于` / `含任一` list
   andor     且 ↔ 或
   not       `非 ` removed
   fund      a benefit's first fund swapped for another fund code
@@ -49,13 +52,22 @@ def sites(text):
             continue
         for m in re.finditer(r"(?<= )(<|≤|>|≥)(?= )", code):
             out.append(("flip", i, m.start(), m.group(1)))
+            out.append(("reverse", i, m.start(), m.group(1)))
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?) (倍|元)", code):
             out.append(("number", i, m.start(), m.group(1)))
+            out.append(("number-", i, m.start(), m.group(1)))
         for m in re.finditer(r" 且 ", code):
             out.append(("drop", i, m.start(), ""))
             out.append(("andor", i, m.start(), "且"))
         for m in re.finditer(r" 或 ", code):
+            out.append(("drop", i, m.start(), ""))
             out.append(("andor", i, m.start(), "或"))
+        if not re.match(r"\s*(资金|可支付|字段)", code):
+            for m in re.finditer(r"\[([^\[\]]+)\]", code):
+                items = m.group(1).split(", ")
+                if len(items) > 1:
+                    for k in range(len(items)):
+                        out.append(("item", i, m.start(1), (m.group(1), k)))
         for m in re.finditer(r"(?<=[ (])非 ", code):
             out.append(("not", i, m.start(), ""))
         m = re.match(r"\s+资金 \[(\w+)", code)
@@ -85,10 +97,18 @@ def apply(text, site, rng):
     if kind == "flip":
         p, op = site[2], site[3]
         lines[i] = line[:p] + {"<": "≤", "≤": "<", ">": "≥", "≥": ">"}[op] + line[p + 1:]
-    elif kind == "number":
+    elif kind == "reverse":
+        p, op = site[2], site[3]
+        lines[i] = line[:p] + {"<": ">", "≤": "≥", ">": "<", "≥": "≤"}[op] + line[p + 1:]
+    elif kind in ("number", "number-"):
         p, n = site[2], site[3]
-        new = str(int(float(n)) + 1) if "." not in n else str(round(float(n) + 0.5, 2))
+        step = 1 if kind == "number" else -1
+        new = str(int(float(n)) + step) if "." not in n else str(round(float(n) + step * 0.5, 2))
         lines[i] = line[:p] + new + line[p + len(n):]
+    elif kind == "item":
+        p, (text, k) = site[2], site[3]
+        items = text.split(", ")
+        lines[i] = line[:p] + ", ".join(items[:k] + items[k + 1:]) + line[p + len(text):]
     elif kind == "drop":
         p = site[2]
         rest = line[p + 3:]
@@ -135,7 +155,8 @@ def main():
     ap.add_argument("--count", type=int, default=215)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--files", default="leshan-2012,qinghai-2020,wuzhou-2018,bengbu-2022,national-base")
-    ap.add_argument("--weights", default="15,40,40,25,130", help="mutants per file, in --files order (scaled to --count)")
+    ap.add_argument("--weights", default="13,10,25,40,130", help="mutants per file, in --files order (scaled to --count)")
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N sites of each file's shuffled list (to split a run)")
     ap.add_argument("--judge", default="leshan-2012,qinghai-2020,wuzhou-2018",
                     help="the files that judge a mutant of national-base (all its children run nuan test)")
     args = ap.parse_args()
@@ -160,6 +181,7 @@ def main():
         judged_by = args.judge.split(",") if name == "national-base" else [name]
         all_sites = sites(text)
         rng.shuffle(all_sites)
+        all_sites = all_sites[args.offset:]
         want = max(1, round(args.count * w / total_w))
         done = 0
         for site in all_sites:
