@@ -17,7 +17,7 @@ A mutant is one edit of one file (outside comments, quoted text and the 例子 a
   not       `非 ` removed
   fund      a benefit's first fund swapped for another fund code
   reorder   two neighbouring benefits of a 首个 group swapped
-A mutant the checker rejects (`nuan check` exit 2) is counted apart and not judged. A mutant
+A mutant that does not compile (`nuan test` exit 2) is counted apart and not judged. A mutant
 of national-base runs the examples of every file that extends it, and is proved on --judge
 (heilongjiang-2021 is not judged by prove: its input space is over the limit).
 `nuan test` catches a mutant when one of the file's own examples fails. `nuan prove` catches
@@ -191,11 +191,11 @@ def main():
             if mutant == text:
                 continue
             open(target, "w", encoding="utf-8").write(mutant)
-            code, _ = run([args.nuan, "check"] + [os.path.join(rules, t + ".rules") for t in tested])
-            if code == 2:
+            # A mutant that does not compile (nuan test exit 2: a rules-file error) is not judged.
+            tcode, _ = run([args.nuan, "test"] + [os.path.join(rules, t + ".rules") for t in tested])
+            if tcode == 2:
                 results.append((name, site[0], "invalid", False, False))
                 continue
-            tcode, _ = run([args.nuan, "test"] + [os.path.join(rules, t + ".rules") for t in tested])
             by_test = tcode == 1
             by_prove = False
             for j in judged_by:
@@ -216,7 +216,7 @@ def main():
     only_t = sum(1 for r in judged if r[3] and not r[4])
     either = sum(1 for r in judged if r[3] or r[4])
     print()
-    print(f"mutants judged: {len(judged)} (rejected by nuan check: {len(results) - len(judged)})")
+    print(f"mutants judged: {len(judged)} (not compiling: {len(results) - len(judged)})")
     print(f"caught by nuan test: {t}")
     print(f"caught by nuan prove: {p}")
     print(f"caught by nuan prove and not by nuan test: {only_p}")
