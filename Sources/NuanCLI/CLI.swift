@@ -27,6 +27,7 @@ public enum CLI {
         Command(CheckCommand.spec, CheckCommand.run),
         Command(DiffCommand.spec, DiffCommand.run),
         Command(TestCommand.spec, TestCommand.run),
+        Command(ProveCommand.spec, ProveCommand.run),
         Command(FmtCommand.spec, FmtCommand.run),
         Command(BatchCommand.spec, BatchCommand.run),
         Command(ServeCommand.spec, ServeCommand.run),

@@ -1,0 +1,145 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+/// Monotonicity and category gaps, checked from every cell's representative record.
+///
+/// With every other input fixed, the record's household income is moved to each of its
+/// representative values (every threshold a comparison reading it flips at, with the other
+/// inputs as they are, and one fen either side): a higher income must not raise the total or
+/// improve the category (categories rank in the order they are tried, the first highest;
+/// none lowest). Likewise a smaller household (each representative size below the record's)
+/// and one hardship cause fewer. Cliffs — the total falling to 0 above a line — are allowed.
+/// A category gap is an income whose category is none while a lower and a higher income, all
+/// else equal, both have one.
+struct MonotoneChecks {
+    let program: CheckedProgram
+    let income: Int?
+    let size: Int?
+    let causes: Int?
+    let rank: [String: Int]
+    let groupRanges: [Range<Int>]
+    var done: Set<[ValueKey]> = []
+    var evaluations = 0
+    /// Representative values over the whole program (every comparison reading the input).
+    var values: PartitionValues
+
+    init(_ program: CheckedProgram) {
+        self.program = program
+        values = PartitionValues(program)
+        income = program.fieldIndex(named: "household_monthly_income")
+        size = program.fieldIndex(named: "household_size")
+        causes = program.fieldIndex(named: "hardship_causes")
+        var rank: [String: Int] = ["none": 0]
+        let codes = program.categories.map(\.code)
+        for (i, c) in codes.enumerated() where rank[c] == nil { rank[c] = codes.count - i }
+        self.rank = rank
+        var start = 0
+        var ranges: [Range<Int>] = []
+        for g in program.benefitGroups {
+            ranges.append(start..<(start + g.benefits.count))
+            start += g.benefits.count
+        }
+        groupRanges = ranges
+    }
+
+    func decided(_ d: Decision) -> Bool { d.status != .invalid && rank[d.category] != nil }
+
+    /// Why `b` (the record with more income, fewer members or fewer causes) is better off than
+    /// `a` in what `part` decides (a benefit group's amount, or the category), or nil.
+    func better(_ b: Decision, than a: Decision, _ part: Partition.Part) -> Message? {
+        switch part {
+        case .group(let g):
+            guard a.status != .invalid, b.status != .invalid else { return nil }
+            let (x, y) = (amount(a, group: g), amount(b, group: g))
+            return x < y ? ProveMessage.totalRises(a.totalAmount, b.totalAmount) : nil
+        case .category:
+            guard decided(a), decided(b), let ra = rank[a.category], let rb = rank[b.category], rb > ra else { return nil }
+            return ProveMessage.categoryImproves(a.category, b.category)
+        case .validity:
+            return nil
+        }
+    }
+
+    /// The money a decision pays from one benefit group (待定 amounts count as 0).
+    func amount(_ d: Decision, group g: Int) -> Rational {
+        let range = groupRanges[g]
+        return Rational.sum(d.awards.filter { range.contains($0.benefitIndex) }.compactMap(\.amount)) ?? .zero
+    }
+
+    func key(_ f: Facts, without slot: Int, part: Partition.Part) -> [ValueKey] {
+        var k: [ValueKey] = [ValueKey(.number(Rational(integer: Int64(slot))), given: false), ValueKey(.number(Rational(integer: Int64(part.index))), given: false)]
+        for (i, v) in f.values.enumerated() where i != slot { k.append(ValueKey(v, given: f.given[i])) }
+        return k
+    }
+
+    mutating func visit(_ c: Partition.Cell, partition: inout Partition, into checks: inout CellChecks) {
+        guard c.part != .validity, c.decision.status != .invalid else { return }
+        if let s = income, case .number(let x) = c.facts.values[s], c.facts.given[s] {
+            sweep(c, slot: s, at: x, property: .monotoneIncome, higherIsWorse: false, partition: &partition, into: &checks)
+        }
+        if let s = size, case .number(let n) = c.facts.values[s], c.facts.given[s] {
+            sweep(c, slot: s, at: n, property: .monotoneMembers, higherIsWorse: true, partition: &partition, into: &checks)
+        }
+        if let s = causes, case .set(let m) = c.facts.values[s], c.facts.given[s], m != 0 {
+            for o in 0..<64 where m & (1 << UInt64(o)) != 0 {
+                var f = c.facts
+                f.values[s] = .set(m & ~(1 << UInt64(o)))
+                let d = partition.decide(f)
+                evaluations += 1
+                if let why = better(d, than: c.decision, c.part) {
+                    checks.add(ProveFinding(property: .monotoneCauses, subject: program.fields[s].display, detail: why,
+                                            record: c.facts, decision: c.decision, other: f, otherDecision: d),
+                               key: "causes/\(c.part)/\(c.decision.category)->\(d.category)/\(c.decision.totalAmount)->\(d.totalAmount)")
+                }
+            }
+        }
+    }
+
+    /// Decides the record at each representative value of `slot` and compares neighbours in
+    /// order; `higherIsWorse` for the household size (more members = poorer per head).
+    mutating func sweep(_ c: Partition.Cell, slot: Int, at x: Rational, property: ProveProperty, higherIsWorse: Bool,
+                        partition: inout Partition, into checks: inout CellChecks) {
+        guard done.insert(key(c.facts, without: slot, part: c.part)).inserted else { return }
+        let values = self.values.values(slot, facts: c.facts, open: InputSet(), relevance: &partition.relevance)
+        var points: [(Rational, Facts, Decision)] = []
+        for case .number(let v)? in values {
+            var f = c.facts
+            f.values[slot] = .number(v)
+            f.given[slot] = true
+            points.append((v, f, v == x ? c.decision : partition.decide(f)))
+            evaluations += 1
+        }
+        points.sort { $0.0 < $1.0 }
+        if higherIsWorse { points.reverse() }
+        // "Richer" runs along the list: no point may be better off than the one before it
+        // (totals and category ranks are totally ordered, so neighbours are enough).
+        var previous: (Facts, Decision)?
+        for p in points where p.2.status != .invalid {
+            if let (bf, bd) = previous, let why = better(p.2, than: bd, c.part) {
+                checks.add(ProveFinding(property: property, subject: program.fields[slot].display, detail: why,
+                                        record: bf, decision: bd, other: p.1, otherDecision: p.2),
+                           key: "\(property.rawValue)/\(c.part)/\(bd.category)->\(p.2.category)/\(bd.totalAmount)->\(p.2.totalAmount)")
+            }
+            previous = (p.1, p.2)
+        }
+        guard property == .monotoneIncome, c.part == .category else { return }
+        // Gaps: none between two categories.
+        let seq = points.filter { decided($0.2) }
+        for (i, p) in seq.enumerated() where p.2.category == "none" {
+            guard let lo = seq[..<i].last(where: { $0.2.category != "none" }),
+                  seq[(i + 1)...].contains(where: { $0.2.category != "none" }) else { continue }
+            checks.add(ProveFinding(property: .categoryGap, subject: program.fields[slot].display,
+                                    detail: ProveMessage.gap(lo.2.category),
+                                    record: p.1, decision: p.2, other: lo.1, otherDecision: lo.2),
+                       key: "gap/\(lo.2.category)")
+        }
+    }
+}
+
+extension Partition {
+    /// The decision for a whole record (no open inputs).
+    mutating func decide(_ f: Facts) -> Decision {
+        evaluations += 1
+        return relevance.openDecide(f, open: InputSet()).decision
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+/// The exact partition of a program's input space into cells on which the decision is constant.
+///
+/// Depth-first over the inputs the rules read, guided by three-valued logic: the program is
+/// decided with the inputs not yet assigned *open* (unknown, and `已知`/`已填` over them unknown
+/// too); a decision none of whose parts — benefits under their hit policy, the category, the
+/// validity rules, the recipient group a granted award's fund needs — waits on an open input
+/// is the same for every way of assigning them, so the branch is one cell. Otherwise the first
+/// input (choices, then whole numbers, then amounts) a part waits on is assigned each of its
+/// representative values in turn (`PartitionValues`): not given, one option per class of
+/// options the rules tell apart, the option sets the list tests tell apart, each threshold of
+/// a comparison with one fen (or unit) either side, and the ends of the range. The application
+/// date is assigned as soon as the region picks dated rows (the day before and the first day of
+/// each row). Each cell keeps one representative record, every open input left not given.
+struct Partition {
+    /// What one pass of the partition follows: the inputs a benefit group, the category or
+    /// the validity rules wait on. Parts are partitioned one at a time (the inputs only other
+    /// parts read stay not given), so the cells of independent parts add up instead of
+    /// multiplying; every cell is still a whole record.
+    enum Part: Equatable, Sendable {
+        case group(Int)
+        case category
+        case validity
+
+        var index: Int {
+            switch self {
+            case .group(let g): return g
+            case .category: return -1
+            case .validity: return -2
+            }
+        }
+    }
+
+    struct Cell {
+        var part: Part
+        var facts: Facts
+        var decision: Decision
+        /// Per benefit: whether its recipient and condition held.
+        var applies: [Truth]
+        var groups: [Value]
+        /// Inputs assigned on the way to the cell, in order (nil = not given).
+        var path: [(slot: Int, value: Value?)]
+    }
+
+    /// Why enumeration stopped early.
+    struct Overflow: Error {
+        /// Per field: the values it was branched into, summed over the branches reached.
+        var fanout: [(slot: Int, values: Int)]
+        var evaluations: Int
+    }
+
+    let program: CheckedProgram
+    var relevance: Relevance
+    var values: PartitionValues
+    var tooLargeFields: Set<Int> = []
+    var evaluations = 0
+    let limit: Int
+    var cells: [Cell] = []
+    var fanout: [Int: Int] = [:]
+    /// Fields whose values could not all be enumerated (a list with too many classes).
+    var tooLarge: [Int] { tooLargeFields.sorted() }
+
+    init(program: CheckedProgram, limit: Int = 2_000_000) {
+        self.program = program
+        relevance = Relevance(program: program)
+        values = PartitionValues(program)
+        self.limit = limit
+    }
+
+    /// The record every cell starts from: the required text fields the rules never read filled
+    /// with a placeholder, every input some rule reads open.
+    func start() -> (Facts, InputSet) {
+        var f = Facts(program: program)
+        var open = InputSet()
+        let read = relevance.fieldsRead
+        for (i, field) in program.fields.enumerated() {
+            if read.has(i) || i == program.applicationDateField {
+                open.insert(i)
+            } else if field.required, field.type == .text {
+                f.values[i] = .text(field.key == "id" ? "PROVE-1" : "反例")
+                f.given[i] = true
+            } else if let d = field.defaultValue {
+                f.values[i] = d
+            }
+        }
+        f.id = "PROVE-1"
+        return (f, open)
+    }
+
+    /// Every part of the program, in order: the validity rules, the category, each benefit group.
+    var parts: [Part] { [.validity, .category] + program.benefitGroups.indices.map { .group($0) } }
+
+    mutating func run() throws(Overflow) {
+        let (f, open) = start()
+        let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil
+        for p in parts {
+            let (c0, e0) = (cells.count, evaluations)
+            fanout = [:]
+            values = PartitionValues(program, part: p)
+            tooLargeFields.formUnion(values.tooLarge)
+            if trace {
+                let l = values.lists.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+                let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+                FileHandle.standardError.write("part \(p) values: \(l) \(c)\n".data(using: .utf8)!)
+            }
+            try explore(p, f, open, [])
+            if trace {
+                let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }
+                FileHandle.standardError.write("part \(p): \(cells.count - c0) cells, \(evaluations - e0) evaluations; \(fan)\n".data(using: .utf8)!)
+            }
+        }
+    }
+
+    mutating func explore(_ part: Part, _ facts: Facts, _ open: InputSet, _ path: [(slot: Int, value: Value?)]) throws(Overflow) {
+        evaluations += 1
+        if evaluations > limit {
+            throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
+        }
+        let od = relevance.openDecide(facts, open: open)
+        var next: Int?
+        if !od.guardFailed {
+            if let d = values.datePending(facts, open) { next = d }
+            else {
+                let waiting: InputSet
+                switch part {
+                case .group(let g): waiting = od.groupWaiting[g]
+                case .category: waiting = od.categoryWaiting
+                case .validity: waiting = od.validityWaiting
+                }
+                next = values.order.first { waiting.has($0) }
+            }
+        }
+        guard let slot = next else {
+            var concrete = facts
+            for s in open.slots where s < program.fields.count {
+                concrete.values[s] = program.fields[s].defaultValue ?? .unknown(InputSet(slot: s))
+                concrete.given[s] = false
+            }
+            let c = relevance.openDecide(concrete, open: InputSet())
+            evaluations += 1
+            cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            return
+        }
+        var rest = open
+        rest.remove(slot)
+        let vs = values.values(slot, facts: facts, open: rest, relevance: &relevance)
+        fanout[slot, default: 0] += vs.count
+        for v in vs {
+            var f = facts
+            f.values[slot] = v ?? program.fields[slot].defaultValue ?? .unknown(InputSet(slot: slot))
+            f.given[slot] = v != nil
+            try explore(part, f, rest, path + [(slot, v)])
+        }
+    }
+}
+
+extension InputSet {
+    mutating func remove(_ slot: Int) {
+        if slot < 64 { low &= ~(1 << UInt64(slot)) } else { high &= ~(1 << UInt64(slot - 64)) }
+    }
+
+    func has(_ slot: Int) -> Bool {
+        slot < 64 ? low & (1 << UInt64(slot)) != 0 : high & (1 << UInt64(slot - 64)) != 0
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+/// `nuan prove`: partitions a checked program's input space exactly (`Partition`), decides one
+/// representative record per cell with the evaluator, and proves or refutes each property of
+/// `ProveProperty` over all of them, with a counterexample record for each refutation.
+public enum Prover {
+    /// Decisions one file may take before the space is declared too large.
+    public static let defaultLimit = 2_000_000
+
+    public static func run(path: String, limit: Int = defaultLimit, boundaries: Bool = false) -> ProveResult {
+        let started = Date()
+        let (program, diags) = Nuan.compile(path: path)
+        var result = ProveResult(path: path, program: program)
+        guard let program else {
+            result.diagnostics = diags.filter { $0.severity == .error }
+            return result
+        }
+        result = prove(program, path: path, limit: limit, boundaries: boundaries)
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    public static func prove(_ program: CheckedProgram, path: String, limit: Int = defaultLimit, boundaries: Bool = false) -> ProveResult {
+        let started = Date()
+        var result = ProveResult(path: path, program: program)
+        let envLimit = ProcessInfo.processInfo.environment["NUAN_PROVE_LIMIT"].flatMap { Int($0) }
+        var partition = Partition(program: program, limit: envLimit ?? limit)
+        result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
+        do {
+            try partition.run()
+        } catch {
+            result.blowup = error.fanout.prefix(5).map { (program.fields[$0.slot].display, $0.values) }
+            result.evaluations = error.evaluations
+            result.seconds = Date().timeIntervalSince(started)
+            return result
+        }
+        var checks = CellChecks(program)
+        var monotone = MonotoneChecks(program)
+        for c in partition.cells {
+            checks.visit(c)
+            monotone.visit(c, partition: &partition, into: &checks)
+        }
+        result.findings = checks.finish()
+        result.cells = partition.cells.count
+        result.evaluations = partition.evaluations
+        result.decided = ProveProperty.allCases.filter { $0 != .assertion }
+        if boundaries { result.boundaryExamples = BoundaryExamples.collect(&partition) }
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+}
