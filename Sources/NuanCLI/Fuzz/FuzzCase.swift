@@ -301,6 +301,52 @@ final class FuzzCase {
         if csv, on(.workbook), rng.oneIn(3), let bytes = files.first(where: { $0.0 == input })?.1 {
             workbookRun(csv: bytes, rules: "r.rules", set: set)
         }
+        if set.isEmpty, on(.office), rng.oneIn(3) { officeRun(input: input) }
+    }
+
+    /// The office's papers from the case's archive: an allocation under random budgets of the
+    /// funds the rules declare, the roster (masked, and with --unmask), the 公示 list, and an
+    /// audit of the roster against the archive. Nothing may crash or leak; each command ends
+    /// with a decision about its input (0 or 1), never a usage error, once allocate ran.
+    func officeRun(input: String) {
+        var funds: [String] = []
+        for (name, bytes) in files where name.hasSuffix(".rules") {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("资金 ") {
+                let code = line.dropFirst(3).prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                if !code.isEmpty && !funds.contains(String(code)) { funds.append(String(code)) }
+            }
+        }
+        guard !funds.isEmpty else { return }
+        applied.append(.office)
+        var budgets: [String] = []
+        for f in funds where rng.oneIn(2) || budgets.isEmpty {
+            budgets += ["--budget", f + "=" + rng.pick(["0", "1000", "2500.5", "100000", "99999999999.99"])]
+        }
+        let plans = [["allocate", "--rules", "r.rules", "--in", input, "--out", "alloc.json"] + budgets,
+                     ["roster", "--rules", "r.rules", "--in", input, "--allocation", "alloc.json", "--out", "roster.csv"],
+                     ["roster", "--rules", "r.rules", "--in", input, "--allocation", "alloc.json", "--out", "rosterU.csv", "--unmask"],
+                     ["roster", "--rules", "r.rules", "--in", input, "--allocation", "alloc.json", "--out", "public.html", "--public"],
+                     ["audit", "rosterU.csv", "--decisions", input, "--rules", "r.rules"]]
+        plans.forEach(plan)
+        writeScript()
+        let allocated = nuan(plans[0], textOut: true)
+        runner.stats["office runs", default: 0] += 1
+        // A header the readers cannot take stops allocate as it stops batch; nothing after it then.
+        guard allocated.code == .success else { return }
+        runner.stats["office papers", default: 0] += 1
+        if let t = read("alloc.json"), let l = FuzzChecks.leaked(t, secrets) { fail(.leak, "nuan allocate → alloc.json", l) }
+        for (k, p) in plans.enumerated().dropFirst() {
+            let unmasked = k == 2
+            // the audit reads the unmasked roster: none to read when that one was refused
+            if k == 4 && read("rosterU.csv") == nil { break }
+            let r = nuan(p, textOut: true, leaks: !unmasked)
+            let step = "nuan " + p.joined(separator: " ")
+            if r.code == .usage { fail(.exitCode, step, "exit 2 after allocate succeeded: " + FuzzChecks.escape(String(r.err.suffix(300)))) }
+            if k == 1 || k == 3, let out = read(k == 1 ? "roster.csv" : "public.html"), let l = FuzzChecks.leaked(out, secrets) {
+                fail(.leak, step, l)
+            }
+            if k == 1, let out = read("roster.csv"), let f = FuzzChecks.formulaCell(out) { fail(.csvFormula, step, f) }
+        }
     }
 
     /// The CSV case's rows as a workbook (text cells), read by batch and written back as one;

@@ -22,6 +22,7 @@ enum FuzzClass: String, CaseIterable, Sendable {
     case unclosedQuote = "unclosed-quote"
     case set
     case workbook
+    case office
     // assertions
     case count, jobs
     case fmtIdempotent = "fmt-idempotent"
@@ -66,6 +67,7 @@ enum FuzzClass: String, CaseIterable, Sendable {
         case .columns: return "CSV: rows with too many or too few cells, quoted cells with newlines"
         case .unclosedQuote: return "CSV: a quoted cell never closed (no row-count check)"
         case .workbook: return "xlsx: a CSV case's rows as a workbook (batch in and out), its bytes sometimes flipped or cut"
+        case .office: return "allocate, roster (masked and not), 公示 list and audit of the case's archive under random budgets"
         case .set: return "--set with huge, tiny, negative or malformed figures and table rows"
         case .count: return "assert: every record in yields exactly one decision out"
         case .jobs: return "assert: batch output identical with --jobs 1 and --jobs N (small blocks)"

@@ -74,10 +74,12 @@ public enum HouseholdSource {
             var facts = Facts(program: program)
             var errors: [RecordError] = []
             var personal: [String: String] = [:]
+            // Two columns may name one field (申请编号 and id): as in batch, the later cell that
+            // is not empty wins — an empty one says "not given", never "erase" (found by nuan-fuzz).
             for (ci, col) in columns.enumerated() where ci < cells.count {
-                if col.isID { facts.id = cells[ci] }
+                if col.isID && !cells[ci].isEmpty { facts.id = cells[ci] }
                 guard let slot = col.slot else { continue }
-                personal[program.fields[slot].key] = cells[ci]
+                if !cells[ci].isEmpty { personal[program.fields[slot].key] = cells[ci] }
                 if let e = decoder.assign(slot, .string(cells[ci]), into: &facts, cell: true) { errors.append(e) }
             }
             errors += decoder.finish(&facts)
