@@ -47,7 +47,7 @@ public struct AccessEntry: Sendable {
     public var path: String
     public var status: Int
     public var bytes: Int
-    public var milliseconds: Double
+    public var milliseconds: Double  // timing only
 }
 
 /// An HTTP/1.1 server on the C library's sockets: one thread per connection, at most
@@ -129,7 +129,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Accepts connections until `stop()` (or the wake pipe is written by a signal handler),
     /// then waits up to `grace` seconds for the connections in progress.
-    public func run(grace: Double = 10) {
+    public func run(grace: Double = 10) {  // seconds: timing only
         var fds = [pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
         while true {
             fds[0].revents = 0
@@ -227,7 +227,7 @@ public final class BodyReader {
     /// Runs before every wait for the network (a stream flushes its answers so far).
     var onWait: () -> Void = {}
 
-    func wait(_ deadline: Double?) throws {
+    func wait(_ deadline: Double?) throws {  // seconds: timing only
         onWait()
         let d = min(deadline ?? .infinity, Connection.now() + conn.server.limits.ioTimeout)
         switch conn.fill(deadline: d) {
@@ -238,7 +238,7 @@ public final class BodyReader {
     }
 
     /// One CRLF-terminated line of chunk framing (a size line, a trailer line).
-    func framingLine(_ deadline: Double?) throws -> [UInt8] {
+    func framingLine(_ deadline: Double?) throws -> [UInt8] {  // seconds: timing only
         while true {
             if let nl = conn.buffer.firstIndex(of: 0x0A) {
                 var line = Array(conn.buffer[..<nl])
@@ -255,12 +255,12 @@ public final class BodyReader {
     var broken = false
 
     /// The next piece of the body as it arrives (nil at its end).
-    func next(deadline: Double? = nil) throws -> [UInt8]? {
+    func next(deadline: Double? = nil) throws -> [UInt8]? {  // seconds: timing only
         guard !broken else { throw Failure.malformed }
         do { return try piece(deadline) } catch { broken = true; throw error }
     }
 
-    func piece(_ deadline: Double?) throws -> [UInt8]? {
+    func piece(_ deadline: Double?) throws -> [UInt8]? {  // seconds: timing only
         begin()
         while !finished {
             if length == nil && remaining == 0 {
@@ -383,12 +383,12 @@ final class Connection {
         self.server = server
     }
 
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }  // seconds: timing only
 
     enum Fill: Equatable { case data, timeout, closed }
 
     /// Waits for bytes until `deadline` (monotonic seconds) and appends them to `buffer`.
-    func fill(deadline: Double) -> Fill {
+    func fill(deadline: Double) -> Fill {  // seconds: timing only
         while true {
             let left = deadline - Connection.now()
             if left <= 0 { return .timeout }
@@ -406,7 +406,7 @@ final class Connection {
     }
 
     @discardableResult
-    func writeAll(_ data: [UInt8], deadline: Double) -> Bool {
+    func writeAll(_ data: [UInt8], deadline: Double) -> Bool {  // seconds: timing only
         var off = 0
         while off < data.count {
             let left = deadline - Connection.now()
@@ -544,7 +544,7 @@ final class Connection {
 
     /// Writes a response; returns the body bytes written (-1 on failure).
     @discardableResult
-    func sendResponse(_ r: HTTPResponse, head: HTTPRequest?, close: Bool, deadline: Double) -> Int {
+    func sendResponse(_ r: HTTPResponse, head: HTTPRequest?, close: Bool, deadline: Double) -> Int {  // seconds: timing only
         var h = "HTTP/1.1 \(r.status) \(HTTPResponse.reasons[r.status] ?? "Status")\r\n"
         for (k, v) in r.headers { h += "\(k): \(v)\r\n" }
         h += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"

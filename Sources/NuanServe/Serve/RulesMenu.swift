@@ -18,7 +18,7 @@ public final class RulesMenu: @unchecked Sendable {
 
     struct Stamp: Equatable {
         var size: UInt64
-        var modified: Double
+        var modified: Double  // seconds: timing only
     }
 
     let lock = NSLock()
@@ -134,7 +134,7 @@ public final class RulesMenu: @unchecked Sendable {
     }
 
     /// Checks for changes every `interval` seconds on a thread of its own, until `stop` says so.
-    public func watch(every interval: Double, while running: @escaping @Sendable () -> Bool) {
+    public func watch(every interval: Double, while running: @escaping @Sendable () -> Bool) {  // seconds: timing only
         let t = Thread { [self] in
             while running() {
                 Thread.sleep(forTimeInterval: interval)

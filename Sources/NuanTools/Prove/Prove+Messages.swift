@@ -75,7 +75,7 @@ enum ProveMessage {
 
     static func sameFailures(_ n: Int) -> Message { Message("（共 \(n) 个单元出现同样的问题）", " (the same in \(n) cells)") }
 
-    static func cells(_ n: Int, evaluations: Int, seconds: Double) -> Message {
+    static func cells(_ n: Int, evaluations: Int, seconds: Double) -> Message {  // seconds: timing only
         let t = String(Int((seconds * 1000).rounded()))
         return Message("\(n) 个单元，\(evaluations) 次判定，用时 \(t) 毫秒", "\(n) cells, \(evaluations) decisions, \(t) ms")
     }
