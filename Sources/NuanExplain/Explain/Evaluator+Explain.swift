@@ -14,8 +14,7 @@ extension Evaluator {
         // whenever reasons are given.
         let open = decision.status == .undetermined || (decision.status == .eligible && !decision.pending.isEmpty)
         if recourse || (open && explain != .none) {
-            var search = RecourseSearch(program: program, facts: e.facts, decision: decision, language: language)
-            decision.recourse = search.run()
+            decision.recourse = self.recourse(for: decision, facts: e.facts, language: language)
         }
         if explain != .none {
             decision.reasons = Reasons(program: program, evaluation: e, language: language).build(decision, answers: decision.recourse)
@@ -34,8 +33,9 @@ extension Evaluator {
 
     /// What would change a decision already made for `f` (`recourse`), searched and verified
     /// on its own — batch's near-miss list asks it of refusals only.
-    public func recourse(for decision: Decision, facts f: Facts, language: Language = .chinese) -> [RecourseItem] {
-        var search = RecourseSearch(program: program, facts: f, decision: decision, language: language)
+    public mutating func recourse(for decision: Decision, facts f: Facts, language: Language = .chinese) -> [RecourseItem] {
+        if ruleInputs == nil { ruleInputs = RuleInputs(program) }
+        var search = RecourseSearch(evaluator: self, inputs: ruleInputs!, facts: f, decision: decision, language: language)
         return search.run()
     }
 }

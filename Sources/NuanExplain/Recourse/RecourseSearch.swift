@@ -20,10 +20,12 @@ struct RecourseSearch {
     /// At most this many items are reported.
     static let maxItems = 5
 
-    init(program: CheckedProgram, facts: Facts, decision: Decision, language: Language) {
-        self.program = program
-        self.inputs = RuleInputs(program)
-        self.evaluator = Evaluator(program: program)
+    /// `evaluator` decides the changed records: a copy of the caller's, so its compiled plan
+    /// and scratch arrays are shared, not built again for every search.
+    init(evaluator: Evaluator, inputs: RuleInputs, facts: Facts, decision: Decision, language: Language) {
+        self.program = evaluator.program
+        self.inputs = inputs
+        self.evaluator = evaluator
         self.base = facts
         self.baseDecision = decision
         self.language = language

@@ -55,6 +55,9 @@ public struct Evaluator {
     var jurisdictionCache: [String: RecordError] = [:]
     /// Regions placed inside the 辖区 by their division code (`340300`, a district's code).
     var regionsInside: Set<String> = []
+    /// Which fields each node reads, for the recourse search: worked out once per evaluator
+    /// (a batch worker searches many records with one), not per search.
+    package var ruleInputs: RuleInputs?
     /// The last region found inside the 辖区 (most records repeat it).
     var lastRegionInside = ""
     /// Per table parameter: the last key looked up and the rows it reached (most records
