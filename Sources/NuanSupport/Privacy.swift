@@ -53,8 +53,12 @@ public enum Privacy {
                 let lettersAfterDigit = k < i - 1 && k >= 0 && isDigit(c[k])
                 if !lettersAfterDigit { i = j; continue }
             }
-            if i > 1 && c[i - 1] == "." && isDigit(c[i - 2]) { i = j; continue }
-            if j + 1 < c.count && c[j] == "." && isDigit(c[j + 1]) { i = j; continue }
+            // A decimal's digits are an amount — unless the run has an ID number's length: no
+            // amount has 15 or 18 digits before or after its point, and "138000000002022.1"
+            // (a phone number and a version run together, found by nuan-fuzz) must not show.
+            let idShaped = j - i == 15 || j - i == 18 || (j - i == 17 && j < c.count && (c[j] == "X" || c[j] == "x"))
+            if !idShaped && i > 1 && c[i - 1] == "." && isDigit(c[i - 2]) { i = j; continue }
+            if !idShaped && j + 1 < c.count && c[j] == "." && isDigit(c[j + 1]) { i = j; continue }
             var end = j
             if j - i == 17, j < c.count, c[j] == "X" || c[j] == "x" { end = j + 1 }
             // Letters after the number do not make it a code (`13800000000chain/`): only letters
