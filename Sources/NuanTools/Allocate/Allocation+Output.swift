@@ -11,15 +11,16 @@ extension Allocation {
         let en = language == .english
         var rows: [[TableFile.Cell]] = []
         for e in entries {
-            let head: [TableFile.Cell] = [.integer(e.rank), .text(Privacy.redact(e.household.id)), .text(e.household.name ?? ""),
+            let head: [TableFile.Cell] = [.integer(e.rank), .text(Privacy.redact(e.household.id)), .text(Privacy.redact(e.household.name ?? "")),
                                           e.household.score.map { .text($0.description) } ?? .empty, .text(e.status.rawValue)]
             var note = e.reason.map { [$0.text(english: en)] } ?? []
             note += e.extras.map { AllocateMessage.extra($0).text(english: en) }
             for p in e.payments {
-                rows.append(head + [.text(p.benefit), .money(p.amount), .text(p.fund), .text(note.joined(separator: "；"))])
+                rows.append(head + [.text(p.benefit), .money(p.amount), .text(p.fund), .text(Privacy.redact(note.joined(separator: "；")))])
             }
             for s in e.setAside {
-                rows.append(head + [.text(s.benefit), s.amount.map { .money($0) } ?? .empty, .empty, .text(s.reason.text(english: en))])
+                // a reason may name another household by its 申请编号, masked as the id column is
+                rows.append(head + [.text(s.benefit), s.amount.map { .money($0) } ?? .empty, .empty, .text(Privacy.redact(s.reason.text(english: en)))])
             }
         }
         let fundRows: [[TableFile.Cell]] = funds.map { [.text($0.fund), .money($0.budget), .money($0.spent), .money($0.left)] }
@@ -30,7 +31,9 @@ extension Allocation {
     /// The allocation as one JSON document.
     public func json(_ language: Language) -> String {
         let en = language == .english
-        func q(_ s: String) -> String { JSONText.quote(s) }
+        // Every text masked, the reasons (which name other households) included: no ID or
+        // phone number is written (found by nuan-fuzz, seed 61).
+        func q(_ s: String) -> String { JSONText.quote(Privacy.redact(s)) }
         func money(_ r: Rational?) -> String { r.map { q($0.formatted(places: 2)) } ?? "null" }
         var out = "{\n"
         if let r = rules {
