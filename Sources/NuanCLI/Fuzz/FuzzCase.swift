@@ -167,7 +167,8 @@ final class FuzzCase {
             return
         }
         func sigs(_ r: ExampleRunner.FileResult, _ p: CheckedProgram) -> [String] {
-            var out = r.examples.map { $0.decision.map { FuzzChecks.signature($0, p) } ?? "errors: \($0.errors.map(\.message))" }
+            // an example's errors quote its inputs as the file writes them, spaces and all
+            var out = r.examples.map { $0.decision.map { FuzzChecks.signature($0, p) } ?? "errors: \($0.errors.map { FormatInvariant.layoutFree($0.message) })" }
             for rec in records.prefix(4) { out.append(FuzzChecks.signature(Nuan.screen(p, pairs: rec, explain: .full), p)) }
             return out
         }
