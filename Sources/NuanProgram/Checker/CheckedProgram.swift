@@ -176,6 +176,25 @@ extension CheckedProgram {
         public var range: SourceRange
     }
 
+    /// `断言 名称 [当 …] 则 …`: a property the file states of its own decisions. `condition`
+    /// (nil = every record) and `fields`, the fields it reads (through definitions and groups).
+    public struct Assertion: Sendable {
+        public enum Claim: Sendable {
+            /// The decision's total is at most this amount.
+            case totalAtMost(Rational)
+            /// No award may be paid from these funds (codes).
+            case noFund([String])
+            /// Every benefit and exception cites the notice (decided by the checker).
+            case cited
+        }
+        public var name: String
+        public var condition: Int32?
+        public var fields: [Int]
+        public var claim: Claim
+        public var citation: String?
+        public var range: SourceRange
+    }
+
     public struct Score: Sendable {
         public var name: String
         public var parts: [ScorePart]
@@ -205,6 +224,8 @@ extension CheckedProgram {
         public internal(set) var statTable: String?
         /// Record-validity rules (`无效`), in order.
         public internal(set) var validityRules: [ValidityRule] = []
+        /// The file's assertions (`断言`), in order.
+        public internal(set) var assertions: [Assertion] = []
         /// The main file first, then every file it extends.
         public internal(set) var sources: [SourceText] = []
         /// One SHA-256 for the whole chain: of the per-file digests, main file first, one a line.

@@ -12,6 +12,7 @@ extension Checker {
         case .benefitGroup(let g): return (g.implicit ? "福利 " : "福利组 ") + g.name
         case .score(let s): return "评分 " + s.name
         case .validity(let v): return "无效 " + v.name
+        case .assertion(let a): return "断言 " + a.name
         case .example: return nil
         }
     }

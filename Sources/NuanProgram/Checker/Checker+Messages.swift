@@ -7,7 +7,7 @@ extension Checker {
     /// Where a condition (a yes/no expression) is required.
     enum ConditionSite {
         case negated, ifCondition, unless
-        case group(String), category(String), scorePart(String), benefit(String), validity(String)
+        case group(String), category(String), scorePart(String), benefit(String), validity(String), assertion(String)
         case left(BinaryOperator), right(BinaryOperator)
 
         var zh: String {
@@ -20,6 +20,7 @@ extension Checker {
             case .scorePart(let n): return "评分项 \(n) 的条件"
             case .benefit(let n): return "福利 \(n) 的条件"
             case .validity(let n): return "无效规则 \(n) 的条件"
+            case .assertion(let n): return "断言 \(n) 的条件"
             case .left(let op): return "“\(op.rawValue)” 的左边"
             case .right(let op): return "“\(op.rawValue)” 的右边"
             }
@@ -35,6 +36,7 @@ extension Checker {
             case .scorePart(let n): return "the condition of score part \(n)"
             case .benefit(let n): return "the condition of benefit \(n)"
             case .validity(let n): return "the condition of validity rule \(n)"
+            case .assertion(let n): return "the condition of assertion \(n)"
             case .left(let op): return "the left side of \(Diagnostic.Message.operatorName(op))"
             case .right(let op): return "the right side of \(Diagnostic.Message.operatorName(op))"
             }

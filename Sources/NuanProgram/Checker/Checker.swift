@@ -58,6 +58,7 @@ public struct Checker {
         applyOverrides(options.overrides)
         compileAll(merged)
         compileValidityRules(merged)
+        compileAssertions(merged)
         if program.fields.count + program.parameters.count > InputSet.capacity {
             error("check.too-many-inputs", .tooManyInputs(InputSet.capacity), main.header.titleRange)
         }

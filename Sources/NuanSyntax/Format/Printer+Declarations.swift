@@ -82,6 +82,17 @@ extension Printer {
             condition(v.condition, indent: 1)
             line(1, "提示 " + Printer.quote(v.message), anchor: keywordStarts(.message, in: d.range).first ?? -1)
             citationLine(v.citation, indent: 1)
+        case .assertion(let a):
+            line(0, prefix + "断言 \(a.name)", anchor: start, blank: true)
+            if let c = a.condition { condition(c, indent: 1) }
+            let claim: String
+            switch a.claim {
+            case .totalAtMost(let x): claim = "合计 至多 " + Printer.expr(x)
+            case .noFund(let list): claim = "不用资金 [" + list.map(\.code).joined(separator: ", ") + "]"
+            case .cited: claim = "有依据"
+            }
+            line(1, "则 " + claim, anchor: keywordStarts(.then, in: d.range).last ?? -1)
+            citationLine(a.citation, indent: 1)
         case .group(let g):
             line(0, prefix + "对象 \(g.name)" + (g.description.map { " " + Printer.quote($0) } ?? ""), anchor: start, blank: true)
             condition(g.condition, indent: 1)

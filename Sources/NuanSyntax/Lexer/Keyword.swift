@@ -5,7 +5,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     // header
     case rules, version, jurisdiction, year, inForce, to, notice, extends, regions, statTable
     // declarations
-    case field, parameter, define, fund, group, category, benefitGroup, benefit, score, example, override, validity
+    case field, parameter, define, fund, group, category, benefitGroup, benefit, score, example, override, validity, assertion
     // clauses
     case when, source, unless, then, hit, all, first, highest, unique, by, from, unset, unconfirmed
     case mayPay, weight, defaultValue, atLeast, atMost, required, applies, withhold
@@ -33,6 +33,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         case .regions: return ["地区", "regions"]
         case .statTable: return ["统计表", "stat_table"]
         case .validity: return ["无效", "invalid_when"]
+        case .assertion: return ["断言", "assert"]
         case .message: return ["提示", "message"]
         case .field: return ["字段", "field"]
         case .parameter: return ["参数", "parameter"]
@@ -107,7 +108,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Keywords that start a top-level declaration; an expression or clause list ends at one.
     public var startsDeclaration: Bool {
         switch self {
-        case .field, .parameter, .define, .fund, .group, .category, .benefitGroup, .benefit, .score, .example, .override, .validity,
+        case .field, .parameter, .define, .fund, .group, .category, .benefitGroup, .benefit, .score, .example, .override, .validity, .assertion,
              .version, .jurisdiction, .year, .inForce, .notice, .extends, .statTable:
             return true
         default: return false

@@ -76,6 +76,7 @@ extension Parser {
         case .score: kind = .score(try parseScore())
         case .example: kind = .example(try parseExample())
         case .validity: kind = .validity(try parseValidity())
+        case .assertion: kind = .assertion(try parseAssertion())
         default:
             throw fail(.cannotStartDeclaration(k), at: t.range, code: "parse.declaration")
         }
@@ -108,5 +109,33 @@ extension Parser {
         var c: Citation?
         if accept(.source) != nil { c = try citation() }
         return ValidityDecl(name: n, nameRange: r, condition: cond, message: msg, citation: c)
+    }
+
+    /// `断言 NAME [当 条件] 则 合计 至多 金额 | 不用资金 [..] | 有依据 [依据 "…"]`.
+    mutating func parseAssertion() throws -> AssertionDecl {
+        let (n, r) = try name(.assertionName)
+        var cond: Expr?
+        if accept(.when) != nil { cond = try parseExpression() }
+        _ = try expect(.then, .assertionClaim)
+        let t = current
+        guard case .identifier(let word) = t.kind else { throw fail(.expected(.assertionClaim, found: t)) }
+        let claim: AssertionDecl.Claim
+        if AssertionDecl.totalWords.contains(word) {
+            _ = advance()
+            _ = try expect(.atMost, .assertionClaim)
+            claim = .totalAtMost(try parseExpression())
+        } else if AssertionDecl.noFundWords.contains(word) {
+            _ = advance()
+            claim = .noFund(try parseNameList(.fundCode).map { (code: $0.name, range: $0.range) })
+        } else if AssertionDecl.citedWords.contains(word) {
+            _ = advance()
+            claim = .cited
+        } else {
+            throw fail(.expected(.assertionClaim, found: t))
+        }
+        let claimRange = range(from: t.range.start)
+        var c: Citation?
+        if accept(.source) != nil { c = try citation() }
+        return AssertionDecl(name: n, nameRange: r, condition: cond, claim: claim, claimRange: claimRange, citation: c)
     }
 }

@@ -16,6 +16,7 @@ extension Parser {
         case tableKey, groupCondition, hitPolicy, benefitInGroup
         // guards
         case regionName, warningCode, validityName, validityCondition, validityMessage, statTable
+        case assertionName, assertionClaim
 
         var zh: String {
             switch self {
@@ -57,6 +58,8 @@ extension Parser {
             case .validityCondition: return "使记录无效的条件"
             case .validityMessage: return "无效时的提示语"
             case .statTable: return "统计表名称"
+            case .assertionName: return "断言名"
+            case .assertionClaim: return "断言的内容（则 合计 至多 金额、则 不用资金 [..] 或 则 有依据）"
             }
         }
 
@@ -101,6 +104,8 @@ extension Parser {
             case .validityCondition: return "the condition that makes a record invalid"
             case .validityMessage: return "the message shown when the record is invalid"
             case .statTable: return "the statistics table's title"
+            case .assertionName: return "an assertion name"
+            case .assertionClaim: return "the assertion's claim (then total at_most AMOUNT, then no_fund [..] or then cited)"
             }
         }
     }

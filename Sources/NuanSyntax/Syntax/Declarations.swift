@@ -45,6 +45,7 @@ public struct Declaration: Sendable {
         case score(ScoreDecl)
         case example(ExampleDecl)
         case validity(ValidityDecl)
+        case assertion(AssertionDecl)
     }
     public var kind: Kind
     public var isOverride: Bool
@@ -63,6 +64,7 @@ public struct Declaration: Sendable {
         case .score(let d): return d.name
         case .example(let d): return d.title
         case .validity(let d): return d.name
+        case .assertion(let d): return d.name
         }
     }
 }
@@ -284,4 +286,31 @@ public struct ValidityDecl: Sendable {
     public var condition: Expr
     public var message: String
     public var citation: Citation?
+}
+
+/// A property the file states of its own decisions (`断言 NAME [当 …] 则 CLAIM [依据 "…"]`),
+/// checked by `nuan prove` over every cell of the input space and, where it can be decided from
+/// the text alone, by `nuan check`. The claims are a few fixed forms that can be checked exactly.
+public struct AssertionDecl: Sendable {
+    public enum Claim: Sendable {
+        /// `合计 至多 2000 元`: the decision's total is at most the amount.
+        case totalAtMost(Expr)
+        /// `不用资金 [central_aid]`: no award may be paid from these funds.
+        case noFund([(code: String, range: SourceRange)])
+        /// `有依据`: every benefit and every exception cites the notice (static).
+        case cited
+    }
+    public var name: String
+    public var nameRange: SourceRange
+    /// `当 …`: the records the claim is about (nil = every record).
+    public var condition: Expr?
+    public var claim: Claim
+    public var claimRange: SourceRange
+    public var citation: Citation?
+
+    /// The claim's words (Chinese spelling first, then the English alias); not reserved words,
+    /// read only right after `则` in an assertion.
+    public static let totalWords = ["合计", "total"]
+    public static let noFundWords = ["不用资金", "no_fund"]
+    public static let citedWords = ["有依据", "cited"]
 }

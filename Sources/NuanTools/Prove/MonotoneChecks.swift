@@ -55,7 +55,7 @@ struct MonotoneChecks {
         case .category:
             guard decided(a), decided(b), let ra = rank[a.category], let rb = rank[b.category], rb > ra else { return nil }
             return ProveMessage.categoryImproves(a.category, b.category)
-        case .validity:
+        case .validity, .assertion:
             return nil
         }
     }
@@ -74,6 +74,7 @@ struct MonotoneChecks {
 
     mutating func visit(_ c: Partition.Cell, partition: inout Partition, into checks: inout CellChecks) {
         guard c.part != .validity, c.decision.status != .invalid else { return }
+        if case .assertion = c.part { return }
         if let s = income, case .number(let x) = c.facts.values[s], c.facts.given[s] {
             sweep(c, slot: s, at: x, property: .monotoneIncome, higherIsWorse: false, partition: &partition, into: &checks)
         }

@@ -24,12 +24,32 @@ struct Partition {
         case group(Int)
         case category
         case validity
+        /// An assertion (`断言`): the inputs its condition reads, the validity rules and every
+        /// benefit group that can break its claim, together (their cells multiply).
+        case assertion(Int)
 
         var index: Int {
             switch self {
             case .group(let g): return g
             case .category: return -1
             case .validity: return -2
+            case .assertion(let k): return -3 - k
+            }
+        }
+
+        /// Whether the part follows benefit group `g`.
+        func follows(group g: Int, _ p: CheckedProgram) -> Bool {
+            switch self {
+            case .group(let x): return x == g
+            case .assertion(let k): return AssertionChecks.concerns(p.assertions[k], group: p.benefitGroups[g], p)
+            case .category, .validity: return false
+            }
+        }
+
+        var followsValidity: Bool {
+            switch self {
+            case .validity, .assertion: return true
+            case .group, .category: return false
             }
         }
     }
@@ -91,7 +111,11 @@ struct Partition {
     }
 
     /// Every part of the program, in order: the validity rules, the category, each benefit group.
-    var parts: [Part] { [.validity, .category] + program.benefitGroups.indices.map { .group($0) } }
+    /// Then each assertion `nuan prove` decides (not `有依据`, which the checker decides).
+    var parts: [Part] {
+        [.validity, .category] + program.benefitGroups.indices.map { .group($0) }
+            + program.assertions.indices.filter { AssertionChecks.isDynamic(program.assertions[$0]) }.map { .assertion($0) }
+    }
 
     mutating func run() throws(Overflow) {
         let (f, open) = start()
@@ -129,6 +153,11 @@ struct Partition {
                 case .group(let g): waiting = od.groupWaiting[g]
                 case .category: waiting = od.categoryWaiting
                 case .validity: waiting = od.validityWaiting
+                case .assertion(let k):
+                    var w = od.validityWaiting
+                    for g in program.benefitGroups.indices where part.follows(group: g, program) { w = w.union(od.groupWaiting[g]) }
+                    for f in program.assertions[k].fields where open.has(f) { w = w.union(InputSet(slot: f)) }
+                    waiting = w
                 }
                 next = values.order.first { waiting.has($0) }
             }

@@ -26,7 +26,7 @@ struct ProgramTests {
         var start = 0
         for (gi, g) in p.benefitGroups.enumerated() {
             defer { start += g.benefits.count }
-            if let part, part != .group(gi) { continue }
+            if let part, !part.follows(group: gi, p) { continue }
             for b in g.benefits {
                 if let c = b.condition { stack.append(c) }
                 if let r = b.recipient { stack.append(p.groups[r].root) }
@@ -39,7 +39,8 @@ struct ProgramTests {
             }
         }
         if part == nil || part == .category { for c in p.categories { stack.append(c.root) } }
-        if part == nil || part == .validity { for v in p.validityRules { stack.append(v.root) } }
+        if part == nil || part?.followsValidity == true { for v in p.validityRules { stack.append(v.root) } }
+        if case .assertion(let k) = part, let c = p.assertions[k].condition { stack.append(c) }
         if part == nil { for g in p.groups { stack.append(g.root) } }
         return stack
     }

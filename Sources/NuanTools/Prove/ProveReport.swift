@@ -23,7 +23,8 @@ public enum ProveReport {
         for p in r.decided {
             let fs = r.findings.filter { $0.property == p }
             let mark = fs.isEmpty ? "✓" : "✗"
-            out += "  \(mark) \(ProveMessage.title(p).text(lang))：\((fs.isEmpty ? ProveMessage.proved : ProveMessage.refuted).text(lang))\n"
+            let names = p == .assertion ? ProveMessage.assertionsHeld(program.assertions.map(\.name)).text(lang) : ""
+            out += "  \(mark) \(ProveMessage.title(p).text(lang))\(names)：\((fs.isEmpty ? ProveMessage.proved : ProveMessage.refuted).text(lang))\n"
                 .replacingOccurrences(of: "：", with: english ? ": " : "：")
             for f in fs {
                 n += 1

@@ -38,14 +38,19 @@ public enum Prover {
         }
         var checks = CellChecks(program)
         var monotone = MonotoneChecks(program)
+        var assertions = AssertionChecks(program)
         for c in partition.cells {
+            if case .assertion = c.part {
+                assertions.visit(c, into: &checks)
+                continue
+            }
             checks.visit(c)
             monotone.visit(c, partition: &partition, into: &checks)
         }
         result.findings = checks.finish()
         result.cells = partition.cells.count
         result.evaluations = partition.evaluations
-        result.decided = ProveProperty.allCases.filter { $0 != .assertion }
+        result.decided = ProveProperty.allCases.filter { $0 != .assertion || !program.assertions.isEmpty }
         if boundaries { result.boundaryExamples = BoundaryExamples.collect(&partition) }
         result.seconds = Date().timeIntervalSince(started)
         return result
