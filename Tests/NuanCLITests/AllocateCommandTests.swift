@@ -40,6 +40,14 @@ final class AllocateCommandTests: XCTestCase {
             XCTAssertTrue(text.contains("同一身份证号已在 440524********0014"), text)
             XCTAssertFalse(text.contains("440524188001010014"), text)
         }
+        // The roster finds the household whose 申请编号 the allocation wrote masked (seed 61).
+        let (io, _, err) = IO.capture()
+        let roster = dir.appendingPathComponent("r.csv").path
+        XCTAssertEqual(CLI.main(["roster", "--rules", Self.rules, "--in", archive, "--allocation", dir.appendingPathComponent("a.json").path,
+                                 "--out", roster], io: io), .success, err())
+        let paper = try String(contentsOfFile: roster, encoding: .utf8)
+        XCTAssertTrue(paper.contains("440524********0014"), paper)
+        XCTAssertFalse(paper.contains("440524188001010014"), paper)
     }
 
     func testSampleArchiveUnderATightBudget() throws {

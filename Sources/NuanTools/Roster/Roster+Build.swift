@@ -21,12 +21,18 @@ extension Roster {
         }
         var byID: [String: AidHousehold] = [:]
         for h in households where byID[h.id] == nil { byID[h.id] = h }
+        // The allocation writes a 申请编号 that looks like an ID number masked (as every output
+        // does); such a household is found by the masked form when only one has it.
+        var byMasked: [String: [AidHousehold]] = [:]
+        for h in households where Privacy.redact(h.id) != h.id { byMasked[Privacy.redact(h.id), default: []].append(h) }
         let fundLabels = Dictionary(program.funds.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
         let categoryLabels = Dictionary(program.categories.map { ($0.code, $0.label ?? $0.code) }, uniquingKeysWith: { a, _ in a })
         var lines: [Line] = []
         for e in list where e["status"] as? String == "funded" {
             let id = e["id"] as? String ?? ""
-            guard let h = byID[id] else { return .failure(Failure(message: RosterMessage.notInArchive(id))) }
+            let masked = byMasked[id] ?? []
+            if byID[id] == nil && masked.count > 1 { return .failure(Failure(message: RosterMessage.ambiguousMaskedID(id, masked.count))) }
+            guard let h = byID[id] ?? masked.first else { return .failure(Failure(message: RosterMessage.notInArchive(id))) }
             guard h.name != nil || h.idNumber != nil else { return .failure(Failure(message: RosterMessage.noPersonalFields)) }
             let situation = ([categoryLabels[h.category] ?? h.category] + h.causes + h.groups).filter { !$0.isEmpty && $0 != "none" }
             for p in e["payments"] as? [[String: Any]] ?? [] {

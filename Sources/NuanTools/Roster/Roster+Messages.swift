@@ -9,6 +9,10 @@ enum RosterMessage {
                 "the allocation was made under other rules (sha256 \(theirs.prefix(12))…, --rules is \(ours.prefix(12))…); no roster made")
     }
 
+    static func ambiguousMaskedID(_ id: String, _ n: Int) -> Message {
+        Message("分配结果中的申请编号 \(Privacy.redact(id)) 已遮蔽，而档案中有 \(n) 条记录与之相符；请让申请编号不用身份证号",
+                "the allocation's 申请编号 \(Privacy.redact(id)) is masked and \(n) records of the archive match it; use application numbers that are not ID numbers")
+    }
     static func notInArchive(_ id: String) -> Message {
         Message("档案中没有已安排的 \(Privacy.redact(id))", "the archive has no record \(Privacy.redact(id)) the allocation pays")
     }
