@@ -28,9 +28,12 @@ extension RecourseSearch {
         return lo <= hi ? lo...hi : lo...lo
     }
 
+    /// The field's value in steps; nil beyond 2^60 steps (an absurd figure a record may still
+    /// give): the search's arithmetic — probes, differences, midpoints — then cannot overflow.
     func numberAt(_ f: Facts, _ slot: Int) -> Int64? {
-        guard case .number(let r) = f.values[slot] else { return nil }
-        return RecourseSearch.units(r, steps: steps(slot))
+        guard case .number(let r) = f.values[slot], let u = RecourseSearch.units(r, steps: steps(slot)),
+              u.magnitude <= 1 << 60 else { return nil }
+        return u
     }
 
     /// A test's truth with the field at `units`.

@@ -65,6 +65,21 @@ final class RecoursePropertyTests: XCTestCase {
 
     struct Outcome: Equatable { let status: String; let total: String }
 
+    /// Figures at the edge of what a record may give: the search's probes and midpoints never
+    /// overflow (92233720368547758 trapped in the first version; found by hand).
+    func testAbsurdFiguresDoNotTrap() throws {
+        let (p, diags) = Nuan.compile(path: Golden.rootURL.appendingPathComponent("Rules/bengbu-2022.rules").path)
+        let program = try XCTUnwrap(p, DiagnosticRenderer.render(diags))
+        for income in ["92233720368547758", "9223372036854775807", "1152921504606846.99", "0.01", "-5"] {
+            let record = #"{"id":"H","name":"甲","region":"蚌埠市","household_size":1,"household_monthly_income":\#(income),"hardship_causes":["serious_illness"],"archive_type":"none","archive_level":"none"}"#
+            let d = Nuan.screen(program, json: Array(record.utf8), explain: .full, recourse: true)
+            for item in d.recourse { XCTAssertEqual(item.status, .eligible, income) }
+        }
+        let moderate = #"{"id":"H","name":"甲","region":"蚌埠市","household_size":1,"household_monthly_income":1152921504606846,"hardship_causes":["serious_illness"],"archive_type":"none","archive_level":"none"}"#
+        let d = Nuan.screen(program, json: Array(moderate.utf8), explain: .none, recourse: true)
+        XCTAssertTrue(d.recourse.contains { $0.changes.count == 1 && $0.changes[0].to == .number(Rational(integer: 1980)) }, "\(d.recourse)")
+    }
+
     func testEveryItemGivesItsResultAndNoSmallerChangeDoes() throws {
         let rulesDir = Golden.rootURL.appendingPathComponent("Rules")
         let cities = ["bengbu-2022": "蚌埠市", "heilongjiang-2021": "哈尔滨市", "qinghai-2020": "西宁市", "wuzhou-2018": "梧州市", "leshan-2012": "乐山市"]
