@@ -73,6 +73,9 @@ enum ReasonText {
     static func undetermined(_ missing: String) -> Message {
         Message("暂无法确定：缺少 \(missing)。", "Undetermined: \(missing) missing.")
     }
+    static func alsoOpen(_ benefits: String, _ missing: String) -> Message {
+        Message("\(benefits) 暂无法确定：缺少 \(missing)。", "\(benefits) not yet decided: \(missing) missing.")
+    }
     static func answers(_ list: String) -> Message { Message("\(list)。", "\(list).") }
     static func invalid(_ problem: String) -> Message { Message("记录有误：\(problem)。", "Invalid record: \(problem).") }
     static func andMore(_ n: Int) -> Message { Message("等 \(n) 项问题", " and \(n - 1) more") }

@@ -121,7 +121,9 @@ package struct Reasons {
     /// `暂无法确定：缺少 家庭月收入。家庭月收入为 5940.00 元：符合，合计 1000.00 元；…。`
     func open(_ d: Decision, answers: [RecourseItem]) -> String {
         let names = d.missing.map { key in program.fieldIndex(named: key).map { english ? program.fields[$0].key : program.fields[$0].display } ?? key }
-        var s = t(ReasonText.undetermined(names.joined(separator: t(ReasonText.listSeparator))))
+        let list = names.joined(separator: t(ReasonText.listSeparator))
+        // A grant with benefits still open is decided; only the rest waits.
+        var s = t(d.status == .eligible ? ReasonText.alsoOpen(d.pending.joined(separator: t(ReasonText.listSeparator)), list) : ReasonText.undetermined(list))
         let shown = answers.prefix(4).map { RecourseText(program: program, english: english).describe($0) }
         if !shown.isEmpty { s += (english ? " " : "") + t(ReasonText.answers(shown.joined(separator: separator))) }
         return s

@@ -91,6 +91,19 @@ final class ViewGoldenTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(scanned, 20)
     }
 
+    /// A grant with a benefit still open: the grant is decided; the third sentence says what
+    /// the rest waits for and what each answer gives (both sides of the boundary, verified).
+    func testAGrantWithABenefitStillOpenSaysWhatItWaitsFor() throws {
+        let (p, diags) = Nuan.compile(path: Golden.rootURL.appendingPathComponent("Rules/bengbu-2022.rules").path)
+        let program = try XCTUnwrap(p, DiagnosticRenderer.render(diags))
+        let record = #"{"id":"P-1","name":"乙","region":"蚌埠市","household_size":2,"hardship_causes":["serious_illness"],"archive_type":"none","archive_level":"none","groups":["epidemic_frontline"]}"#
+        let d = Nuan.screen(program, json: Array(record.utf8), explain: .brief, recourse: true)
+        XCTAssertEqual(d.status, .eligible)
+        XCTAssertEqual(d.reasons.count, 3)
+        XCTAssertEqual(d.reasons.last, "未建档困难职工家庭一次性送温暖资金 暂无法确定：缺少 家庭月收入。家庭月收入为 3960.00 元：符合条件（未建档困难职工家庭一次性送温暖资金、抗疫一线人员慰问），合计 1000.00 元；家庭月收入为 3960.01 元：符合条件（抗疫一线人员慰问）。")
+        XCTAssertEqual(d.recourse.count, 2)
+    }
+
     /// The score's parts show values, not formulas.
     func testScorePartsShowTheirValues() throws {
         let ex = try XCTUnwrap(try examples().first { $0.name == "bengbu-deep-national" })
