@@ -11,7 +11,7 @@ import NuanTools
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.
 enum BatchCommand {
     enum Option: OptionKey {
-        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, recourse, nearMiss, unmask, jobs, summary, against, report, set, maxLine
+        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, recourse, nearMiss, unmask, jobs, summary, trace, against, report, set, maxLine
         case stage, blockSize, lang
 
         var spec: OptionSpec {
@@ -54,6 +54,9 @@ enum BatchCommand {
             case .jobs: return OptionSpec("--jobs", .single, value: Message(both: "N"), default: Message("全部 CPU 核", "every core"),
                                           help: Message("工作线程数（1 到 256）", "worker threads (1 to 256)"))
             case .summary: return OptionSpec("--summary", .single, value: Message("文件", "FILE"), help: Message("统计摘要另存为 JSON", "also write the summary as JSON"))
+            case .trace: return OptionSpec("--trace", .single, value: Message("文件", "FILE"),
+                                           help: Message("为每条决定保存紧凑的判定轨迹（按输入顺序），供 nuan explain 日后给出任一视图的说明",
+                                                         "keep the compact trace of every decision (in input order), from which nuan explain gives any view later"))
             case .against:
                 return OptionSpec("--against", .single, value: Message("旧规则文件", "OLD-RULES"),
                                   help: Message("同一遍中按旧规则再评估，报告变化（类别转移、新增/不再符合、金额变化、各资金费用变化）",
@@ -85,8 +88,8 @@ enum BatchCommand {
         usage: [Message("nuan batch --rules 规则文件 --in 档案 --out 决定文件 [选项]", "nuan batch --rules RULES-FILE --in ARCHIVE --out DECISIONS [options]")],
         description: [Message("批量重新评估档案：每条记录输出一条决定（顺序与输入相同），最后给出统计与影响报告。记录有误的行输出为 invalid 决定（写明行号和字段），其余记录照常评估。",
                                 "Re-decides a whole archive: one decision per record (in input order), then statistics and an impact report. A record in error is an invalid decision (naming its line and field); the other records are decided as usual.")],
-        notes: [Message("输出（--out、--summary、--report）不能是输入或规则文件，不能互相重复，已有的必须是普通文件；符号链接写到它指向的文件（链接保留）；替换的文件保留原权限。所有输出先写临时文件，全部成功后一起改名；中途失败则一个也不替换。被 Ctrl-C（SIGINT）、SIGTERM、SIGHUP 中止时删除临时文件，退出码 130、143、129。",
-                          "The outputs (--out, --summary, --report) may not be the input or a rules file, nor each other, and an existing one must be a regular file; a symbolic link is written through (the link stays); a replaced file keeps its permissions. Every output is written to a temporary file first and all are renamed together once all succeeded; after a failure none is replaced. Stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP, the temporary files are removed and the exit code is 130, 143 or 129.")],
+        notes: [Message("输出（--out、--summary、--report、--trace）不能是输入或规则文件，不能互相重复，已有的必须是普通文件；符号链接写到它指向的文件（链接保留）；替换的文件保留原权限。所有输出先写临时文件，全部成功后一起改名；中途失败则一个也不替换。被 Ctrl-C（SIGINT）、SIGTERM、SIGHUP 中止时删除临时文件，退出码 130、143、129。",
+                          "The outputs (--out, --summary, --report, --trace) may not be the input or a rules file, nor each other, and an existing one must be a regular file; a symbolic link is written through (the link stays); a replaced file keeps its permissions. Every output is written to a temporary file first and all are renamed together once all succeeded; after a failure none is replaced. Stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP, the temporary files are removed and the exit code is 130, 143 or 129.")],
         exitCodes: Message("0 完成；1 运行失败（未替换任何输出文件）；2 用法、输入输出路径或规则文件错误。",
                              "0 done; 1 the run failed (no output replaced); 2 usage, input or output path, or rules-file error."),
         examples: [Example("nuan batch --rules Rules/bengbu-2022.rules --in Rules/examples/bengbu-archive.xlsx --out decisions.xlsx"),
@@ -173,6 +176,7 @@ enum BatchCommand {
             var wanted: [(String, String, (Int) -> Void)] = [(output, Option.output.spec.name, { options.outputIndex = $0 })]
             if let sp = args.value(.summary) { wanted.append((sp, Option.summary.spec.name, { summaryIndex = $0 })) }
             if let rp = args.value(.report) { wanted.append((rp, Option.report.spec.name, { reportIndex = $0 })) }
+            if let tp = args.value(.trace) { options.trace = tp; wanted.append((tp, Option.trace.spec.name, { options.traceIndex = $0 })) }
             for (path, option, keep) in wanted {
                 if path == "-" && option != Option.output.spec.name { staged.abandon(); return usage(BatchCommandMessage.notToStandardOutput(option)) }
                 switch staged.stage(path, what: option) {

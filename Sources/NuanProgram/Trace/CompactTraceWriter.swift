@@ -1,0 +1,212 @@
+import NuanSupport
+import NuanSyntax
+/// Writes compact trace entries (`CompactTrace`) into a byte array the caller reuses: a batch
+/// worker appends its block's entries and hands the bytes on, so the steady state allocates
+/// nothing per record (a text that may hold a personal number is the exception: it is masked
+/// through `Privacy`, which builds a string).
+public struct CompactTraceWriter: Sendable {
+    let fieldCount: Int
+    /// Per field slot: whether it is personal (kept masked).
+    let personal: [Bool]
+
+    public init(program: CheckedProgram) {
+        fieldCount = program.fields.count
+        personal = program.fields.map(\.isPersonal)
+    }
+
+    // MARK: the file's frame
+
+    /// The magic and the header for `program`.
+    public static func header(_ program: CheckedProgram) -> [UInt8] {
+        let h = CompactTrace.Header(program: program)
+        var p: [UInt8] = []
+        putString(h.digest, &p)
+        putString(h.title, &p)
+        putOptionalString(h.rulesVersion, &p)
+        putVarint(UInt64(h.overrides.count), &p)
+        for o in h.overrides { putString(o, &p) }
+        putVarint(UInt64(h.fieldCount), &p)
+        putFixed64(h.fieldKeys, &p)
+        putVarint(UInt64(h.benefitCount), &p)
+        var out = CompactTrace.magic
+        out.append(CompactTrace.version)
+        putFixed32(UInt32(p.count), &out)
+        out += p
+        putFixed32(p.withUnsafeBytes { CompactTrace.fnv32($0) }, &out)
+        return out
+    }
+
+    /// The trailer after `count` entries: without it a trace is truncated.
+    public static func trailer(count: Int) -> [UInt8] {
+        var out: [UInt8] = [CompactTrace.endLead]
+        var c: [UInt8] = []
+        putFixed64(UInt64(count), &c)
+        out += c
+        putFixed32(c.withUnsafeBytes { CompactTrace.fnv32($0) }, &out)
+        out += CompactTrace.endMagic
+        return out
+    }
+
+    // MARK: entries
+
+    /// Appends the entry of a record that was read and decided: `facts` as the evaluator had
+    /// them, `decision` as it decided (before anything the batch adds, such as a repeat).
+    public func append(_ facts: Facts, _ decision: Decision, to out: inout [UInt8]) {
+        let start = beginEntry(&out)
+        out.append(0)
+        putID(facts.id, &out)
+        putOutcome(decision, &out)
+        let n = min(fieldCount, facts.values.count)
+        for i in 0..<n {
+            let given = facts.given[i] ? CompactTrace.givenBit : 0
+            switch facts.values[i] {
+            case .unknown(let m):
+                if m == InputSet(slot: i) {
+                    out.append(CompactTrace.Tag.unknownSelf.rawValue | given)
+                } else {
+                    out.append(CompactTrace.Tag.unknown.rawValue | given)
+                    Self.putVarint(m.low, &out)
+                    Self.putVarint(m.high, &out)
+                }
+            case .bool(let b):
+                out.append((b ? CompactTrace.Tag.yes : .no).rawValue | given)
+            case .number(let q):
+                out.append(CompactTrace.Tag.number.rawValue | given)
+                Self.putSigned(q.numerator, &out)
+                Self.putVarint(UInt64(q.denominator), &out)
+            case .text(let s):
+                out.append(CompactTrace.Tag.text.rawValue | given)
+                putSafeText(s, personal: personal[i], &out)
+            case .date(let d):
+                out.append(CompactTrace.Tag.date.rawValue | given)
+                Self.putSigned(Int64(d), &out)
+            case .choice(let c):
+                out.append(CompactTrace.Tag.choice.rawValue | given)
+                Self.putSigned(Int64(c), &out)
+            case .set(let s):
+                out.append(CompactTrace.Tag.set.rawValue | given)
+                Self.putVarint(s, &out)
+            case .failure:
+                // facts never hold one; kept as unknown so the entry stays readable
+                out.append(CompactTrace.Tag.unknownSelf.rawValue | given)
+            }
+        }
+        endEntry(start, &out)
+    }
+
+    /// Appends the entry of a record that could not be read: its id and errors (redacted).
+    public func appendUnread(_ decision: Decision, to out: inout [UInt8]) {
+        let start = beginEntry(&out)
+        out.append(1)
+        putID(decision.id, &out)
+        putOutcome(decision, &out)
+        Self.putVarint(UInt64(decision.errors.count), &out)
+        for e in decision.errors {
+            Self.putString(Privacy.redact(e.field), &out)
+            Self.putOptionalString(e.value.map(Privacy.redact), &out)
+            Self.putString(Privacy.redact(e.reason), &out)
+            Self.putVarint(e.line.map { UInt64($0) + 1 } ?? 0, &out)
+            out.append(e.language == .english ? 1 : 0)
+        }
+        endEntry(start, &out)
+    }
+
+    @inline(__always)
+    func beginEntry(_ out: inout [UInt8]) -> Int {
+        out.append(CompactTrace.entryLead)
+        out.append(contentsOf: [0, 0, 0, 0] as [UInt8])
+        return out.count
+    }
+
+    @inline(__always)
+    func endEntry(_ start: Int, _ out: inout [UInt8]) {
+        let n = out.count - start
+        out.withUnsafeMutableBytes { b in
+            b.storeBytes(of: UInt32(n).littleEndian, toByteOffset: start - 4, as: UInt32.self)
+        }
+        let h = out.withUnsafeBytes { CompactTrace.fnv32(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        Self.putFixed32(h, &out)
+    }
+
+    func putOutcome(_ d: Decision, _ out: inout [UInt8]) {
+        out.append(CompactTrace.statusCode(d.status))
+        Self.putString(d.category, &out)
+        Self.putVarint(UInt64(d.awards.count), &out)
+        for a in d.awards { Self.putVarint(UInt64(a.benefitIndex + 1), &out) }
+        Self.putSigned(d.totalAmount.numerator, &out)
+        Self.putVarint(UInt64(d.totalAmount.denominator), &out)
+        if let s = d.score {
+            out.append(1)
+            Self.putSigned(s.numerator, &out)
+            Self.putVarint(UInt64(s.denominator), &out)
+        } else {
+            out.append(0)
+        }
+        Self.putVarint(UInt64(d.missing.count), &out)
+        Self.putVarint(UInt64(d.warnings.count), &out)
+    }
+
+    func putID(_ id: String?, _ out: inout [UInt8]) {
+        guard let id else { out.append(0); return }
+        out.append(1)
+        putSafeText(id, personal: false, &out)
+    }
+
+    /// A text as the trace keeps it: a personal value masked, any other with its ID- and
+    /// phone-shaped parts masked. ASCII personal values (all real ones) are masked byte by
+    /// byte, as `Privacy.mask` does by character.
+    func putSafeText(_ s: String, personal: Bool, _ out: inout [UInt8]) {
+        var s = s
+        let done: Bool? = s.withUTF8 { b in
+            if personal {
+                guard !b.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+                let n = b.count
+                let (first, last) = n >= 15 ? (6, 4) : (n >= 7 ? (3, 4) : (0, 0))
+                Self.putVarint(UInt64(n), &out)
+                for k in 0..<n { out.append(k < first || k >= n - last ? b[k] : 0x2A) }
+                return true
+            }
+            guard !Privacy.mayHoldNumber(b) else { return nil }
+            Self.putVarint(UInt64(b.count), &out)
+            out.append(contentsOf: b)
+            return true
+        }
+        if done == nil { Self.putString(personal ? Privacy.mask(s) : Privacy.redact(s), &out) }
+    }
+
+    // MARK: integers and strings
+
+    @inline(__always)
+    static func putVarint(_ v: UInt64, _ out: inout [UInt8]) {
+        var v = v
+        while v >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    @inline(__always)
+    static func putSigned(_ v: Int64, _ out: inout [UInt8]) {
+        putVarint(UInt64(bitPattern: (v << 1) ^ (v >> 63)), &out)
+    }
+
+    static func putFixed32(_ v: UInt32, _ out: inout [UInt8]) {
+        for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> UInt32(8 * k))) }
+    }
+
+    static func putFixed64(_ v: UInt64, _ out: inout [UInt8]) {
+        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> UInt64(8 * k))) }
+    }
+
+    static func putString(_ s: String, _ out: inout [UInt8]) {
+        putVarint(UInt64(s.utf8.count), &out)
+        out.append(contentsOf: s.utf8)
+    }
+
+    static func putOptionalString(_ s: String?, _ out: inout [UInt8]) {
+        guard let s else { out.append(0); return }
+        out.append(1)
+        putString(s, &out)
+    }
+}
