@@ -15,10 +15,11 @@ extension Nuan {
             let d = decide(program, facts, .valid(fast: false), explain: .full, recourse: true, language: language)
             guard CompactTrace.Outcome(d) == outcome else { throw .outcomeDiffers(row: row) }
             return d
-        case .unread(let id, let errors, let outcome):
+        case .unread(let id, let name, let errors, let outcome):
             guard outcome.status == .invalid, !errors.isEmpty else { throw .outcomeDiffers(row: row) }
             var d = Decision.invalid(id: id, errors: errors)
             d.reasons = Reasons.invalid(errors, language: language)
+            d.name = name
             return d
         }
     }

@@ -119,18 +119,18 @@ public enum CompactTrace {
         case decided(Facts, Outcome)
         /// A record that could not be read (bad JSON, a wrong ID check digit, a broken CSV row):
         /// its id and the errors as the batch found them (line numbers of the archive).
-        case unread(id: String?, errors: [RecordError], Outcome)
+        case unread(id: String?, name: String?, errors: [RecordError], Outcome)
 
         public var id: String? {
             switch self {
             case .decided(let f, _): return f.id
-            case .unread(let id, _, _): return id
+            case .unread(let id, _, _, _): return id
             }
         }
 
         public var outcome: Outcome {
             switch self {
-            case .decided(_, let o), .unread(_, _, let o): return o
+            case .decided(_, let o), .unread(_, _, _, let o): return o
             }
         }
     }

@@ -118,8 +118,8 @@ public struct CompactTraceReader {
                 errors.append(RecordError(field: field, value: value, reason: reason, line: line == 0 ? nil : Int(line) - 1,
                                           language: lang == 1 ? .english : .chinese))
             }
-            guard c.atEnd else { throw bad }
-            return .unread(id: id, errors: errors, outcome)
+            guard let name = c.optionalString(), c.atEnd else { throw bad }
+            return .unread(id: id, name: name, errors: errors, outcome)
         }
         guard kind == 0 else { throw bad }
         var facts = Facts(program: program)

@@ -94,8 +94,9 @@ public struct CompactTraceWriter: Sendable {
         endEntry(start, &out)
     }
 
-    /// Appends the entry of a record that could not be read: its id and errors (redacted).
-    public func appendUnread(_ decision: Decision, to out: inout [UInt8]) {
+    /// Appends the entry of a record that could not be read: its id, errors and the 姓名 read
+    /// before the error, if any (all redacted).
+    public func appendUnread(_ decision: Decision, name: String? = nil, to out: inout [UInt8]) {
         let start = beginEntry(&out)
         out.append(1)
         putID(decision.id, &out)
@@ -108,6 +109,7 @@ public struct CompactTraceWriter: Sendable {
             Self.putVarint(e.line.map { UInt64($0) + 1 } ?? 0, &out)
             out.append(e.language == .english ? 1 : 0)
         }
+        Self.putOptionalString(name.map(Privacy.redact), &out)
         endEntry(start, &out)
     }
 

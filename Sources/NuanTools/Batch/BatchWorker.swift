@@ -207,7 +207,11 @@ struct BatchWorker {
                 if newSide.lastFactsOK {
                     pipe.traceWriter!.append(newSide.flip ? newSide.fa : newSide.fb, d, to: &trace)
                 } else {
-                    pipe.traceWriter!.appendUnread(d, to: &trace)
+                    // the 姓名 the reader got before the error (the Facts are this record's when the ids agree)
+                    let f = newSide.flip ? newSide.fa : newSide.fb
+                    var named = d
+                    if d.id != nil && f.id == d.id { named.takeName(from: f, program: pipe.bp.program) }
+                    pipe.traceWriter!.appendUnread(d, name: named.name, to: &trace)
                 }
             }
             let idNumber: UInt64 = stage == .all && newSide.lastFactsOK ? newSide.ev.facts.idNumberCode : 0

@@ -143,7 +143,7 @@ final class CompactTraceTests: XCTestCase {
                 XCTAssertFalse(shown.contains(id) || shown.contains(phone), shown)
             }
             // the unreadable record (a wrong check digit) keeps its errors, masked
-            guard case .unread(_, let errors, _) = try reader.entry(row: 302, program: p) else { return XCTFail("row 302 was read") }
+            guard case .unread(_, _, let errors, _) = try reader.entry(row: 302, program: p) else { return XCTFail("row 302 was read") }
             XCTAssertFalse(errors.isEmpty)
             XCTAssertFalse(errors.map(\.message).joined().contains(String(id.dropLast())))
         }
