@@ -51,44 +51,46 @@ public struct CompactTraceWriter: Sendable {
 
     /// Appends the entry of a record that was read and decided: `facts` as the evaluator had
     /// them, `decision` as it decided (before anything the batch adds, such as a repeat).
-    public func append(_ facts: Facts, _ decision: Decision, to out: inout [UInt8]) {
+    public func append(_ facts: Facts, _ decision: Decision, to out: inout TraceBytes) {
         let start = beginEntry(&out)
-        out.append(0)
+        out.ensure(16)
+        out.put(0)
         putID(facts.id, &out)
         putOutcome(decision, &out)
         let n = min(fieldCount, facts.values.count)
         for i in 0..<n {
+            out.ensure(32)
             let given = facts.given[i] ? CompactTrace.givenBit : 0
             switch facts.values[i] {
             case .unknown(let m):
                 if m == InputSet(slot: i) {
-                    out.append(CompactTrace.Tag.unknownSelf.rawValue | given)
+                    out.put(CompactTrace.Tag.unknownSelf.rawValue | given)
                 } else {
-                    out.append(CompactTrace.Tag.unknown.rawValue | given)
-                    Self.putVarint(m.low, &out)
-                    Self.putVarint(m.high, &out)
+                    out.put(CompactTrace.Tag.unknown.rawValue | given)
+                    out.varint(m.low)
+                    out.varint(m.high)
                 }
             case .bool(let b):
-                out.append((b ? CompactTrace.Tag.yes : .no).rawValue | given)
+                out.put((b ? CompactTrace.Tag.yes : .no).rawValue | given)
             case .number(let q):
-                out.append(CompactTrace.Tag.number.rawValue | given)
-                Self.putSigned(q.numerator, &out)
-                Self.putVarint(UInt64(q.denominator), &out)
+                out.put(CompactTrace.Tag.number.rawValue | given)
+                out.signed(q.numerator)
+                out.varint(UInt64(q.denominator))
             case .text(let s):
-                out.append(CompactTrace.Tag.text.rawValue | given)
+                out.put(CompactTrace.Tag.text.rawValue | given)
                 putSafeText(s, personal: personal[i], &out)
             case .date(let d):
-                out.append(CompactTrace.Tag.date.rawValue | given)
-                Self.putSigned(Int64(d), &out)
+                out.put(CompactTrace.Tag.date.rawValue | given)
+                out.signed(Int64(d))
             case .choice(let c):
-                out.append(CompactTrace.Tag.choice.rawValue | given)
-                Self.putSigned(Int64(c), &out)
+                out.put(CompactTrace.Tag.choice.rawValue | given)
+                out.signed(Int64(c))
             case .set(let s):
-                out.append(CompactTrace.Tag.set.rawValue | given)
-                Self.putVarint(s, &out)
+                out.put(CompactTrace.Tag.set.rawValue | given)
+                out.varint(s)
             case .failure:
                 // facts never hold one; kept as unknown so the entry stays readable
-                out.append(CompactTrace.Tag.unknownSelf.rawValue | given)
+                out.put(CompactTrace.Tag.unknownSelf.rawValue | given)
             }
         }
         endEntry(start, &out)
@@ -96,84 +98,91 @@ public struct CompactTraceWriter: Sendable {
 
     /// Appends the entry of a record that could not be read: its id, errors and the 姓名 read
     /// before the error, if any (all redacted).
-    public func appendUnread(_ decision: Decision, name: String? = nil, to out: inout [UInt8]) {
+    public func appendUnread(_ decision: Decision, name: String? = nil, to out: inout TraceBytes) {
         let start = beginEntry(&out)
-        out.append(1)
+        out.ensure(1)
+        out.put(1)
         putID(decision.id, &out)
         putOutcome(decision, &out)
-        Self.putVarint(UInt64(decision.errors.count), &out)
+        out.ensure(10)
+        out.varint(UInt64(decision.errors.count))
         for e in decision.errors {
-            Self.putString(Privacy.redact(e.field), &out)
-            Self.putOptionalString(e.value.map(Privacy.redact), &out)
-            Self.putString(Privacy.redact(e.reason), &out)
-            Self.putVarint(e.line.map { UInt64($0) + 1 } ?? 0, &out)
-            out.append(e.language == .english ? 1 : 0)
+            out.string(Privacy.redact(e.field))
+            out.optionalString(e.value.map(Privacy.redact))
+            out.string(Privacy.redact(e.reason))
+            out.ensure(12)
+            out.varint(e.line.map { UInt64($0) + 1 } ?? 0)
+            out.put(e.language == .english ? 1 : 0)
         }
-        Self.putOptionalString(name.map(Privacy.redact), &out)
+        out.optionalString(name.map(Privacy.redact))
         endEntry(start, &out)
     }
 
     @inline(__always)
-    func beginEntry(_ out: inout [UInt8]) -> Int {
-        out.append(CompactTrace.entryLead)
-        out.append(contentsOf: [0, 0, 0, 0] as [UInt8])
+    func beginEntry(_ out: inout TraceBytes) -> Int {
+        out.ensure(5)
+        out.put(CompactTrace.entryLead)
+        out.fixed32(0)
         return out.count
     }
 
     @inline(__always)
-    func endEntry(_ start: Int, _ out: inout [UInt8]) {
+    func endEntry(_ start: Int, _ out: inout TraceBytes) {
         let n = out.count - start
-        out.withUnsafeMutableBytes { b in
-            b.storeBytes(of: UInt32(n).littleEndian, toByteOffset: start - 4, as: UInt32.self)
-        }
-        let h = out.withUnsafeBytes { CompactTrace.fnv32(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-        Self.putFixed32(h, &out)
+        out.patch32(UInt32(n), at: start - 4)
+        let h = CompactTrace.fnv32(UnsafeRawBufferPointer(start: out.base + start, count: n))
+        out.ensure(4)
+        out.fixed32(h)
     }
 
-    func putOutcome(_ d: Decision, _ out: inout [UInt8]) {
-        out.append(CompactTrace.statusCode(d.status))
-        Self.putString(d.category, &out)
-        Self.putVarint(UInt64(d.awards.count), &out)
-        for a in d.awards { Self.putVarint(UInt64(a.benefitIndex + 1), &out) }
-        Self.putSigned(d.totalAmount.numerator, &out)
-        Self.putVarint(UInt64(d.totalAmount.denominator), &out)
+    func putOutcome(_ d: Decision, _ out: inout TraceBytes) {
+        out.ensure(1)
+        out.put(CompactTrace.statusCode(d.status))
+        out.string(d.category)
+        out.ensure(10 * (d.awards.count + 8))
+        out.varint(UInt64(d.awards.count))
+        for a in d.awards { out.varint(UInt64(a.benefitIndex + 1)) }
+        out.signed(d.totalAmount.numerator)
+        out.varint(UInt64(d.totalAmount.denominator))
         if let s = d.score {
-            out.append(1)
-            Self.putSigned(s.numerator, &out)
-            Self.putVarint(UInt64(s.denominator), &out)
+            out.put(1)
+            out.signed(s.numerator)
+            out.varint(UInt64(s.denominator))
         } else {
-            out.append(0)
+            out.put(0)
         }
-        Self.putVarint(UInt64(d.missing.count), &out)
-        Self.putVarint(UInt64(d.warnings.count), &out)
+        out.varint(UInt64(d.missing.count))
+        out.varint(UInt64(d.warnings.count))
     }
 
-    func putID(_ id: String?, _ out: inout [UInt8]) {
-        guard let id else { out.append(0); return }
-        out.append(1)
+    func putID(_ id: String?, _ out: inout TraceBytes) {
+        out.ensure(1)
+        guard let id else { out.put(0); return }
+        out.put(1)
         putSafeText(id, personal: false, &out)
     }
 
     /// A text as the trace keeps it: a personal value masked, any other with its ID- and
     /// phone-shaped parts masked. ASCII personal values (all real ones) are masked byte by
     /// byte, as `Privacy.mask` does by character.
-    func putSafeText(_ s: String, personal: Bool, _ out: inout [UInt8]) {
-        var s = s
-        let done: Bool? = s.withUTF8 { b in
+    func putSafeText(_ s: String, personal: Bool, _ out: inout TraceBytes) {
+        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { b in
             if personal {
-                guard !b.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+                guard !b.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
                 let n = b.count
                 let (first, last) = n >= 15 ? (6, 4) : (n >= 7 ? (3, 4) : (0, 0))
-                Self.putVarint(UInt64(n), &out)
-                for k in 0..<n { out.append(k < first || k >= n - last ? b[k] : 0x2A) }
+                out.ensure(n + 10)
+                out.varint(UInt64(n))
+                for k in 0..<n { out.put(k < first || k >= n - last ? b[k] : 0x2A) }
                 return true
             }
-            guard !Privacy.mayHoldNumber(b) else { return nil }
-            Self.putVarint(UInt64(b.count), &out)
-            out.append(contentsOf: b)
+            guard !Privacy.mayHoldNumber(b) else { return false }
+            out.ensure(b.count + 10)
+            out.varint(UInt64(b.count))
+            out.put(b)
             return true
         }
-        if done == nil { Self.putString(personal ? Privacy.mask(s) : Privacy.redact(s), &out) }
+        if done != true { out.string(personal ? Privacy.mask(s) : Privacy.redact(s)) }
     }
 
     // MARK: integers and strings

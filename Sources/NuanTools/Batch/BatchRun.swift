@@ -215,15 +215,18 @@ final class BatchPipeline: @unchecked Sendable {
     }
 
     func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var off = 0
-            while off < b.count {
-                let r = write(fd, b.baseAddress! + off, b.count - off)
-                if r < 0 { if errno == EINTR { continue }; return false }
-                off += r
-            }
-            return true
+        bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+    }
+
+    func writeAll(_ b: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+        guard let p = b.baseAddress else { return true }
+        var off = 0
+        while off < b.count {
+            let r = write(fd, p + off, b.count - off)
+            if r < 0 { if errno == EINTR { continue }; return false }
+            off += r
         }
+        return true
     }
 
     func writeAll(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -469,7 +472,7 @@ final class BatchPipeline: @unchecked Sendable {
     }
 
     func deliver(_ seq: Int, _ out: UnsafePointer<UInt8>, _ n: Int, records: Int, outputs: Int, slow s: Int,
-                 report r: BatchReport?, inputBytes: Int, converted c: Int = 0, trace: [UInt8] = []) -> Bool {
+                 report r: BatchReport?, inputBytes: Int, converted c: Int = 0, trace: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
         outCond.lock()
         while nextWrite != seq && failure == nil { outCond.wait() }
         if failure != nil { outCond.unlock(); return false }
@@ -484,7 +487,7 @@ final class BatchPipeline: @unchecked Sendable {
         } else if outFD >= 0 && n > 0 && !writeAll(out, n) {
             fail(M.writeFailed(String(cString: strerror(errno))))
             ok = false
-        } else if traceFD >= 0 && !trace.isEmpty && !writeAll(trace, to: traceFD) {
+        } else if traceFD >= 0, let t = trace, !writeAll(t, to: traceFD) {
             fail(M.writeFailed(String(cString: strerror(errno))))
             ok = false
         }

@@ -32,7 +32,7 @@ struct BatchWorker {
     /// The block's output with repeats patched in (swapped with `out`).
     var patched = ByteBuffer(capacity: 1 << 12)
     /// The block's compact trace entries (`--trace`), reused block after block.
-    var trace: [UInt8] = []
+    var trace = TraceBytes()
     let writer: DecisionWriter
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
@@ -60,6 +60,7 @@ struct BatchWorker {
         splitter.scratch.free()
         patched.free()
         oldSplitter.scratch.free()
+        trace.free()
     }
 
     mutating func loop() {
@@ -70,10 +71,10 @@ struct BatchWorker {
                 out.count = 0
                 var report = stage == .all ? BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program) : nil
                 let d = overlongDecision(line: pipe.lineBase(seq))
-                trace.removeAll(keepingCapacity: true)
+                trace.removeAll()
                 pipe.traceWriter?.appendUnread(d, to: &trace)
                 emit(d, previous: oldSide == nil ? nil : d, csvCells: false, &report)
-                if !pipe.deliver(seq, out.base, out.count, records: 1, outputs: 1, slow: 1, report: report, inputBytes: taken.n, trace: trace) { break }
+                if !pipe.deliver(seq, out.base, out.count, records: 1, outputs: 1, slow: 1, report: report, inputBytes: taken.n, trace: trace.bytes) { break }
                 continue
             }
             let n = taken.n
@@ -114,7 +115,7 @@ struct BatchWorker {
                 break
             }
             if !pipe.deliver(seq, out.base, out.count, records: records, outputs: outputs, slow: slow, report: report,
-                             inputBytes: n, converted: converted, trace: trace) { break }
+                             inputBytes: n, converted: converted, trace: trace.bytes) { break }
             converted = 0
         }
     }
@@ -148,7 +149,7 @@ struct BatchWorker {
         let maxLine = pipe.maxLine
         var base = -1
         let pipe = self.pipe
-        trace.removeAll(keepingCapacity: true)
+        trace.removeAll()
         let tracing = pipe.traceWriter != nil && stage == .all
         while s < end {
             let e: UnsafePointer<UInt8>
