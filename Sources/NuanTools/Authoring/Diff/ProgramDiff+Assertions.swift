@@ -35,6 +35,7 @@ extension ProgramDiff {
         case .totalAtMost(let r): return "合计 至多 \(r.formatted()) 元"
         case .noFund(let codes): return "不用资金 [\(codes.joined(separator: ", "))]"
         case .cited: return "有依据"
+        case .categoryGapAllowed: return "允许类别空档"
         }
     }
 }
