@@ -96,7 +96,7 @@ final class AssertionTests: XCTestCase {
         let (program, diags) = Nuan.compile(path: ProveTests.root + "/Rules/bengbu-2022.rules")
         XCTAssertFalse(diags.hasErrors)
         let p = try XCTUnwrap(program)
-        XCTAssertEqual(p.assertions.map(\.name), ["每户至多2000元", "退档户不用中央资金", "每项发放有依据"])
+        XCTAssertEqual(p.assertions.map(\.name), ["每项发放有依据", "每户至多2000元", "退档户不用中央资金"])
     }
 
     /// A file may say that its categories leave a gap on purpose (`则 允许类别空档`): prove then
