@@ -6,7 +6,7 @@ mutants each catches.
     swift build -c release --product nuan
     python3 scripts/mutate-rules.py [--nuan .build/release/nuan] [--count 215] [--files …] [--weights …] [--seed 14]
 
-A mutant is one edit of one file (outside comments, quoted text and the 例子 at the end):
+A mutant is one edit of one file (outside comments, quoted text, 断言 blocks and the 例子 at the end):
   flip      a comparison: < ↔ ≤, > ↔ ≥
   reverse   a comparison turned round: < ↔ >, ≤ ↔ ≥
   number    a threshold, multiplier or amount: N 倍 → N+1 倍, N 元… → N+1 元…
@@ -46,9 +46,16 @@ def sites(text):
     lines = text.split("\n")
     end = next((i for i, l in enumerate(lines) if l.startswith("例子")), len(lines))
     out = []
+    in_assertion = False
     for i in range(end):
         code = code_part(lines[i])
         if not code.strip():
+            continue
+        # 断言 blocks state what the rules must do; mutating one changes no decision (and a
+        # weakened assertion is what `nuan diff` reports), so they are not mutation sites.
+        if not code[0].isspace():
+            in_assertion = code.startswith("断言") or code.startswith("覆盖 断言")
+        if in_assertion:
             continue
         for m in re.finditer(r"(?<= )(<|≤|>|≥)(?= )", code):
             out.append(("flip", i, m.start(), m.group(1)))

@@ -49,9 +49,11 @@ enum BoundaryExamples {
         var slotOrder: [Int] = []
         var seen: Set<[ValueKey]> = []
         var transitions: Set<String> = []
-        var pinned: [Int: [(Facts, Bool)]] = [:]   // per slot, every record that pins it (before dedup)
+        // Per slot, every record that pins it (before dedup), with its decision and part.
+        var pinned: [Int: [(facts: Facts, decision: Decision, leaf: Bool, part: Partition.Part)]] = [:]
+        var part = Partition.Part.validity
         func add(_ f: Facts, _ d: Decision, _ slot: Int, leaf: Bool) {
-            pinned[slot, default: []].append((f, leaf))
+            pinned[slot, default: []].append((f, d, leaf, part))
             guard seen.insert(f.values.enumerated().map { ValueKey($1, given: f.given[$0]) }).inserted else { return }
             if picks[slot] == nil { slotOrder.append(slot) }
             picks[slot, default: []].append(Pick(facts: f, decision: d, slot: slot, leaf: leaf))
@@ -70,6 +72,7 @@ enum BoundaryExamples {
         // the path is the same (all else equal), and keep each distinct change of decision once.
         func finish(_ frame: Frame, end: Int) {
             guard frame.branches.count > 1 else { return }
+            part = cells[frame.branches[0].start].part
             let field = program.fields[frame.slot]
             let numeric = field.type == .money || field.type == .number
             var bs = frame.branches.enumerated().map { k, b in
@@ -160,34 +163,45 @@ enum BoundaryExamples {
             previousPart = c.part.index
         }
         while let f = stack.popLast() { finish(f, end: cells.count) }
-        // Options the rules treat alike stand for each other in the partition; a change that tells
-        // them apart (an option dropped from a list) shows only on a record that names the others.
-        // So each pick's option is also tried as every other member of its class, once per option
-        // and decision.
-        let tests = ProgramTests(program)
+        // Options a part's rules treat alike stand for each other in its partition; a change that
+        // tells them apart (an option dropped from a list) shows only on a record that names the
+        // others. So each option of a pinned record is also replaced by every other member of its
+        // class, once per replacement and decision.
+        var classCache: [String: [[Int]]] = [:]
         var tried: Set<String> = []
         for slot in slotOrder {
-            let en: Int
+            let n: Int
             switch program.fields[slot].type {
-            case .choice(let e), .list(let e): en = e
+            case .choice(let e), .list(let e): n = min(program.enums[e].codes.count, 63)
             default: continue
             }
-            guard !tests.opaque.contains(slot) else { continue }
-            let classes = OptionClasses.classes(min(program.enums[en].codes.count, 63), tests.masks[slot] ?? [])
-            for (facts, leaf) in pinned[slot] ?? [] where facts.given[slot] {
-                let v = facts.values[slot]
-                for cls in classes where cls.count > 1 {
-                    for member in cls.dropFirst() {
-                        var f = facts
-                        switch v {
-                        case .choice(let c) where Int(c) == cls[0]: f.values[slot] = .choice(Int32(member))
-                        case .set(let m) where m & (1 << UInt64(cls[0])) != 0:
-                            f.values[slot] = .set(m & ~(1 << UInt64(cls[0])) | (1 << UInt64(member)))
-                        default: continue
+            for pin in pinned[slot] ?? [] where pin.facts.given[slot] {
+                let key = "\(pin.part.index)|\(slot)"
+                if classCache[key] == nil {
+                    let t = ProgramTests(program, roots: ProgramTests.roots(program, pin.part))
+                    classCache[key] = t.opaque.contains(slot) ? [] : OptionClasses.classes(n, t.masks[slot] ?? [])
+                }
+                let v = pin.facts.values[slot]
+                func has(_ o: Int) -> Bool {
+                    switch v {
+                    case .choice(let c): return Int(c) == o
+                    case .set(let m): return m & (1 << UInt64(o)) != 0
+                    default: return false
+                    }
+                }
+                part = pin.part
+                for cls in classCache[key]! where cls.count > 1 {
+                    for o in cls where has(o) {
+                        for m in cls where m != o && !has(m) {
+                            guard tried.insert("\(slot)|\(o)|\(m)|\(outcome(pin.decision))").inserted else { continue }
+                            var f = pin.facts
+                            switch v {
+                            case .choice: f.values[slot] = .choice(Int32(m))
+                            case .set(let mask): f.values[slot] = .set(mask & ~(1 << UInt64(o)) | (1 << UInt64(m)))
+                            default: continue
+                            }
+                            add(f, partition.decide(f), slot, leaf: pin.leaf)
                         }
-                        let d = partition.decide(f)
-                        guard tried.insert("\(slot)|\(member)|\(outcome(d))").inserted else { continue }
-                        add(f, d, slot, leaf: leaf)
                     }
                 }
             }
