@@ -5,13 +5,15 @@ import NuanProgram
 /// equal, a different value of one input changes the decision.
 ///
 /// The partition is a tree: at each branch point one input is given each of its representative
-/// values in turn. For every branch point, neighbouring branches (amounts in order, options and
-/// flags in the order tried, "not given" first) whose first records get different decisions
-/// give both records. Where the branches are leaves one fen (or one member) apart, the records
-/// one fen further on each side are added: the threshold, and one fen either side of it. So
-/// every threshold, every option class the rules tell apart, every flag and every 已填 test that
-/// decides something is pinned, with the amounts and funds it gives. Examples are taken round
-/// robin over the inputs branched on, the leaf boundaries first, up to `cap`.
+/// values in turn. Neighbouring branches (amounts in order, options and flags in the order
+/// tried, "not given" first) are compared record by record where the rest of the path is the
+/// same, and, since neighbours often read different inputs below, by swapping the value into a
+/// few records of the other branch and deciding again. Each change of decision at each step of
+/// an input gives both records once; at a threshold between two leaves one fen (or one member)
+/// apart, also the records one fen further on each side. Then each option of a pinned record is
+/// replaced by every other option its part's rules treat alike. So every threshold, option,
+/// flag and 已填 test that decides something is pinned, with the amounts and funds it gives.
+/// Examples are taken round robin over the inputs, the leaf boundaries first, up to `cap`.
 enum BoundaryExamples {
     /// At most this many examples per file.
     static let cap = 1200
