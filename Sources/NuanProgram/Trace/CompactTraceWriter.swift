@@ -14,6 +14,12 @@ public struct CompactTraceWriter: Sendable {
         personal = program.fields.map(\.isPersonal)
     }
 
+    /// A writer for fields of which `personal` says which are personal (tests).
+    init(personal: [Bool]) {
+        fieldCount = personal.count
+        self.personal = personal
+    }
+
     // MARK: the file's frame
 
     /// The magic and the header for `program`.
@@ -176,13 +182,20 @@ public struct CompactTraceWriter: Sendable {
                 for k in 0..<n { out.put(k < first || k >= n - last ? b[k] : 0x2A) }
                 return true
             }
-            guard !Privacy.mayHoldNumber(b) else { return false }
+            guard !Privacy.mayHoldNumber(b) || out.knownSafe(b) else { return false }
             out.ensure(b.count + 10)
             out.varint(UInt64(b.count))
             out.put(b)
             return true
         }
-        if done != true { out.string(personal ? Privacy.mask(s) : Privacy.redact(s)) }
+        guard done != true else { return }
+        if personal { out.string(Privacy.mask(s)); return }
+        // no maskable shape: remember it, so a text of the same shape is written as it stands
+        if !Privacy.mayHoldShape(s), s.utf8.withContiguousStorageIfAvailable({ out.rememberSafe($0) }) != nil {
+            out.string(s)
+        } else {
+            out.string(Privacy.redact(s))
+        }
     }
 
     // MARK: integers and strings

@@ -17,6 +17,26 @@ public struct TraceBytes {
 
     public mutating func removeAll() { count = 0 }
 
+    /// The shape of the last text in which `Privacy.mayHoldShape` found nothing maskable: its
+    /// bytes, with 0xFF (never in UTF-8) for each ASCII digit. That test reads the digits'
+    /// positions and the other bytes only (runs of digits and what surrounds them), never the
+    /// digits' values, so a text of the same shape holds nothing maskable either — record ids
+    /// (`BB-2022-0000001`) are tested once, not once a record.
+    private var safeShape: [UInt8] = []
+
+    mutating func rememberSafe(_ b: UnsafeBufferPointer<UInt8>) {
+        safeShape.removeAll(keepingCapacity: true)
+        for c in b { safeShape.append(c &- 0x30 < 10 ? 0xFF : c) }
+    }
+
+    func knownSafe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == safeShape.count, b.count > 0 else { return false }
+        return safeShape.withUnsafeBufferPointer { s in
+            for i in 0..<b.count where (b[i] &- 0x30 < 10 ? 0xFF : b[i]) != s[i] { return false }
+            return true
+        }
+    }
+
     public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     @inline(__always)

@@ -229,3 +229,32 @@ final class CompactTraceTests: XCTestCase {
         return out
     }
 }
+
+/// The writer keeps every text as `Privacy` would show it — personal values masked, other texts
+/// redacted — also when it skips the test for a text of a shape it has already seen.
+final class CompactTraceTextTests: XCTestCase {
+    func testTextsAreKeptAsPrivacyShowsThem() throws {
+        var rng = CompiledEvaluatorTests.Records(seed: 99)
+        let shapes = ["BB-2022-#######", "###########", "### #### ####", "###-####-####", "A#-##########",
+                      "#################X", "##################", "中###########", "ID ###############", "#-###-###-####", "", "##"]
+        var texts: [String] = []
+        for _ in 0..<6000 {
+            let shape = shapes[rng.below(shapes.count)]
+            texts.append(String(shape.map { $0 == "#" ? Character(String(rng.below(10) == 0 ? 1 : rng.below(10))) : $0 }))
+        }
+        texts += ["13812345678", "BB-2022-0000001", "13812345678", "BB-2022-0000001", "110105194912310021", "138 1234 5678"]
+        let writer = CompactTraceWriter(personal: [false, true])
+        var out = TraceBytes(capacity: 64)
+        defer { out.free() }
+        for t in texts {
+            for personal in [false, true] {
+                out.removeAll()
+                writer.putSafeText(t, personal: personal, &out)
+                var c = Cursor(UnsafeRawBufferPointer(out.bytes))
+                let kept = try XCTUnwrap(c.string())
+                XCTAssertTrue(c.atEnd)
+                XCTAssertEqual(kept, personal ? Privacy.mask(t) : Privacy.redact(t), "\(t) personal: \(personal)")
+            }
+        }
+    }
+}
