@@ -194,7 +194,7 @@ struct BatchWorker {
             let outcome = csv
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
-            guard case .decided(var d) = outcome else { outputs += 1; continue }
+            guard case .decided(var d) = consume outcome else { outputs += 1; continue }
             let idNumber: UInt64 = stage == .all && newSide.lastFactsOK ? newSide.ev.facts.idNumberCode : 0
             let correction = corrections.isEmpty ? nil : corrections[thisLine]
             if let c = correction { d = DuplicateRegistry.apply(c, to: d, line: line(), program: pipe.bp.program, english: pipe.options.english) }
@@ -219,10 +219,23 @@ struct BatchWorker {
 
     /// Adds the decision to the summary and renders it.
     mutating func emit(_ d: Decision, previous: Decision?, csvCells: Bool, _ report: inout BatchReport?) {
-        if report != nil { summarise(d, previous: previous, &report!) }
+        // moved out and back: `&report!` copied the whole summary (every field retained) per record
+        if var r = report.take() {
+            summarise(d, previous: previous, &r)
+            report = r
+        }
         // Searched for the near-miss list only: not written unless `--recourse` asked for it.
-        var d = d
-        if !pipe.bp.recourse && !d.recourse.isEmpty { d.recourse = [] }
+        if !pipe.bp.recourse && !d.recourse.isEmpty {
+            var quiet = d
+            quiet.recourse = []
+            render(quiet, previous: previous, csvCells: csvCells)
+        } else {
+            render(d, previous: previous, csvCells: csvCells)
+        }
+    }
+
+    /// Renders the decision into `out`.
+    mutating func render(_ d: Decision, previous: Decision?, csvCells: Bool) {
         if pipe.options.outputFormat == .jsonl {
             writer.jsonLine(d, previous: previous, into: &out)
         } else {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NuanSupport
 import NuanSyntax
 import NuanProgram
@@ -19,9 +22,10 @@ struct DecisionWriter {
         var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: String)] = [:]
     }
 
-    /// Texts already rendered, found by comparing (lengths first, then the texts: the
-    /// evaluator hands out the same few messages again and again, usually the very same
-    /// strings, so the comparison is short) rather than by hashing long Chinese strings.
+    /// Texts already rendered (a warning's or an error's JSON, a CSV cell), found by a hash of
+    /// their bytes in an open-addressing table and confirmed byte for byte. The evaluator hands
+    /// out the same few messages again and again — but a dated warning (the application date
+    /// outside the rules' period) has one text per date, so there can be hundreds.
     final class RenderedCache: @unchecked Sendable {
         struct Entry {
             var a: String
@@ -30,18 +34,73 @@ struct DecisionWriter {
             var json: String
         }
         var entries: [Entry] = []
-        static let capacity = 64
+        var hashes: [UInt64] = []
+        /// Indices into `entries`, -1 for empty; 4× the capacity, so probes stay short.
+        var slots = [Int32](repeating: -1, count: RenderedCache.capacity * 4)
+        static let capacity = 2048
 
         func find(_ a: String, _ b: String, tag: UInt8) -> String? {
-            let (na, nb) = (a.utf8.count, b.utf8.count)
-            for e in entries where e.tag == tag && e.a.utf8.count == na && e.b.utf8.count == nb && e.a == a && e.b == b {
-                return e.json
+            let h = Self.key(a, b, tag)
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h >> 40) & mask
+            while true {
+                let k = Int(slots[i])
+                if k < 0 { return nil }
+                if hashes[k] == h {
+                    let e = entries[k]
+                    if e.tag == tag && Self.sameBytes(e.a, a) && Self.sameBytes(e.b, b) { return e.json }
+                }
+                i = (i + 1) & mask
             }
-            return nil
         }
 
         func add(_ a: String, _ b: String, tag: UInt8, json: String) {
-            if entries.count < RenderedCache.capacity { entries.append(Entry(a: a, b: b, tag: tag, json: json)) }
+            guard entries.count < RenderedCache.capacity else { return }
+            let h = Self.key(a, b, tag)
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h >> 40) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(entries.count)
+            entries.append(Entry(a: a, b: b, tag: tag, json: json))
+            hashes.append(h)
+        }
+
+        static func key(_ a: String, _ b: String, _ tag: UInt8) -> UInt64 {
+            hash(b, hash(a, 0x9E37_79B9_7F4A_7C15 &* (UInt64(tag) &+ 1)))
+        }
+
+        /// A multiply-xor hash of the text's bytes, 8 at a time.
+        static func hash(_ s: String, _ seed: UInt64) -> UInt64 {
+            var s = s
+            return s.withUTF8 { p -> UInt64 in
+                var h = seed ^ UInt64(p.count)
+                guard let base = p.baseAddress else { return h }
+                let raw = UnsafeRawPointer(base)
+                var i = 0
+                while i + 8 <= p.count {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                    h ^= h >> 29
+                    i += 8
+                }
+                while i < p.count {
+                    h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3
+                    i += 1
+                }
+                h ^= h >> 32
+                return h &* 0xD6E8_FEB8_6659_FD93
+            }
+        }
+
+        /// Byte equality: `==` on Strings compares by canonical equivalence, which walks
+        /// non-ASCII text scalar by scalar; the bytes are what is rendered, so they are what
+        /// must match.
+        @inline(__always) static func sameBytes(_ x: String, _ y: String) -> Bool {
+            var x = x, y = y
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+                }
+            }
         }
     }
 
