@@ -31,15 +31,17 @@ struct DecisionWriter {
             var a: String
             var b: String
             var tag: UInt8
-            var json: String
+            /// What was rendered, as bytes.
+            var bytes: [UInt8]
         }
-        var entries: [Entry] = []
-        var hashes: [UInt64] = []
+        // One cache per worker: no other access can overlap, so no dynamic exclusivity checks.
+        @exclusivity(unchecked) var entries: [Entry] = []
+        @exclusivity(unchecked) var hashes: [UInt64] = []
         /// Indices into `entries`, -1 for empty; 4× the capacity, so probes stay short.
-        var slots = [Int32](repeating: -1, count: RenderedCache.capacity * 4)
+        @exclusivity(unchecked) var slots = [Int32](repeating: -1, count: RenderedCache.capacity * 4)
         static let capacity = 2048
 
-        func find(_ a: String, _ b: String, tag: UInt8) -> String? {
+        func find(_ a: String, _ b: String, tag: UInt8) -> [UInt8]? {
             let h = Self.key(a, b, tag)
             let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h >> 40) & mask
@@ -48,7 +50,7 @@ struct DecisionWriter {
                 if k < 0 { return nil }
                 if hashes[k] == h {
                     let e = entries[k]
-                    if e.tag == tag && Self.sameBytes(e.a, a) && Self.sameBytes(e.b, b) { return e.json }
+                    if e.tag == tag && Self.sameBytes(e.a, a) && Self.sameBytes(e.b, b) { return e.bytes }
                 }
                 i = (i + 1) & mask
             }
@@ -61,7 +63,7 @@ struct DecisionWriter {
             var i = Int(truncatingIfNeeded: h >> 40) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(entries.count)
-            entries.append(Entry(a: a, b: b, tag: tag, json: json))
+            entries.append(Entry(a: a, b: b, tag: tag, bytes: Array(json.utf8)))
             hashes.append(h)
         }
 
@@ -123,13 +125,23 @@ struct DecisionWriter {
         }
     }
 
+    /// The status as written (its raw value), without making a String.
+    static func statusText(_ s: Decision.Status) -> StaticString {
+        switch s {
+        case .eligible: return "eligible"
+        case .ineligible: return "ineligible"
+        case .undetermined: return "undetermined"
+        case .invalid: return "invalid"
+        }
+    }
+
     // MARK: JSON Lines
 
     func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer) {
         o.put("{\"id\":")
         if let id = d.id { o.putJSONString(json.disclosure.value(id)) } else { o.put("null") }
         o.put(",\"status\":\"")
-        o.put(d.status.rawValue)
+        o.put(Self.statusText(d.status))
         o.put("\",\"category\":")
         o.putJSONString(d.category)
         o.put(",\"awards\":[")
@@ -182,7 +194,7 @@ struct DecisionWriter {
         o.put(bp.rulesJSON)
         if let p = previous {
             o.put(",\"previous_status\":\"")
-            o.put(p.status.rawValue)
+            o.put(Self.statusText(p.status))
             o.put("\",\"previous_total_amount\":\"")
             o.putMoney(p.totalAmount)
             o.put("\",\"previous_category\":")
@@ -278,7 +290,7 @@ struct DecisionWriter {
     func csvRow(_ d: Decision, previous: Decision?, carried: UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>, into o: inout ByteBuffer) {
         if let id = d.id { o.putCSVCell(Privacy.shown(id, unmask: bp.unmask)) }
         o.put(0x2C)
-        o.put(d.status.rawValue)
+        o.put(Self.statusText(d.status))
         o.put(0x2C)
         o.putCSVCell(d.category)
         o.put(0x2C)
@@ -336,7 +348,7 @@ struct DecisionWriter {
         }
         if let p = previous {
             o.put(0x2C)
-            o.put(p.status.rawValue)
+            o.put(Self.statusText(p.status))
             o.put(0x2C)
             o.putMoney(p.totalAmount)
             o.put(0x2C)
