@@ -17,9 +17,20 @@ struct DecisionWriter {
     let csvCells = RenderedCache()
     let awardCells = AwardCellCache()
 
-    /// The awards cell of a record with one award, by benefit: its amount and fund, and the cell.
+    /// The awards cell of a record with one award, by benefit: its amount and fund, and the
+    /// cell as written (quoted when it must be); and a scratch buffer for a cell of several awards.
     final class AwardCellCache: @unchecked Sendable {
-        var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: String)] = [:]
+        @exclusivity(unchecked) var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: [UInt8])] = [:]
+        @exclusivity(unchecked) var scratch = ByteBuffer(capacity: 1024)
+        deinit { scratch.free() }
+    }
+
+    /// A CSV cell as `putCSVCell` writes it, as bytes (cached cells are stored written).
+    static func csvCellBytes(_ text: String) -> [UInt8] {
+        var b = ByteBuffer(capacity: text.utf8.count * 2 + 8)
+        defer { b.free() }
+        b.putCSVCell(text)
+        return Array(UnsafeBufferPointer(start: b.base, count: b.count))
     }
 
     /// Texts already rendered (a warning's or an error's JSON, a CSV cell), found by a hash of
@@ -57,13 +68,17 @@ struct DecisionWriter {
         }
 
         func add(_ a: String, _ b: String, tag: UInt8, json: String) {
+            add(a, b, tag: tag, bytes: Array(json.utf8))
+        }
+
+        func add(_ a: String, _ b: String, tag: UInt8, bytes: [UInt8]) {
             guard entries.count < RenderedCache.capacity else { return }
             let h = Self.key(a, b, tag)
             let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h >> 40) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(entries.count)
-            entries.append(Entry(a: a, b: b, tag: tag, bytes: Array(json.utf8)))
+            entries.append(Entry(a: a, b: b, tag: tag, bytes: bytes))
             hashes.append(h)
         }
 
@@ -307,10 +322,10 @@ struct DecisionWriter {
             case .chinese: tag = 2
             case .english: tag = 3
             }
-            if let hit = csvCells.find(e.reason, e.field, tag: tag) { o.putCSVCell(hit) } else {
-                let cell = Privacy.shown(e.message, unmask: bp.unmask)
-                csvCells.add(e.reason, e.field, tag: tag, json: cell)
-                o.putCSVCell(cell)
+            if let hit = csvCells.find(e.reason, e.field, tag: tag) { o.put(hit) } else {
+                let cell = Self.csvCellBytes(Privacy.shown(e.message, unmask: bp.unmask))
+                csvCells.add(e.reason, e.field, tag: tag, bytes: cell)
+                o.put(cell)
             }
         } else if !d.errors.isEmpty {
             o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask))
@@ -318,21 +333,32 @@ struct DecisionWriter {
         o.put(0x2C)
         if d.awards.count == 1, let a = d.awards.first, a.benefitIndex >= 0 {
             if let hit = awardCells.cells[a.benefitIndex], hit.amount == a.amount, hit.fund == a.fund, hit.benefit == a.benefit {
-                o.putCSVCell(hit.cell)
+                o.put(hit.cell)
             } else {
-                let cell = Self.awardText(a)
+                let cell = Self.csvCellBytes(Self.awardText(a))
                 awardCells.cells[a.benefitIndex] = (a.amount, a.fund, a.benefit, cell)
-                o.putCSVCell(cell)
+                o.put(cell)
             }
         } else if !d.awards.isEmpty {
-            o.putCSVCell(d.awards.map(Self.awardText).joined(separator: ";"))
+            // `awardText` of each, joined by ";", written straight into a scratch buffer
+            let s = awardCells
+            s.scratch.count = 0
+            for (k, a) in d.awards.enumerated() {
+                if k > 0 { s.scratch.put(0x3B) }
+                s.scratch.put(a.benefit)
+                s.scratch.put(0x3A)
+                if let x = a.amount { s.scratch.putMoney(x) } else { s.scratch.put("待定") }
+                s.scratch.put(0x3A)
+                if let f = a.fund { s.scratch.put(f) }
+            }
+            o.putCSVCell(UnsafePointer(s.scratch.base), s.scratch.count)
         }
         o.put(0x2C)
         if d.warnings.count == 1, let w = d.warnings.first {
-            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.putCSVCell(hit) } else {
-                let cell = Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask)
-                csvCells.add(w.message, w.code, tag: 4, json: cell)
-                o.putCSVCell(cell)
+            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.put(hit) } else {
+                let cell = Self.csvCellBytes(Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask))
+                csvCells.add(w.message, w.code, tag: 4, bytes: cell)
+                o.put(cell)
             }
         } else if !d.warnings.isEmpty {
             o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
