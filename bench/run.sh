@@ -29,6 +29,7 @@
 #   SCREEN_RUNS   fresh processes for the screen row (default 21)
 #   NUAN_BIN      use this nuan binary instead of building one (e.g. to compare builds)
 #   SCRATCH       swift build --scratch-path (default: the package's .build)
+#   STATIC        1 (default): swift build --static-swift-stdlib; 0: against the shared Swift libraries
 #   BENCH_BIG     1 (default): the memory run on BIG_N records (default 5000000), one run each; 0 skips it
 set -uo pipefail
 
@@ -44,7 +45,12 @@ RULES=${RULES:-$ROOT/Rules/bengbu-2022.rules}
 BIG_N=${BIG_N:-5000000}
 SCREEN_RECORD=${SCREEN_RECORD:-$ROOT/Rules/examples/bengbu-deep-national.json}
 SCREEN_RUNS=${SCREEN_RUNS:-21}
+# The Swift runtime and Foundation linked in (--static-swift-stdlib): a cold process skips resolving
+# some 30,000 symbols of the shared libraries (a quarter of `nuan screen`'s instructions). STATIC=0
+# builds against the shared libraries, as a plain `swift build` does.
+STATIC=${STATIC:-1}
 SWIFT_BUILD=(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"})
+[ "$STATIC" = 1 ] && SWIFT_BUILD+=(--static-swift-stdlib)
 
 case "$N" in ''|*[!0-9]*) echo "usage: bash bench/run.sh [N]   (N = number of records)" >&2; exit 2 ;; esac
 mkdir -p "$BENCH_DIR" || exit 1
@@ -146,7 +152,7 @@ rate_of() {
 
 # ---------------------------------------------------------------- build
 cd "$ROOT" || exit 1
-say "== building (swift build -c release)"
+say "== building (${SWIFT_BUILD[*]})"
 NUAN_BENCH=""
 if "${SWIFT_BUILD[@]}" --product nuan-bench >"$BENCH_DIR/build-nuan-bench.log" 2>&1; then
     NUAN_BENCH=$("${SWIFT_BUILD[@]}" --product nuan-bench --show-bin-path)/nuan-bench
@@ -430,6 +436,7 @@ echo "nproc:   $MACHINE_NPROC"
 echo "cpu:     $MACHINE_CPU"
 echo "kernel:  $(uname -sr)"
 echo "swift:   $(swift --version 2>&1 | head -n 1)"
+echo "build:   ${NUAN_BIN:+NUAN_BIN=$NUAN_BIN (not built here); }${SWIFT_BUILD[*]}"
 echo "timer:   ${TIME_BIN:-/proc VmHWM sampling} + date +%s%N"
 echo "load:    before $LOAD_BEFORE; after $(cut -d' ' -f1-3 /proc/loadavg)"
 free -g
