@@ -202,7 +202,7 @@ struct BatchWorker {
             let outcome = csv
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
-            guard case .decided(var d) = outcome else { outputs += 1; continue }
+            guard case .decided(var d) = consume outcome else { outputs += 1; continue }
             if tracing {
                 // the decision as the rules made it (before a repeat is marked)
                 if newSide.lastFactsOK {
@@ -239,10 +239,23 @@ struct BatchWorker {
 
     /// Adds the decision to the summary and renders it.
     mutating func emit(_ d: Decision, previous: Decision?, csvCells: Bool, _ report: inout BatchReport?) {
-        if report != nil { summarise(d, previous: previous, &report!) }
+        // moved out and back: `&report!` copied the whole summary (every field retained) per record
+        if var r = report.take() {
+            summarise(d, previous: previous, &r)
+            report = r
+        }
         // Searched for the near-miss list only: not written unless `--recourse` asked for it.
-        var d = d
-        if !pipe.bp.recourse && !d.recourse.isEmpty { d.recourse = [] }
+        if !pipe.bp.recourse && !d.recourse.isEmpty {
+            var quiet = d
+            quiet.recourse = []
+            render(quiet, previous: previous, csvCells: csvCells)
+        } else {
+            render(d, previous: previous, csvCells: csvCells)
+        }
+    }
+
+    /// Renders the decision into `out`.
+    mutating func render(_ d: Decision, previous: Decision?, csvCells: Bool) {
         if pipe.options.outputFormat == .jsonl {
             writer.jsonLine(d, previous: previous, into: &out)
         } else {
