@@ -153,4 +153,30 @@ final class ExplainCommandTests: XCTestCase {
                                     "--out", path("d.jsonl"), "--trace", bengbu])
         XCTAssertEqual(code2, .usage, err2)
     }
+
+    /// A CSV row refused before it is read (an open quote) does not take the 姓名 of the row
+    /// read two rows before it, even when their 申请编号 agree: the trace is the same whatever
+    /// --jobs and --block-size (nuan-fuzz seed 10, case 6).
+    func testAnUnreadRowNeverBorrowsAnEarlierRowsName() throws {
+        let src = try String(contentsOf: Self.root.appendingPathComponent("Rules/examples/bengbu-archive.csv"), encoding: .utf8)
+        var lines = src.components(separatedBy: "\r\n")  // the archive is written as Excel writes it
+        XCTAssertGreaterThan(lines.count, 4)
+        // Row 3 repeats row 1 with an open quote in its last cell.
+        lines.insert(lines[1] + ",\"open", at: 3)
+        let csv = path("a.csv")
+        try lines.joined(separator: "\r\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        var traces: [Data] = []
+        for (jobs, block) in [("1", "4096"), ("2", "1")] {
+            let t = path("j\(jobs).trace")
+            let (code, _, err) = run(["batch", "--rules", bengbu, "--in", csv, "--out", path("j\(jobs).jsonl"),
+                                      "--jobs", jobs, "--block-size", block, "--trace", t])
+            XCTAssertEqual(code, .success, err)
+            traces.append(try Data(contentsOf: URL(fileURLWithPath: t)))
+        }
+        XCTAssertEqual(traces[0], traces[1])
+        let (code, out, err) = run(["explain", "--rules", bengbu, "--trace", path("j1.trace"), "--row", "3", "--format", "json"])
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(out.contains("\"status\": \"invalid\""), out)
+        XCTAssertFalse(out.contains("张三"), out)
+    }
 }

@@ -208,10 +208,10 @@ struct BatchWorker {
                 if newSide.lastFactsOK {
                     pipe.traceWriter!.append(newSide.flip ? newSide.fa : newSide.fb, d, to: &trace)
                 } else {
-                    // the 姓名 the reader got before the error (the Facts are this record's when the ids agree)
+                    // the 姓名 the reader got before the error, when it began reading this record
                     let f = newSide.flip ? newSide.fa : newSide.fb
                     var named = d
-                    if d.id != nil && f.id == d.id { named.takeName(from: f, program: pipe.bp.program) }
+                    if newSide.factsFresh && d.id != nil && f.id == d.id { named.takeName(from: f, program: pipe.bp.program) }
                     pipe.traceWriter!.appendUnread(d, name: named.name, to: &trace)
                 }
             }
