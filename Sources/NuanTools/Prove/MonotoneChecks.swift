@@ -22,10 +22,16 @@ struct MonotoneChecks {
     var evaluations = 0
     /// Representative values over the whole program (every comparison reading the input).
     var values: PartitionValues
+    /// The fast path (`visitFast`): the sweeps made, and the evaluators deciding their points.
+    var sweeps: Set<SweepKey> = []
+    var interpreter: Evaluator
+    var fast: CompiledEvaluator
 
     init(_ program: CheckedProgram) {
         self.program = program
         values = PartitionValues(program)
+        interpreter = Evaluator(program: program)
+        fast = CompiledEvaluator(interpreter)
         income = program.fieldIndex(named: "household_monthly_income")
         size = program.fieldIndex(named: "household_size")
         causes = program.fieldIndex(named: "hardship_causes")

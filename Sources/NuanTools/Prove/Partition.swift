@@ -80,6 +80,8 @@ struct Partition {
     let limit: Int
     var cells: [Cell] = []
     var fanout: [Int: Int] = [:]
+    /// `NUAN_PROVE_TRACE` lines of a part run on another thread, printed in order afterwards.
+    var traceText = ""
     /// Fields whose values could not all be enumerated (a list with too many classes).
     var tooLarge: [Int] { tooLargeFields.sorted() }
 
@@ -120,21 +122,57 @@ struct Partition {
     mutating func run() throws(Overflow) {
         let (f, open) = start()
         let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil
-        for p in parts {
-            let (c0, e0) = (cells.count, evaluations)
-            fanout = [:]
-            values = PartitionValues(program, part: p)
-            tooLargeFields.formUnion(values.tooLarge)
-            if trace {
-                let l = values.lists.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
-                let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
-                FileHandle.standardError.write("part \(p) values: \(l) \(c)\n".data(using: .utf8)!)
+        let parts = self.parts
+        guard ProveParallel.workers > 1, parts.count > 1 else {
+            for p in parts { try runPart(p, f, open, trace: trace) }
+            return
+        }
+        // The parts at once, each counting its own decisions from zero under the whole limit
+        // (a part over it alone overflows in any order); then, in order, the counts add up as
+        // one run after another would count them.
+        let template = self
+        let runs = ProveParallel.map(parts.count) { i -> (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, overflow: Bool, trace: String) in
+            var sub = template
+            sub.evaluations = 0
+            sub.traceText = ""
+            do {
+                try sub.runPart(parts[i], f, open, trace: trace, buffered: true)
+                return (sub.cells, sub.evaluations, sub.tooLargeFields, false, sub.traceText)
+            } catch {
+                return ([], sub.evaluations, sub.tooLargeFields, true, sub.traceText)
             }
-            try explore(p, f, open, [])
-            if trace {
-                let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }
-                FileHandle.standardError.write("part \(p): \(cells.count - c0) cells, \(evaluations - e0) evaluations; \(fan)\n".data(using: .utf8)!)
+        }
+        for (i, r) in runs.enumerated() {
+            if r.overflow || evaluations + r.evaluations > limit {
+                // Where one run after another stops: this part, from the decisions made before it.
+                try runPart(parts[i], f, open, trace: trace)
             }
+            if trace { FileHandle.standardError.write(r.trace.data(using: .utf8)!) }
+            cells += r.cells
+            evaluations += r.evaluations
+            tooLargeFields.formUnion(r.tooLarge)
+        }
+        values = PartitionValues(program, part: parts.last)
+    }
+
+    /// Partitions one part, appending its cells.
+    mutating func runPart(_ p: Part, _ f: Facts, _ open: InputSet, trace: Bool, buffered: Bool = false) throws(Overflow) {
+        func say(_ s: String) {
+            if buffered { traceText += s } else { FileHandle.standardError.write(s.data(using: .utf8)!) }
+        }
+        let (c0, e0) = (cells.count, evaluations)
+        fanout = [:]
+        values = PartitionValues(program, part: p)
+        tooLargeFields.formUnion(values.tooLarge)
+        if trace {
+            let l = values.lists.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+            let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+            say("part \(p) values: \(l) \(c)\n")
+        }
+        try explore(p, f, open, [])
+        if trace {
+            let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }
+            say("part \(p): \(cells.count - c0) cells, \(evaluations - e0) evaluations; \(fan)\n")
         }
     }
 
