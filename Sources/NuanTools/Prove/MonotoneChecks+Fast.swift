@@ -20,30 +20,34 @@ extension MonotoneChecks {
     struct Point {
         var value: Rational
         var invalid: Bool
-        var category: String
+        /// The category's rank (`rank`; -1 for a category without one, such as undetermined).
+        var rank: Int
+        /// Whether the category is none.
+        var none: Bool
         /// The part's money (a benefit group's amount); zero for the category.
         var amount: Rational
+
+        /// Whether the point has a category to compare (`decided`).
+        var decided: Bool { !invalid && rank >= 0 }
+
+        /// `better` on two points: whether `self` is better off than `a` in what `part` decides.
+        func isBetter(than a: Point, _ part: Partition.Part) -> Bool {
+            switch part {
+            case .group:
+                return !a.invalid && !invalid && a.amount < amount
+            case .category:
+                return a.decided && decided && rank > a.rank
+            case .validity, .assertion:
+                return false
+            }
+        }
     }
 
     func point(_ v: Rational, _ d: Decision, _ part: Partition.Part) -> Point {
         var amount = Rational.zero
         if case .group(let g) = part { amount = self.amount(d, group: g) }
-        return Point(value: v, invalid: d.status == .invalid, category: d.category, amount: amount)
-    }
-
-    func decided(_ p: Point) -> Bool { !p.invalid && rank[p.category] != nil }
-
-    /// `better` on two points: whether `b` is better off than `a` in what the part decides.
-    func isBetter(_ b: Point, than a: Point, _ part: Partition.Part) -> Bool {
-        switch part {
-        case .group:
-            return !a.invalid && !b.invalid && a.amount < b.amount
-        case .category:
-            guard decided(a), decided(b), let ra = rank[a.category], let rb = rank[b.category] else { return false }
-            return rb > ra
-        case .validity, .assertion:
-            return false
-        }
+        let r = part == .category ? rank[d.category] ?? -1 : -1
+        return Point(value: v, invalid: d.status == .invalid, rank: r, none: d.category == "none", amount: amount)
     }
 
     /// The decision of a whole record by the compiled evaluator, counted as the reference counts it.
@@ -85,6 +89,7 @@ extension MonotoneChecks {
         let runs = ProveParallel.map(bounds.count - 1) { k -> ([(cell: Int, finding: ProveFinding, key: String)], Int) in
             var m = MonotoneChecks(program)
             var p = partition
+            p.compiled = nil
             let e0 = p.evaluations
             var log: [(cell: Int, finding: ProveFinding, key: String)] = []
             for i in bounds[k]..<bounds[k + 1] {
@@ -112,7 +117,7 @@ extension MonotoneChecks {
             for o in 0..<64 where m & (1 << UInt64(o)) != 0 {
                 f.values[s] = .set(m & ~(1 << UInt64(o)))
                 let p = point(.zero, quickDecide(f, partition: &partition), c.part)
-                guard isBetter(p, than: here, c.part) else { continue }
+                guard p.isBetter(than: here, c.part) else { continue }
                 // A finding: decide the record again exactly as the reference does.
                 let d = relevanceDecide(f, partition: &partition)
                 if let why = better(d, than: c.decision, c.part) {
@@ -149,16 +154,10 @@ extension MonotoneChecks {
         }
         points.sort { $0.value < $1.value }
         if higherIsWorse { points.reverse() }
-        func record(_ v: Rational) -> (Facts, Decision) {
-            var r = c.facts
-            r.values[slot] = .number(v)
-            r.given[slot] = true
-            return (r, v == x ? c.decision : relevanceDecide(r, partition: &partition))
-        }
         var previous: Point?
         for p in points where !p.invalid {
-            if let b = previous, isBetter(p, than: b, c.part) {
-                let (bf, bd) = record(b.value), (pf, pd) = record(p.value)
+            if let b = previous, p.isBetter(than: b, c.part) {
+                let (bf, bd) = record(c, slot, b.value, x, &partition), (pf, pd) = record(c, slot, p.value, x, &partition)
                 if let why = better(pd, than: bd, c.part) {
                     checks.append((ProveFinding(property: property, subject: program.fields[slot].display, detail: why,
                                                 record: bf, decision: bd, other: pf, otherDecision: pd),
@@ -169,16 +168,23 @@ extension MonotoneChecks {
         }
         guard property == .monotoneIncome, c.part == .category else { return }
         // Gaps: none between two categories.
-        let seq = points.filter { decided($0) }
-        for (i, p) in seq.enumerated() where p.category == "none" {
-            guard let lo = seq[..<i].last(where: { $0.category != "none" }),
-                  seq[(i + 1)...].contains(where: { $0.category != "none" }) else { continue }
-            let (pf, pd) = record(p.value), (lf, ld) = record(lo.value)
+        let seq = points.filter(\.decided)
+        for (i, p) in seq.enumerated() where p.none {
+            guard let lo = seq[..<i].last(where: { !$0.none }), seq[(i + 1)...].contains(where: { !$0.none }) else { continue }
+            let (pf, pd) = record(c, slot, p.value, x, &partition), (lf, ld) = record(c, slot, lo.value, x, &partition)
             checks.append((ProveFinding(property: .categoryGap, subject: program.fields[slot].display,
                                         detail: ProveMessage.gap(ld.category),
                                         record: pf, decision: pd, other: lf, otherDecision: ld),
                            "gap/\(ld.category)"))
         }
+    }
+
+    /// The record of a sweep's point and its decision, as the reference has them.
+    func record(_ c: Partition.Cell, _ slot: Int, _ v: Rational, _ x: Rational, _ partition: inout Partition) -> (Facts, Decision) {
+        var r = c.facts
+        r.values[slot] = .number(v)
+        r.given[slot] = true
+        return (r, v == x ? c.decision : relevanceDecide(r, partition: &partition))
     }
 }
 

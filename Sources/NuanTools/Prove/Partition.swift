@@ -80,6 +80,16 @@ struct Partition {
     let limit: Int
     var cells: [Cell] = []
     var fanout: [Int: Int] = [:]
+    /// The first implementation only (`Prover.prove(reference:)`): each cell decided by the interpreter.
+    var reference = false
+    /// Decides each cell's whole record (made on first use: one per thread).
+    var compiled: CompiledEvaluator?
+    /// The decisions parts run at once may make together (nil when run one after another).
+    var budget: SharedBudget?
+    /// Only count the decisions (the space is known to be too large): no cells are kept.
+    var countOnly = false
+    /// Decisions made since this part last took a batch of the budget.
+    var budgetTaken = 0
     /// `NUAN_PROVE_TRACE` lines of a part run on another thread, printed in order afterwards.
     var traceText = ""
     /// Fields whose values could not all be enumerated (a list with too many classes).
@@ -123,35 +133,45 @@ struct Partition {
         let (f, open) = start()
         let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil
         let parts = self.parts
-        guard ProveParallel.workers > 1, parts.count > 1 else {
+        guard !reference, ProveParallel.workers > 1, parts.count > 1 else {
             for p in parts { try runPart(p, f, open, trace: trace) }
             return
         }
-        // The parts at once, each counting its own decisions from zero under the whole limit
-        // (a part over it alone overflows in any order); then, in order, the counts add up as
-        // one run after another would count them.
+        // The parts at once, each counting its own decisions from zero; together they stop as
+        // soon as they have made more than the limit (the file is then too large in any order).
+        // Then, in order, the counts add up as one run after another would count them, and a
+        // part stopped early or over the limit is run again from the decisions made before it,
+        // so the space too large is reported where a run in order reports it.
         let template = self
-        let runs = ProveParallel.map(parts.count) { i -> (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, overflow: Bool, trace: String) in
+        let budget = SharedBudget(limit: limit - evaluations)
+        let runs = ProveParallel.map(parts.count) { i -> (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, complete: Bool, trace: String) in
             var sub = template
+            sub.compiled = nil
             sub.evaluations = 0
             sub.traceText = ""
+            sub.budget = budget
             do {
                 try sub.runPart(parts[i], f, open, trace: trace, buffered: true)
-                return (sub.cells, sub.evaluations, sub.tooLargeFields, false, sub.traceText)
+                return (sub.cells, sub.evaluations, sub.tooLargeFields, true, sub.traceText)
             } catch {
-                return ([], sub.evaluations, sub.tooLargeFields, true, sub.traceText)
+                return ([], sub.evaluations, sub.tooLargeFields, false, sub.traceText)
             }
         }
+        // Parts stopped early: the file is too large whatever the order; what remains is to
+        // find where a run in order stops, counting its decisions without keeping cells.
+        let over = runs.contains { !$0.complete }
+        countOnly = over
         for (i, r) in runs.enumerated() {
-            if r.overflow || evaluations + r.evaluations > limit {
-                // Where one run after another stops: this part, from the decisions made before it.
+            guard r.complete, evaluations + r.evaluations <= limit else {
                 try runPart(parts[i], f, open, trace: trace)
+                continue
             }
             if trace { FileHandle.standardError.write(r.trace.data(using: .utf8)!) }
-            cells += r.cells
+            if !over { cells += r.cells }
             evaluations += r.evaluations
             tooLargeFields.formUnion(r.tooLarge)
         }
+        countOnly = false
         values = PartitionValues(program, part: parts.last)
     }
 
@@ -178,6 +198,13 @@ struct Partition {
 
     mutating func explore(_ part: Part, _ facts: Facts, _ open: InputSet, _ path: [(slot: Int, value: Value?)]) throws(Overflow) {
         evaluations += 1
+        if let b = budget {
+            budgetTaken += 1
+            if budgetTaken == SharedBudget.batch {
+                budgetTaken = 0
+                if !b.take(SharedBudget.batch) { throw Overflow(fanout: [], evaluations: evaluations) }
+            }
+        }
         if evaluations > limit {
             throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
         }
@@ -201,14 +228,24 @@ struct Partition {
             }
         }
         guard let slot = next else {
+            if countOnly {
+                evaluations += 1
+                return
+            }
             var concrete = facts
             for s in open.slots where s < program.fields.count {
                 concrete.values[s] = program.fields[s].defaultValue ?? .unknown(InputSet(slot: s))
                 concrete.given[s] = false
             }
-            let c = relevance.openDecide(concrete, open: InputSet())
             evaluations += 1
-            cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            if reference {
+                let c = relevance.openDecide(concrete, open: InputSet())
+                cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            } else {
+                if compiled == nil { compiled = relevance.compiledEvaluator() }
+                let c = relevance.decideWhole(concrete, using: &compiled!)
+                cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            }
             return
         }
         var rest = open
@@ -231,5 +268,24 @@ extension InputSet {
 
     func has(_ slot: Int) -> Bool {
         slot < 64 ? low & (1 << UInt64(slot)) != 0 : high & (1 << UInt64(slot - 64)) != 0
+    }
+}
+
+/// The decisions the parts of a partition run at once may still make together: each part
+/// takes them in batches, and every part stops once the batches taken pass the limit.
+final class SharedBudget: @unchecked Sendable {
+    /// Decisions taken at a time (tests make it small).
+    nonisolated(unsafe) static var batch = 4096
+    private let lock = NSLock()
+    private var left: Int
+
+    init(limit: Int) { left = limit }
+
+    /// Takes `n` decisions; false once the parts together have taken more than the limit.
+    func take(_ n: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        left -= n
+        return left >= 0
     }
 }

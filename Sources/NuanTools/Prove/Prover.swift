@@ -31,6 +31,7 @@ public enum Prover {
         var result = ProveResult(path: path, program: program)
         let envLimit = ProcessInfo.processInfo.environment["NUAN_PROVE_LIMIT"].flatMap { Int($0) }
         var partition = Partition(program: program, limit: envLimit ?? limit)
+        partition.reference = reference
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
         do {
             try partition.run()
