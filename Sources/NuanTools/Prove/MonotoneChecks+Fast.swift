@@ -116,7 +116,9 @@ extension MonotoneChecks {
             var f = c.facts
             for o in 0..<64 where m & (1 << UInt64(o)) != 0 {
                 f.values[s] = .set(m & ~(1 << UInt64(o)))
-                let p = point(.zero, quickDecide(f, partition: &partition), c.part)
+                // (Decided first: a mutating argument to a method of self would copy self.)
+                let d0 = quickDecide(f, partition: &partition)
+                let p = point(.zero, d0, c.part)
                 guard p.isBetter(than: here, c.part) else { continue }
                 // A finding: decide the record again exactly as the reference does.
                 let d = relevanceDecide(f, partition: &partition)
@@ -149,7 +151,8 @@ extension MonotoneChecks {
                 points.append(point(v, c.decision, c.part))
             } else {
                 f.values[slot] = .number(v)
-                points.append(point(v, quickDecide(f, partition: &partition), c.part))
+                let d = quickDecide(f, partition: &partition)
+                points.append(point(v, d, c.part))
             }
         }
         points.sort { $0.value < $1.value }
