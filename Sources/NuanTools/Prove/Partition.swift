@@ -144,19 +144,34 @@ struct Partition {
         // so the space too large is reported where a run in order reports it.
         let template = self
         let budget = SharedBudget(limit: limit - evaluations)
-        let runs = ProveParallel.map(parts.count) { i -> (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, complete: Bool, trace: String) in
+        // The assertions' parts walk together (one task); every other part is a task.
+        let asserted = parts.indices.filter { if case .assertion = parts[$0] { return true } else { return false } }
+        let joint = !trace && asserted.count > 1
+        let tasks: [[Int]] = joint ? parts.indices.filter { !asserted.contains($0) }.map { [$0] } + [asserted] : parts.indices.map { [$0] }
+        typealias Run = (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, complete: Bool, trace: String)
+        let done = ProveParallel.map(tasks.count) { t -> [Run] in
             var sub = template
             sub.compiled = nil
             sub.evaluations = 0
             sub.traceText = ""
             sub.budget = budget
+            let task = tasks[t]
+            if task.count > 1 {
+                do {
+                    return try sub.runJoint(task.map { parts[$0] }, f, open).map { ($0.cells, $0.evaluations, $0.tooLarge, true, "") }
+                } catch {
+                    return task.map { _ in ([], 0, [], false, "") }
+                }
+            }
             do {
-                try sub.runPart(parts[i], f, open, trace: trace, buffered: true)
-                return (sub.cells, sub.evaluations, sub.tooLargeFields, true, sub.traceText)
+                try sub.runPart(parts[task[0]], f, open, trace: trace, buffered: true)
+                return [(sub.cells, sub.evaluations, sub.tooLargeFields, true, sub.traceText)]
             } catch {
-                return ([], sub.evaluations, sub.tooLargeFields, false, sub.traceText)
+                return [([], sub.evaluations, sub.tooLargeFields, false, sub.traceText)]
             }
         }
+        var runs = [Run](repeating: ([], 0, [], false, ""), count: parts.count)
+        for (t, task) in tasks.enumerated() { for (k, i) in task.enumerated() { runs[i] = done[t][k] } }
         // Parts stopped early: the file is too large whatever the order; what remains is to
         // find where a run in order stops, counting its decisions without keeping cells.
         let over = runs.contains { !$0.complete }

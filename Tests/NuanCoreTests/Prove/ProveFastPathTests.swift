@@ -65,22 +65,25 @@ final class ProveFastPathTests: XCTestCase {
 
     /// A space too large stops where a run of the parts in order stops, with the same figures.
     func testTooLargeAlike() throws {
-        let (program, _) = Nuan.compile(path: path("refuted-more.rules"))
-        let p = try XCTUnwrap(program)
-        for limit in [20, 150, 300] {
+        // Over the limit in the category, a benefit group, or (walked together) an assertion.
+        for (name, limit) in [("refuted-more.rules", 20), ("refuted-more.rules", 150), ("refuted-more.rules", 300),
+                              ("assertions.rules", 200), ("assertions.rules", 300), ("assertions.rules", 400)] {
+            let (program, _) = Nuan.compile(path: path(name))
+            let p = try XCTUnwrap(program)
             setenv("NUAN_PROVE_JOBS", "2", 1)
             let fast = Prover.prove(p, path: "x.rules", limit: limit)
             let reference = Prover.prove(p, path: "x.rules", limit: limit, reference: true)
+            XCTAssertNotNil(reference.blowup, "\(name) \(limit)")
             XCTAssertNotNil(fast.blowup)
-            XCTAssertEqual(fast.evaluations, reference.evaluations, "limit \(limit)")
+            XCTAssertEqual(fast.evaluations, reference.evaluations, "\(name) limit \(limit)")
             // Fields with equal counts may come in either order (as in the reference itself).
-            XCTAssertEqual(fast.blowup?.map(\.values), reference.blowup?.map(\.values), "limit \(limit)")
+            XCTAssertEqual(fast.blowup?.map(\.values), reference.blowup?.map(\.values), "\(name) limit \(limit)")
             // Parts stopped early by the shared budget (small batches): the same again.
             SharedBudget.batch = 8
             defer { SharedBudget.batch = 4096 }
             let stopped = Prover.prove(p, path: "x.rules", limit: limit)
-            XCTAssertEqual(stopped.evaluations, reference.evaluations, "limit \(limit), small batches")
-            XCTAssertEqual(stopped.blowup?.map(\.values), reference.blowup?.map(\.values), "limit \(limit), small batches")
+            XCTAssertEqual(stopped.evaluations, reference.evaluations, "\(name) limit \(limit), small batches")
+            XCTAssertEqual(stopped.blowup?.map(\.values), reference.blowup?.map(\.values), "\(name) limit \(limit), small batches")
         }
     }
 }
