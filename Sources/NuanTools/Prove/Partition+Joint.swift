@@ -88,7 +88,7 @@ extension Partition {
         if budgetTaken >= SharedBudget.batch {
             let taken = budgetTaken
             budgetTaken = 0
-            if !b.take(taken) { throw Overflow(fanout: [], evaluations: evaluations) }
+            if case .stop = b.take(taken, part: -1) { throw Overflow(fanout: [], evaluations: evaluations) }
         }
     }
 }

@@ -88,6 +88,10 @@ struct Partition {
     var budget: SharedBudget?
     /// Only count the decisions (the space is known to be too large): no cells are kept.
     var countOnly = false
+    /// This part's place among the parts run at once (-1: several walked together).
+    var partIndex = -1
+    /// Where a run of the parts in order would stop this one (its decisions), once known.
+    var cap: Int?
     /// Decisions made since this part last took a batch of the budget.
     var budgetTaken = 0
     /// `NUAN_PROVE_TRACE` lines of a part run on another thread, printed in order afterwards.
@@ -143,12 +147,14 @@ struct Partition {
         // part stopped early or over the limit is run again from the decisions made before it,
         // so the space too large is reported where a run in order reports it.
         let template = self
-        let budget = SharedBudget(limit: limit - evaluations)
+        let budget = SharedBudget(limit: limit - evaluations, parts: parts.count)
         // The assertions' parts walk together (one task); every other part is a task.
         let asserted = parts.indices.filter { if case .assertion = parts[$0] { return true } else { return false } }
         let joint = !trace && asserted.count > 1
         let tasks: [[Int]] = joint ? parts.indices.filter { !asserted.contains($0) }.map { [$0] } + [asserted] : parts.indices.map { [$0] }
-        typealias Run = (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, complete: Bool, trace: String)
+        /// `stopped`: where a run in order stops, when this part knew it (the parts before it all
+        /// finished) and got there.
+        typealias Run = (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, complete: Bool, trace: String, stopped: Overflow?)
         let done = ProveParallel.map(tasks.count) { t -> [Run] in
             var sub = template
             sub.compiled = nil
@@ -158,25 +164,34 @@ struct Partition {
             let task = tasks[t]
             if task.count > 1 {
                 do {
-                    return try sub.runJoint(task.map { parts[$0] }, f, open).map { ($0.cells, $0.evaluations, $0.tooLarge, true, "") }
+                    let rs = try sub.runJoint(task.map { parts[$0] }, f, open)
+                    for (k, i) in task.enumerated() { budget.finish(i, decisions: rs[k].evaluations) }
+                    return rs.map { ($0.cells, $0.evaluations, $0.tooLarge, true, "", nil) }
                 } catch {
-                    return task.map { _ in ([], 0, [], false, "") }
+                    return task.map { _ in ([], 0, [], false, "", nil) }
                 }
             }
+            sub.partIndex = task[0]
             do {
                 try sub.runPart(parts[task[0]], f, open, trace: trace, buffered: true)
-                return [(sub.cells, sub.evaluations, sub.tooLargeFields, true, sub.traceText)]
+                budget.finish(task[0], decisions: sub.evaluations)
+                return [(sub.cells, sub.evaluations, sub.tooLargeFields, true, sub.traceText, nil)]
             } catch {
-                return [([], sub.evaluations, sub.tooLargeFields, false, sub.traceText)]
+                return [([], sub.evaluations, sub.tooLargeFields, false, sub.traceText, sub.cap == nil ? nil : error as? Overflow)]
             }
         }
-        var runs = [Run](repeating: ([], 0, [], false, ""), count: parts.count)
+        var runs = [Run](repeating: ([], 0, [], false, "", nil), count: parts.count)
         for (t, task) in tasks.enumerated() { for (k, i) in task.enumerated() { runs[i] = done[t][k] } }
         // Parts stopped early: the file is too large whatever the order; what remains is to
         // find where a run in order stops, counting its decisions without keeping cells.
         let over = runs.contains { !$0.complete }
         countOnly = over
         for (i, r) in runs.enumerated() {
+            if let o = r.stopped {
+                if trace { FileHandle.standardError.write(r.trace.data(using: .utf8)!) }
+                tooLargeFields.formUnion(r.tooLarge)
+                throw Overflow(fanout: o.fanout, evaluations: evaluations + o.evaluations)
+            }
             guard r.complete, evaluations + r.evaluations <= limit else {
                 try runPart(parts[i], f, open, trace: trace)
                 continue
@@ -213,14 +228,21 @@ struct Partition {
 
     mutating func explore(_ part: Part, _ facts: Facts, _ open: InputSet, _ path: [(slot: Int, value: Value?)]) throws(Overflow) {
         evaluations += 1
-        if let b = budget {
+        if let b = budget, cap == nil {
             budgetTaken += 1
-            if budgetTaken == SharedBudget.batch {
+            if budgetTaken >= SharedBudget.batch {
                 budgetTaken = 0
-                if !b.take(SharedBudget.batch) { throw Overflow(fanout: [], evaluations: evaluations) }
+                switch b.take(SharedBudget.batch, part: partIndex) {
+                case .go: break
+                case .stop: throw Overflow(fanout: [], evaluations: evaluations)
+                case .cap(let c):
+                    // Past the point a run in order stops at already: that run must be made.
+                    if evaluations > c { throw Overflow(fanout: [], evaluations: evaluations) }
+                    cap = c
+                }
             }
         }
-        if evaluations > limit {
+        if evaluations > limit || cap.map({ evaluations > $0 }) == true {
             throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
         }
         let od = relevance.openDecide(facts, open: open)
@@ -287,20 +309,45 @@ extension InputSet {
 }
 
 /// The decisions the parts of a partition run at once may still make together: each part
-/// takes them in batches, and every part stops once the batches taken pass the limit.
+/// takes them in batches, and every part stops once the batches taken pass the limit — except
+/// the first part not finished yet, once every part before it is: it knows then where a run in
+/// order would stop it (the limit less the decisions of the parts before it) and runs to there.
 final class SharedBudget: @unchecked Sendable {
     /// Decisions taken at a time (tests make it small).
     nonisolated(unsafe) static var batch = 4096
     private let lock = NSLock()
     private var left: Int
+    private let limit: Int
+    /// Per part: its decisions once it has finished (nil while it runs, or if it has stopped).
+    private var finished: [Int?]
 
-    init(limit: Int) { left = limit }
+    init(limit: Int, parts: Int) {
+        left = limit
+        self.limit = limit
+        finished = Array(repeating: nil, count: parts)
+    }
 
-    /// Takes `n` decisions; false once the parts together have taken more than the limit.
-    func take(_ n: Int) -> Bool {
+    enum Answer { case go, stop, cap(Int) }
+
+    /// Takes `n` decisions for part `part` (-1: parts walked together): `.cap` when every part
+    /// before it has finished (how many decisions it may make in all), `.stop` once the parts
+    /// together have taken more than the limit.
+    func take(_ n: Int, part: Int) -> Answer {
         lock.lock()
         defer { lock.unlock() }
         left -= n
-        return left >= 0
+        if part >= 0 {
+            var before = 0
+            var all = true
+            for k in 0..<part { if let c = finished[k] { before += c } else { all = false; break } }
+            if all { return .cap(limit - before) }
+        }
+        return left >= 0 ? .go : .stop
+    }
+
+    func finish(_ part: Int, decisions: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        finished[part] = decisions
     }
 }
