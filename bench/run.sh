@@ -4,27 +4,33 @@
 #   bash bench/run.sh [N]          N records (default 1000000)
 #
 # Builds nuan and nuan-bench (release), generates N synthetic applicant records as JSON Lines
-# and CSV, builds the shared measuring sticks (floor.swift, limit.swift) and times, on the same
-# files in the same run:
-#   floor, limit                       POLICY.md over the JSONL file, -j $JOBS
+# and CSV, builds the shared measuring sticks (floor.swift, limit.swift) and measures, on the
+# same files in the same run, every row of issue 15's target table:
+#   floor, limit                             POLICY.md over the JSONL file, -j $JOBS
 #   nuan batch … --explain none|brief|full   JSONL in; CSV in with --explain none
+#   nuan batch … --trace FILE                the compact trace kept per decision (when the
+#                                            binary has --trace; "not available" otherwise)
 #   nuan batch … --stage parse|eval          stage timings (JSONL, --explain none)
-# Each is timed for wall seconds and peak RSS (GNU time %M), best of $REPEAT. A Markdown table
-# and machine information are printed for a human to paste into BENCHMARKS.md; nothing is
-# written to the repository.
+#   memory run on BIG_N records              peak RSS of every mode (brief/full written to /dev/null)
+#   nuan screen, cold process                median wall time of SCREEN_RUNS fresh processes
+# Each batch row is timed for wall seconds and peak RSS (GNU time %M), best of $REPEAT. Markdown
+# tables (the measurements and the targets) and the machine are printed for BENCHMARKS.md;
+# nothing is written to the repository.
 #
 # Environment:
 #   BENCH_DIR     scratch directory (default <repo>/bench-out, gitignored)
 #   SHARED_BENCH  directory holding floor.swift and limit.swift (default <repo>/../shared/bench)
 #   REPEAT        runs per measurement, best kept (default 3); a run slower than SLOW_SECS
 #   SLOW_SECS     (default 30) is not repeated
-#   JOBS          --jobs / -j for every program (default 2)
+#   JOBS          --jobs / -j for every program (default: every core, nproc)
 #   SEED          generator seed (default 20220101)
 #   RULES         rules file (default <repo>/Rules/bengbu-2022.rules)
+#   SCREEN_RECORD the applicant for the screen row (default <repo>/Rules/examples/bengbu-deep-national.json)
+#   SCREEN_RUNS   fresh processes for the screen row (default 21)
 #   NUAN_BIN      use this nuan binary instead of building one (e.g. to compare builds)
 #   SCRATCH       swift build --scratch-path (default: the package's .build)
-#   BENCH_BIG=1   also a memory run on BIG_N records (default 5000000), one run each
-#   BIG_FULL      eval (default): the big --explain full run stops before writing; write: writes it
+#   STATIC        1 (default): swift build --static-swift-stdlib; 0: against the shared Swift libraries
+#   BENCH_BIG     1 (default): the memory run on BIG_N records (default 5000000), one run each; 0 skips it
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,14 +39,22 @@ BENCH_DIR=${BENCH_DIR:-$ROOT/bench-out}
 SHARED_BENCH=${SHARED_BENCH:-$ROOT/../shared/bench}
 REPEAT=${REPEAT:-3}
 SLOW_SECS=${SLOW_SECS:-30}
-JOBS=${JOBS:-2}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 SEED=${SEED:-20220101}
 RULES=${RULES:-$ROOT/Rules/bengbu-2022.rules}
 BIG_N=${BIG_N:-5000000}
+SCREEN_RECORD=${SCREEN_RECORD:-$ROOT/Rules/examples/bengbu-deep-national.json}
+SCREEN_RUNS=${SCREEN_RUNS:-21}
+# The Swift runtime and Foundation linked in (--static-swift-stdlib): a cold process skips resolving
+# some 30,000 symbols of the shared libraries (a quarter of `nuan screen`'s instructions). STATIC=0
+# builds against the shared libraries, as a plain `swift build` does.
+STATIC=${STATIC:-1}
 SWIFT_BUILD=(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"})
+[ "$STATIC" = 1 ] && SWIFT_BUILD+=(--static-swift-stdlib)
 
 case "$N" in ''|*[!0-9]*) echo "usage: bash bench/run.sh [N]   (N = number of records)" >&2; exit 2 ;; esac
 mkdir -p "$BENCH_DIR" || exit 1
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 say() { printf '%s\n' "$*" >&2; }
 
@@ -61,12 +75,12 @@ run_once() {
     local t0 t1 rc
     t0=$(date +%s%N)
     if [ -n "$TIME_BIN" ]; then
-        "$TIME_BIN" -f '%M' -o "$rssfile" "$@" >"$BENCH_DIR/last.stdout" 2>"$BENCH_DIR/last.stderr"
+        "$TIME_BIN" -f '%M' -o "$rssfile" "$@" >"${RUN_STDOUT:-$BENCH_DIR/last.stdout}" 2>"$BENCH_DIR/last.stderr"
         rc=$?
         t1=$(date +%s%N)
         LAST_KB=$(tail -n 1 "$rssfile" 2>/dev/null)
     else
-        "$@" >"$BENCH_DIR/last.stdout" 2>"$BENCH_DIR/last.stderr" &
+        "$@" >"${RUN_STDOUT:-$BENCH_DIR/last.stdout}" 2>"$BENCH_DIR/last.stderr" &
         local pid=$! hwm=0 v
         while kill -0 "$pid" 2>/dev/null; do
             v=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null)
@@ -138,7 +152,7 @@ rate_of() {
 
 # ---------------------------------------------------------------- build
 cd "$ROOT" || exit 1
-say "== building (swift build -c release)"
+say "== building (${SWIFT_BUILD[*]})"
 NUAN_BENCH=""
 if "${SWIFT_BUILD[@]}" --product nuan-bench >"$BENCH_DIR/build-nuan-bench.log" 2>&1; then
     NUAN_BENCH=$("${SWIFT_BUILD[@]}" --product nuan-bench --show-bin-path)/nuan-bench
@@ -190,7 +204,7 @@ cat "$JSONL" "$CSV" >/dev/null   # into the page cache before anything is timed
 sticks() {
     local count=$1 file=$2 label=$3 s
     for s in floor limit; do
-        say "== $s on $label"
+        say "== $s on $label ($count records)"
         if measure "$BENCH_DIR/$s" "$file" "$BENCH_DIR/out-$s.jsonl" -j "$JOBS"; then
             add_row "$s.swift" "$label" "—" "$count"
         else
@@ -202,26 +216,36 @@ sticks() {
     else
         say "   WARNING: floor and limit outputs differ"
     fi
+    rm -f "$BENCH_DIR/out-floor.jsonl" "$BENCH_DIR/out-limit.jsonl"
 }
 
-# nuan_run COUNT FILE LABEL EXPLAIN [EXTRA...] — one nuan batch measurement.
+# nuan_run COUNT FILE LABEL EXPLAIN [EXTRA...] — one nuan batch measurement, written to
+# $BENCH_DIR/out-nuan.EXT (or, with OUT=-, to standard output sent to /dev/null).
 nuan_run() {
     local count=$1 file=$2 label=$3 explain=$4; shift 4
     local name="nuan batch${*:+ $*}"
-    say "== $name on $label, --explain $explain"
-    rm -f "$BENCH_DIR/out-nuan.jsonl"
-    if measure "$NUAN" batch --rules "$RULES" --in "$file" --out "$BENCH_DIR/out-nuan.jsonl" \
+    local ext=jsonl out
+    [ "${OUT:-}" = - ] && name="$name (to /dev/null)"
+    name=${name//$BENCH_DIR\//}
+    say "== $name on $label ($count records), --explain $explain"
+    out=$BENCH_DIR/out-nuan.$ext
+    rm -f "$out"
+    local saved=${RUN_STDOUT:-}
+    if [ "${OUT:-}" = - ]; then out=-; RUN_STDOUT=/dev/null; fi
+    if measure "$NUAN" batch --rules "$RULES" --in "$file" --out "$out" \
         --explain "$explain" --jobs "$JOBS" "$@"; then
         add_row "$name" "$label" "$explain" "$count"
-        if [ $# -eq 0 ]; then   # a full run writes one line a record (stage runs may write nothing)
+        if [ "$out" != - ] && ! printf '%s\n' "$@" | grep -q -- '--stage'; then   # one line a record
             local lines=0
-            [ -f "$BENCH_DIR/out-nuan.jsonl" ] && lines=$(wc -l <"$BENCH_DIR/out-nuan.jsonl")
+            [ -f "$out" ] && lines=$(wc -l <"$out")
             [ "$lines" -eq "$count" ] || say "   WARNING: $lines output lines for $count records"
         fi
     else
         say "   failed: $(head -c 300 "$BENCH_DIR/last.stderr")"
         add_na "$name" "$label" "$explain" "failed (exit status ≠ 0)"
     fi
+    RUN_STDOUT=$saved
+    rm -f "$BENCH_DIR/out-nuan.$ext"
 }
 
 # nuan_available — probes `nuan batch` on a 100-record sample: it must succeed and write
@@ -238,12 +262,35 @@ nuan_available() {
     }
 }
 
+# has_trace — the binary knows `nuan batch --trace FILE` (another change adds it).
+has_trace() { "$NUAN" batch --help 2>&1 | grep -q -- '--trace'; }
+
+# trace_run COUNT FILE LABEL — the compact trace kept per decision: `--explain none --trace`;
+# sets TRACE_BPR (trace bytes a record).
+TRACE_BPR=""
+trace_run() {
+    local count=$1 file=$2 label=$3 t=$BENCH_DIR/out-nuan.trace
+    if ! has_trace; then
+        add_na "nuan batch --trace" "$label" "none" "not available (this nuan has no --trace)"
+        return
+    fi
+    nuan_run "$count" "$file" "$label" none --trace "$t"
+    if [ -f "$t" ]; then
+        TRACE_BPR=$(awk -v b="$(stat -c %s "$t")" -v n="$count" 'BEGIN { printf "%.0f", b / n }')
+        say "   trace: $(stat -c %s "$t") bytes, $TRACE_BPR bytes a record"
+        rm -f "$t"
+    fi
+}
+
 sticks "$N" "$JSONL" "JSONL"
 LIMIT_RATE=$(rate_of limit.swift JSONL); FLOOR_RATE=$(rate_of floor.swift JSONL)
 
+NUAN_OK=0
 if nuan_available; then
+    NUAN_OK=1
     for explain in none brief full; do nuan_run "$N" "$JSONL" "JSONL" "$explain"; done
     nuan_run "$N" "$CSV" "CSV" none
+    trace_run "$N" "$JSONL" "JSONL"
     nuan_run "$N" "$JSONL" "JSONL" none --stage parse
     nuan_run "$N" "$JSONL" "JSONL" none --stage eval
 else
@@ -252,58 +299,145 @@ else
 fi
 MAIN_ROWS=("${ROWS[@]}")
 
-# ---------------------------------------------------------------- optional memory run
+# ---------------------------------------------------------------- nuan screen, cold process
+# Each run is a fresh process: start-up (dynamic loading, Foundation), reading and checking the
+# rules file and every file it extends, deciding (with recourse) and rendering the JSON decision.
+SCREEN_MEDIAN_US=""; SCREEN_MIN_US=""; SCREEN_MAX_US=""
+if [ "$NUAN_OK" = 1 ] && [ -f "$SCREEN_RECORD" ]; then
+    say "== nuan screen, $SCREEN_RUNS cold processes"
+    "$NUAN" screen --rules "$RULES" "$SCREEN_RECORD" --format json >/dev/null 2>&1   # files into the page cache
+    times=()
+    for ((i = 0; i < SCREEN_RUNS; i++)); do
+        t0=$(date +%s%N)
+        "$NUAN" screen --rules "$RULES" "$SCREEN_RECORD" --format json >/dev/null 2>&1
+        t1=$(date +%s%N)
+        times+=($(( (t1 - t0) / 1000 )))
+    done
+    read -r SCREEN_MEDIAN_US SCREEN_MIN_US SCREEN_MAX_US < <(printf '%s\n' "${times[@]}" | sort -n |
+        awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1], v[NR] }')
+    say "   median $SCREEN_MEDIAN_US µs (min $SCREEN_MIN_US, max $SCREEN_MAX_US)"
+fi
+
+# ---------------------------------------------------------------- memory run
 BIG_ROWS=()
-if [ "${BENCH_BIG:-0}" = 1 ]; then
+if [ "${BENCH_BIG:-1}" = 1 ]; then
     ROWS=()
     BIG=$BENCH_DIR/applicants-$BIG_N-s$SEED.jsonl
+    BIGCSV=$BENCH_DIR/applicants-$BIG_N-s$SEED.csv
     gen "$BIG_N" jsonl "$BIG"
+    gen "$BIG_N" csv "$BIGCSV"
     SAVED_REPEAT=$REPEAT; REPEAT=1
     sticks "$BIG_N" "$BIG" "JSONL"
-    if nuan_available; then
+    if [ "$NUAN_OK" = 1 ]; then
         nuan_run "$BIG_N" "$BIG" "JSONL" none
-        # --explain full writes ≈ 15 KB a record (≈ 75 GB for 5M): by default the memory run
-        # builds every full explanation but does not write them (--stage eval); BIG_FULL=write
-        # writes them too (needs the disk space).
-        if [ "${BIG_FULL:-eval}" = write ]; then
-            nuan_run "$BIG_N" "$BIG" "JSONL" full
-        else
-            nuan_run "$BIG_N" "$BIG" "JSONL" full --stage eval
-        fi
+        nuan_run "$BIG_N" "$BIGCSV" "CSV" none
+        # brief and full write 5–10 KB a record (25–50 GB for 5M): written, but to /dev/null
+        OUT=- nuan_run "$BIG_N" "$BIG" "JSONL" brief
+        OUT=- nuan_run "$BIG_N" "$BIG" "JSONL" full
+        trace_run "$BIG_N" "$BIG" "JSONL"
     else
-        add_na "nuan batch" "JSONL" "none/full" "nuan batch not available"
+        add_na "nuan batch" "JSONL" "every mode" "nuan batch not available"
     fi
     REPEAT=$SAVED_REPEAT
     BIG_ROWS=("${ROWS[@]}")
     BIG_LIMIT=$(rate_of limit.swift JSONL); BIG_FLOOR=$(rate_of floor.swift JSONL)
+    rm -f "$BENCH_DIR/out-nuan.jsonl"
 fi
 
 # ---------------------------------------------------------------- report
+# row_field NAME INPUT EXPLAIN FIELD ROWS... — a field (ns, rate, kb) of the first matching row.
+row_field() {
+    local want=$1 win=$2 wex=$3 field=$4; shift 4
+    local row
+    for row in "$@"; do
+        IFS='|' read -r prog input explain recs ns rate kb note <<<"$row"
+        if [ "$prog" = "$want" ] && [ "$input" = "$win" ] && [ "$explain" = "$wex" ] && [ "$ns" != "-" ]; then
+            case $field in ns) echo "$ns" ;; rate) echo "$rate" ;; kb) echo "$kb" ;; esac
+            return
+        fi
+    done
+}
+
+# ratio_cell RATE BASE TARGET — "0.123× (target ≥ 0.3×) | yes/no".
+ratio_cell() {
+    awk -v r="${1:-0}" -v b="${2:-0}" -v t="$3" 'BEGIN {
+        if (r <= 0 || b <= 0) { printf "not measured | —"; exit }
+        x = r / b
+        printf "%.3f× (%d records/s) | %s", x, r, (x >= t) ? "yes" : "**no**"
+    }'
+}
+
+MACHINE_NPROC=$(nproc)
+MACHINE_CPU=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'none')
+DIRTY=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | head -c 1)
+[ -n "$DIRTY" ] && COMMIT="$COMMIT (with uncommitted changes)"
+
+echo
+echo "Machine: $MACHINE_NPROC × $MACHINE_CPU; commit $COMMIT; $(date -u '+%Y-%m-%d %H:%M UTC'); load average before the run: $LOAD_BEFORE"
+echo
+echo "### Targets (issue 15): $N records, --jobs $JOBS, ratios within this run"
+echo
+echo "| row | target | measured | met? |"
+echo "|---|---|---|---|"
+R_NONE=$(row_field "nuan batch" JSONL none rate "${MAIN_ROWS[@]}")
+R_CSV=$(row_field "nuan batch" CSV none rate "${MAIN_ROWS[@]}")
+R_BRIEF=$(row_field "nuan batch" JSONL brief rate "${MAIN_ROWS[@]}")
+R_FULL=$(row_field "nuan batch" JSONL full rate "${MAIN_ROWS[@]}")
+R_TRACE=$(for row in "${MAIN_ROWS[@]}"; do IFS='|' read -r prog input explain recs ns rate kb note <<<"$row"
+          case $prog in "nuan batch --trace"*) [ "$ns" != "-" ] && echo "$rate" ;; esac; done | head -n 1)
+echo "| JSON Lines, \`--explain none\` | ≥ 0.3× limit | $(ratio_cell "$R_NONE" "$LIMIT_RATE" 0.3) |"
+echo "| CSV (UTF-8), \`--explain none\` | ≥ 0.2× limit | $(ratio_cell "$R_CSV" "$LIMIT_RATE" 0.2) |"
+echo "| \`--explain brief\` (reasons) | ≥ 0.5× floor | $(ratio_cell "$R_BRIEF" "$FLOOR_RATE" 0.5) |"
+if [ -n "$R_TRACE" ]; then
+    ok=$(awk -v r="$R_TRACE" -v b="$FLOOR_RATE" -v s="${TRACE_BPR:-999999}" 'BEGIN { print (b > 0 && r / b >= 0.5 && s <= 400) ? "yes" : "**no**" }')
+    echo "| compact trace kept per decision | ≥ 0.5× floor, ≤ 400 bytes a record | $(awk -v r="$R_TRACE" -v b="$FLOOR_RATE" 'BEGIN { printf "%.3f× (%d records/s)", r / b, r }'), ${TRACE_BPR:-?} bytes a record | $ok |"
+else
+    echo "| compact trace kept per decision | ≥ 0.5× floor, ≤ 400 bytes a record | not available (this nuan has no \`--trace\`) | — |"
+fi
+echo "| \`--explain full\` (auditor's text) | ≥ 0.1× floor | $(ratio_cell "$R_FULL" "$FLOOR_RATE" 0.1) |"
+if [ ${#BIG_ROWS[@]} -gt 0 ]; then
+    PEAK=$(for row in "${BIG_ROWS[@]}"; do IFS='|' read -r prog input explain recs ns rate kb note <<<"$row"
+           case $prog in "nuan batch"*) [ "$ns" != "-" ] && echo "$kb|$prog, $input, $explain" ;; esac; done | sort -t'|' -k1 -n | tail -n 1)
+    PEAK_KB=${PEAK%%|*}; PEAK_WHAT=${PEAK#*|}
+    echo "| peak RSS on $BIG_N records, any mode | < 200 MB | $(awk -v k="${PEAK_KB:-0}" 'BEGIN { printf "%.1f MB", k / 1024 }') (largest: $PEAK_WHAT) | $(awk -v k="${PEAK_KB:-0}" 'BEGIN { print (k > 0 && k < 200 * 1024) ? "yes" : "**no**" }') |"
+else
+    echo "| peak RSS on $BIG_N records, any mode | < 200 MB | not measured (BENCH_BIG=0) | — |"
+fi
+if [ -n "$SCREEN_MEDIAN_US" ]; then
+    echo "| \`nuan screen\` of one applicant, cold process | < 20 ms | $(awk -v m="$SCREEN_MEDIAN_US" -v a="$SCREEN_MIN_US" -v b="$SCREEN_MAX_US" -v n="$SCREEN_RUNS" 'BEGIN { printf "%.1f ms median of %d (min %.1f, max %.1f)", m / 1000, n, a / 1000, b / 1000 }') | $(awk -v m="$SCREEN_MEDIAN_US" 'BEGIN { print (m < 20000) ? "yes" : "**no**" }') |"
+else
+    echo "| \`nuan screen\` of one applicant, cold process | < 20 ms | not measured | — |"
+fi
 echo
 echo "### Benchmark: $N records, --jobs $JOBS, best of $REPEAT (files in the page cache)"
 echo
 print_table "${LIMIT_RATE:-0}" "${FLOOR_RATE:-0}" "${MAIN_ROWS[@]}"
 if [ ${#BIG_ROWS[@]} -gt 0 ]; then
     echo
-    echo "### Memory run: $BIG_N records (JSONL), --jobs $JOBS, one run each"
+    echo "### Memory run: $BIG_N records, --jobs $JOBS, one run each"
     echo
     print_table "${BIG_LIMIT:-0}" "${BIG_FLOOR:-0}" "${BIG_ROWS[@]}"
 fi
 echo
 echo "Records/s is records ÷ wall seconds of the whole process (start-up, reading, evaluating,"
-echo "writing). × limit and × floor are ratios of records/s measured in this same run."
+echo "writing, fsync and rename of the output). × limit and × floor are ratios of records/s measured"
+echo "in this same run (the CSV rows against the sticks' JSON Lines figures; the sticks read JSON Lines only)."
 echo "Input: \`nuan-bench gen --seed $SEED\` ($(stat -c %s "$JSONL" | awk '{printf "%.0f", $1/1048576}') MB JSONL," \
-     "$(stat -c %s "$CSV" | awk '{printf "%.0f", $1/1048576}') MB CSV). Rules: ${RULES#"$ROOT"/}."
+     "$(stat -c %s "$CSV" | awk '{printf "%.0f", $1/1048576}') MB CSV). Rules: ${RULES#"$ROOT"/}." \
+     "Screen: \`nuan screen --rules ${RULES#"$ROOT"/} ${SCREEN_RECORD#"$ROOT"/} --format json\`."
 echo
 echo "Machine:"
 echo
 echo '```'
 echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "commit:  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'none (uncommitted)')"
-echo "nproc:   $(nproc)"
-echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+echo "commit:  $COMMIT"
+echo "nproc:   $MACHINE_NPROC"
+echo "cpu:     $MACHINE_CPU"
 echo "kernel:  $(uname -sr)"
 echo "swift:   $(swift --version 2>&1 | head -n 1)"
+echo "build:   ${NUAN_BIN:+NUAN_BIN=$NUAN_BIN (not built here); }${SWIFT_BUILD[*]}"
 echo "timer:   ${TIME_BIN:-/proc VmHWM sampling} + date +%s%N"
+echo "load:    before $LOAD_BEFORE; after $(cut -d' ' -f1-3 /proc/loadavg)"
 free -g
 echo '```'

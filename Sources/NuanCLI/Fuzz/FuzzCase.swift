@@ -68,7 +68,7 @@ final class FuzzCase {
 
     func writeScript() {
         var s = "#!/bin/sh\n# nuan-fuzz --seed \(runner.options.seed) --case \(n)\n# mutations: \(Set(applied.map(\.rawValue)).sorted().joined(separator: " "))\n"
-        s += "cd \"$(dirname \"$0\")\"\nNUAN=${NUAN:-nuan}\n"
+        s += "cd \"$(dirname \"$0\")\"\nNUAN=${NUAN:-nuan}\nexport NUAN_PROVE_LIMIT=\(Self.proveLimit)\n"
         for note in notes { s += "# " + note + "\n" }
         for c in commands { s += "$NUAN " + c.map(Self.shellQuote).joined(separator: " ") + "\n" }
         try? s.write(toFile: "run.sh", atomically: false, encoding: .utf8)
@@ -127,6 +127,8 @@ final class FuzzCase {
         let plans: [[String]] = [["check"] + english + [name], ["fmt", "--stdout", name], ["test", name],
                                  ["diff", "orig.rules", name], ["diff", "--format", "json", "orig.rules", name]]
         plans.forEach(plan)
+        let proving = rng.oneIn(3)
+        if proving { plan(["prove", "--emit-examples", "pv", name]); plan(["test", "pv/" + Self.boundaryName(name)]) }
         writeFiles()
         notes.append("fmt oracle: nuan fmt --stdout \(name) > f1.rules; nuan fmt --stdout f1.rules must equal f1.rules; nuan diff \(name) f1.rules must find nothing; nuan test and nuan batch --in oracle.jsonl give the same decisions")
         writeScript()
@@ -147,6 +149,34 @@ final class FuzzCase {
         guard Nuan.compile(path: name).0 != nil else { return }
         screen(rules: name, record: "record.json")
         batchJSONL(rules: name, file: "records.jsonl", expected: batch.count)
+        if proving { prove(name) }
+    }
+
+    /// Decisions `nuan prove` may take on a fuzzed file (its own limit is 2,000,000).
+    static let proveLimit = 20_000
+
+    static func boundaryName(_ rules: String) -> String {
+        (rules.hasSuffix(".rules") ? String(rules.dropLast(6)) : rules) + ".boundary.rules"
+    }
+
+    /// `nuan prove --emit-examples` on a file that compiles: documented exit codes, and every
+    /// boundary example it writes passes `nuan test` (they are decisions of this very file).
+    func prove(_ name: String) {
+        setenv("NUAN_PROVE_LIMIT", "\(Self.proveLimit)", 1)
+        defer { unsetenv("NUAN_PROVE_LIMIT") }
+        let p = nuan(["prove", "--emit-examples", "pv", name], textOut: true)
+        guard p.code == .success || p.code == .failure else {
+            fail(.exitCode, "nuan prove \(name)", "exit \(p.code.rawValue) for a file that compiles")
+            return
+        }
+        runner.stats["prove runs", default: 0] += 1
+        let file = "pv/" + Self.boundaryName(name)
+        guard FileManager.default.fileExists(atPath: file) else { return }
+        let t = nuan(["test", file], textOut: true)
+        runner.stats["prove example files", default: 0] += 1
+        if t.code != .success {
+            fail(.proveExamples, "nuan test \(file)", FuzzChecks.escape(String((t.out + t.err).prefix(600))))
+        }
     }
 
     /// fmt(fmt(x)) = fmt(x); the formatted file compiles, decides the same, and diffs as nothing.

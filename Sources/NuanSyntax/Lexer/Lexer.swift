@@ -39,16 +39,19 @@ public enum Lexer {
 
         /// Decodes the scalar at `i` and its byte length.
         func scalar(at j: Int) -> (Unicode.Scalar, Int) {
+            let c = b[j]
+            if c < 0x80 { return (Unicode.Scalar(c), 1) }   // ASCII: most of a rules file
             var it = b[j...].makeIterator()
             var dec = UTF8()
             switch dec.decode(&it) {
-            case .scalarValue(let s): return (s, String(s).utf8.count)
+            case .scalarValue(let s): return (s, UTF8.width(s))
             default: return ("\u{FFFD}", 1)
             }
         }
 
         static func isIdentStart(_ s: Unicode.Scalar) -> Bool {
-            s == "_" || (s.value < 128 && s.properties.isAlphabetic) || (s.value >= 0x2E80 && isWordScalar(s))
+            // ASCII letters are exactly the Alphabetic scalars below 128
+            s == "_" || ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A) || (s.value >= 0x2E80 && isWordScalar(s))
         }
 
         static func isIdentPart(_ s: Unicode.Scalar) -> Bool {
@@ -58,6 +61,7 @@ public enum Lexer {
         /// CJK letters are word characters; CJK punctuation (，。：（）“” …) is not.
         static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
             let v = s.value
+            if v >= 0x4E00 && v <= 0x9FFF { return true }   // CJK Unified Ideographs, every one assigned
             if (0x3000...0x303F).contains(v) || (0xFF00...0xFF65).contains(v) || (0x2010...0x206F).contains(v) { return false }
             return s.properties.isAlphabetic || s.properties.isIdeographic
         }

@@ -57,7 +57,7 @@ struct BatchSide {
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            var d: Decision
+            let d: Decision
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
             } else {
@@ -65,7 +65,9 @@ struct BatchSide {
             }
             // The near-miss list needs the recourse of refusals only.
             if !bp.recourse && bp.nearMiss != nil && d.status == .ineligible {
-                d.recourse = ev.recourse(for: d, facts: flip ? fa : fb)
+                var refused = d
+                refused.recourse = ev.recourse(for: d, facts: flip ? fa : fb)
+                return .decided(refused)
             }
             return .decided(d)
         }

@@ -52,6 +52,8 @@ struct ByteBuffer {
         bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { put(b, $0.count) } }
     }
 
+    /// Disfavoured so that a string literal takes the `StaticString` overload (no String made).
+    @_disfavoredOverload
     mutating func put(_ s: String) {
         var s = s
         s.withUTF8 { if let b = $0.baseAddress { put(b, $0.count) } }
@@ -158,6 +160,10 @@ struct ByteBuffer {
             put(p[i])
         }
         put(0x22)
+    }
+
+    mutating func putCSVCell(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { putCSVCell($0.baseAddress, $0.count) }
     }
 
     mutating func putCSVCell(_ s: String) {

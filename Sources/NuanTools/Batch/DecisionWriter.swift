@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NuanSupport
 import NuanSyntax
 import NuanProgram
@@ -14,34 +17,107 @@ struct DecisionWriter {
     let csvCells = RenderedCache()
     let awardCells = AwardCellCache()
 
-    /// The awards cell of a record with one award, by benefit: its amount and fund, and the cell.
+    /// The awards cell of a record with one award, by benefit: its amount and fund, and the
+    /// cell as written (quoted when it must be); and a scratch buffer for a cell of several awards.
     final class AwardCellCache: @unchecked Sendable {
-        var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: String)] = [:]
+        @exclusivity(unchecked) var cells: [Int: (amount: Rational?, fund: String?, benefit: String, cell: [UInt8])] = [:]
+        @exclusivity(unchecked) var scratch = ByteBuffer(capacity: 1024)
+        deinit { scratch.free() }
     }
 
-    /// Texts already rendered, found by comparing (lengths first, then the texts: the
-    /// evaluator hands out the same few messages again and again, usually the very same
-    /// strings, so the comparison is short) rather than by hashing long Chinese strings.
+    /// A CSV cell as `putCSVCell` writes it, as bytes (cached cells are stored written).
+    static func csvCellBytes(_ text: String) -> [UInt8] {
+        var b = ByteBuffer(capacity: text.utf8.count * 2 + 8)
+        defer { b.free() }
+        b.putCSVCell(text)
+        return Array(UnsafeBufferPointer(start: b.base, count: b.count))
+    }
+
+    /// Texts already rendered (a warning's or an error's JSON, a CSV cell), found by a hash of
+    /// their bytes in an open-addressing table and confirmed byte for byte. The evaluator hands
+    /// out the same few messages again and again — but a dated warning (the application date
+    /// outside the rules' period) has one text per date, so there can be hundreds.
     final class RenderedCache: @unchecked Sendable {
         struct Entry {
             var a: String
             var b: String
             var tag: UInt8
-            var json: String
+            /// What was rendered, as bytes.
+            var bytes: [UInt8]
         }
-        var entries: [Entry] = []
-        static let capacity = 64
+        // One cache per worker: no other access can overlap, so no dynamic exclusivity checks.
+        @exclusivity(unchecked) var entries: [Entry] = []
+        @exclusivity(unchecked) var hashes: [UInt64] = []
+        /// Indices into `entries`, -1 for empty; 4× the capacity, so probes stay short.
+        @exclusivity(unchecked) var slots = [Int32](repeating: -1, count: RenderedCache.capacity * 4)
+        static let capacity = 2048
 
-        func find(_ a: String, _ b: String, tag: UInt8) -> String? {
-            let (na, nb) = (a.utf8.count, b.utf8.count)
-            for e in entries where e.tag == tag && e.a.utf8.count == na && e.b.utf8.count == nb && e.a == a && e.b == b {
-                return e.json
+        func find(_ a: String, _ b: String, tag: UInt8) -> [UInt8]? {
+            let h = Self.key(a, b, tag)
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h >> 40) & mask
+            while true {
+                let k = Int(slots[i])
+                if k < 0 { return nil }
+                if hashes[k] == h {
+                    let e = entries[k]
+                    if e.tag == tag && Self.sameBytes(e.a, a) && Self.sameBytes(e.b, b) { return e.bytes }
+                }
+                i = (i + 1) & mask
             }
-            return nil
         }
 
         func add(_ a: String, _ b: String, tag: UInt8, json: String) {
-            if entries.count < RenderedCache.capacity { entries.append(Entry(a: a, b: b, tag: tag, json: json)) }
+            add(a, b, tag: tag, bytes: Array(json.utf8))
+        }
+
+        func add(_ a: String, _ b: String, tag: UInt8, bytes: [UInt8]) {
+            guard entries.count < RenderedCache.capacity else { return }
+            let h = Self.key(a, b, tag)
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h >> 40) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(entries.count)
+            entries.append(Entry(a: a, b: b, tag: tag, bytes: bytes))
+            hashes.append(h)
+        }
+
+        static func key(_ a: String, _ b: String, _ tag: UInt8) -> UInt64 {
+            hash(b, hash(a, 0x9E37_79B9_7F4A_7C15 &* (UInt64(tag) &+ 1)))
+        }
+
+        /// A multiply-xor hash of the text's bytes, 8 at a time.
+        static func hash(_ s: String, _ seed: UInt64) -> UInt64 {
+            var s = s
+            return s.withUTF8 { p -> UInt64 in
+                var h = seed ^ UInt64(p.count)
+                guard let base = p.baseAddress else { return h }
+                let raw = UnsafeRawPointer(base)
+                var i = 0
+                while i + 8 <= p.count {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                    h ^= h >> 29
+                    i += 8
+                }
+                while i < p.count {
+                    h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3
+                    i += 1
+                }
+                h ^= h >> 32
+                return h &* 0xD6E8_FEB8_6659_FD93
+            }
+        }
+
+        /// Byte equality: `==` on Strings compares by canonical equivalence, which walks
+        /// non-ASCII text scalar by scalar; the bytes are what is rendered, so they are what
+        /// must match.
+        @inline(__always) static func sameBytes(_ x: String, _ y: String) -> Bool {
+            var x = x, y = y
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+                }
+            }
         }
     }
 
@@ -64,13 +140,23 @@ struct DecisionWriter {
         }
     }
 
+    /// The status as written (its raw value), without making a String.
+    static func statusText(_ s: Decision.Status) -> StaticString {
+        switch s {
+        case .eligible: return "eligible"
+        case .ineligible: return "ineligible"
+        case .undetermined: return "undetermined"
+        case .invalid: return "invalid"
+        }
+    }
+
     // MARK: JSON Lines
 
     func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer) {
         o.put("{\"id\":")
         if let id = d.id { o.putJSONString(json.disclosure.value(id)) } else { o.put("null") }
         o.put(",\"status\":\"")
-        o.put(d.status.rawValue)
+        o.put(Self.statusText(d.status))
         o.put("\",\"category\":")
         o.putJSONString(d.category)
         o.put(",\"awards\":[")
@@ -123,7 +209,7 @@ struct DecisionWriter {
         o.put(bp.rulesJSON)
         if let p = previous {
             o.put(",\"previous_status\":\"")
-            o.put(p.status.rawValue)
+            o.put(Self.statusText(p.status))
             o.put("\",\"previous_total_amount\":\"")
             o.putMoney(p.totalAmount)
             o.put("\",\"previous_category\":")
@@ -219,7 +305,7 @@ struct DecisionWriter {
     func csvRow(_ d: Decision, previous: Decision?, carried: UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>, into o: inout ByteBuffer) {
         if let id = d.id { o.putCSVCell(Privacy.shown(id, unmask: bp.unmask)) }
         o.put(0x2C)
-        o.put(d.status.rawValue)
+        o.put(Self.statusText(d.status))
         o.put(0x2C)
         o.putCSVCell(d.category)
         o.put(0x2C)
@@ -236,10 +322,10 @@ struct DecisionWriter {
             case .chinese: tag = 2
             case .english: tag = 3
             }
-            if let hit = csvCells.find(e.reason, e.field, tag: tag) { o.putCSVCell(hit) } else {
-                let cell = Privacy.shown(e.message, unmask: bp.unmask)
-                csvCells.add(e.reason, e.field, tag: tag, json: cell)
-                o.putCSVCell(cell)
+            if let hit = csvCells.find(e.reason, e.field, tag: tag) { o.put(hit) } else {
+                let cell = Self.csvCellBytes(Privacy.shown(e.message, unmask: bp.unmask))
+                csvCells.add(e.reason, e.field, tag: tag, bytes: cell)
+                o.put(cell)
             }
         } else if !d.errors.isEmpty {
             o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask))
@@ -247,21 +333,32 @@ struct DecisionWriter {
         o.put(0x2C)
         if d.awards.count == 1, let a = d.awards.first, a.benefitIndex >= 0 {
             if let hit = awardCells.cells[a.benefitIndex], hit.amount == a.amount, hit.fund == a.fund, hit.benefit == a.benefit {
-                o.putCSVCell(hit.cell)
+                o.put(hit.cell)
             } else {
-                let cell = Self.awardText(a)
+                let cell = Self.csvCellBytes(Self.awardText(a))
                 awardCells.cells[a.benefitIndex] = (a.amount, a.fund, a.benefit, cell)
-                o.putCSVCell(cell)
+                o.put(cell)
             }
         } else if !d.awards.isEmpty {
-            o.putCSVCell(d.awards.map(Self.awardText).joined(separator: ";"))
+            // `awardText` of each, joined by ";", written straight into a scratch buffer
+            let s = awardCells
+            s.scratch.count = 0
+            for (k, a) in d.awards.enumerated() {
+                if k > 0 { s.scratch.put(0x3B) }
+                s.scratch.put(a.benefit)
+                s.scratch.put(0x3A)
+                if let x = a.amount { s.scratch.putMoney(x) } else { s.scratch.put("待定") }
+                s.scratch.put(0x3A)
+                if let f = a.fund { s.scratch.put(f) }
+            }
+            o.putCSVCell(UnsafePointer(s.scratch.base), s.scratch.count)
         }
         o.put(0x2C)
         if d.warnings.count == 1, let w = d.warnings.first {
-            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.putCSVCell(hit) } else {
-                let cell = Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask)
-                csvCells.add(w.message, w.code, tag: 4, json: cell)
-                o.putCSVCell(cell)
+            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.put(hit) } else {
+                let cell = Self.csvCellBytes(Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask))
+                csvCells.add(w.message, w.code, tag: 4, bytes: cell)
+                o.put(cell)
             }
         } else if !d.warnings.isEmpty {
             o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
@@ -277,7 +374,7 @@ struct DecisionWriter {
         }
         if let p = previous {
             o.put(0x2C)
-            o.put(p.status.rawValue)
+            o.put(Self.statusText(p.status))
             o.put(0x2C)
             o.putMoney(p.totalAmount)
             o.put(0x2C)

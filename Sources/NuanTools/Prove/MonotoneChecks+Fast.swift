@@ -174,7 +174,12 @@ extension MonotoneChecks {
         let seq = points.filter(\.decided)
         for (i, p) in seq.enumerated() where p.none {
             guard let lo = seq[..<i].last(where: { !$0.none }), seq[(i + 1)...].contains(where: { !$0.none }) else { continue }
-            let (pf, pd) = record(c, slot, p.value, x, &partition), (lf, ld) = record(c, slot, lo.value, x, &partition)
+            var pf = c.facts
+            pf.values[slot] = .number(p.value)
+            pf.given[slot] = true
+            guard !AssertionChecks.allowsGap(pf, program, &gapEvaluator) else { continue }
+            let pd = p.value == x ? c.decision : relevanceDecide(pf, partition: &partition)
+            let (lf, ld) = record(c, slot, lo.value, x, &partition)
             checks.append((ProveFinding(property: .categoryGap, subject: program.fields[slot].display,
                                         detail: ProveMessage.gap(ld.category),
                                         record: pf, decision: pd, other: lf, otherDecision: ld),

@@ -27,9 +27,10 @@ final class ProveFastPathTests: XCTestCase {
         ProveReport.render(r, english: english).replacingOccurrences(of: #"[0-9]+ (毫秒|ms)"#, with: "", options: .regularExpression)
     }
 
-    func assertSame(_ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let reference = Prover.run(path: path(name), reference: true)
-        let fast = Prover.run(path: path(name))
+    func assertSame(_ name: String, at full: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        let reference = Prover.run(path: full ?? path(name), reference: true)
+        let fast = Prover.run(path: full ?? path(name))
+        XCTAssertNotNil(fast.program, "\(fast.diagnostics)", file: file, line: line)
         XCTAssertNil(fast.blowup, file: file, line: line)
         XCTAssertEqual(fast.cells, reference.cells, name, file: file, line: line)
         XCTAssertEqual(fast.evaluations, reference.evaluations, name, file: file, line: line)
@@ -46,6 +47,22 @@ final class ProveFastPathTests: XCTestCase {
             assertSame("refuted-more.rules")
             assertSame("assertions.rules")
             assertSame("proved.rules")
+        }
+    }
+
+    /// A gap the file allows (`允许类别空档`): where it is allowed nothing is reported, alike.
+    func testAllowedGapAlike() throws {
+        let base = try String(contentsOfFile: path("refuted-more.rules"), encoding: .utf8)
+        let file = NSTemporaryDirectory() + "nuan-fast-gap-\(getpid()).rules"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        for (upper, expected) in [("1.5", 0), ("1.2", 1)] {
+            let allowance = "\n断言 略高于低保不建档\n  当 人均月收入 ≥ 低保标准 且 人均月收入 < 低保标准 × \(upper) 倍\n  则 允许类别空档\n"
+            try (base + allowance).write(toFile: file, atomically: true, encoding: .utf8)
+            XCTAssertEqual(Prover.run(path: file).findings.filter { $0.property == .categoryGap }.count, expected, upper)
+            for jobs in ["1", "2"] {
+                setenv("NUAN_PROVE_JOBS", jobs, 1)
+                assertSame("gap allowed below \(upper)", at: file)
+            }
         }
     }
 
