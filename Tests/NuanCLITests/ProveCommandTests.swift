@@ -54,4 +54,45 @@ final class ProveCommandTests: XCTestCase {
         XCTAssertEqual(tcode, .success, tout)
         XCTAssertTrue(tout.contains("失败 0"), tout)
     }
+
+    /// `--format json`: per file the cells, decisions, seconds, each property's status and each
+    /// refutation with its record and decision; a file that does not compile says so.
+    func testJSONReport() throws {
+        let (code, out, _) = run(["--format", "json", "Tests/Fixtures/prove/refuted.rules", "Tests/Fixtures/prove/proved.rules"])
+        XCTAssertEqual(code, .failure)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], out)
+        XCTAssertEqual(doc["summary"] as? [String: Int], ["files": 2, "refuted": 1])
+        let files = try XCTUnwrap(doc["files"] as? [[String: Any]])
+        XCTAssertEqual(files.count, 2)
+        let bad = files[0]
+        XCTAssertGreaterThan(bad["cells"] as? Int ?? 0, 10)
+        XCTAssertGreaterThan(bad["decisions"] as? Int ?? 0, bad["cells"] as? Int ?? 0)
+        XCTAssertNotNil(bad["seconds"] as? Double)
+        let status = Dictionary(uniqueKeysWithValues: (bad["properties"] as? [[String: String]] ?? []).map { ($0["property"]!, $0["status"]!) })
+        XCTAssertEqual(status["earmark"], "refuted")
+        XCTAssertEqual(status["monotone_causes"], "proved")
+        XCTAssertNil(status["assertion"])
+        let refutations = try XCTUnwrap(bad["refutations"] as? [[String: Any]])
+        XCTAssertEqual(refutations.first?["property"] as? String, "earmark")
+        XCTAssertEqual(refutations.first?["subject"] as? String, "未指定对象 / central_aid")
+        let record = try XCTUnwrap(refutations.first?["record"] as? [String: Any])
+        XCTAssertEqual(record["hardship_causes"] as? [String], ["serious_illness"])
+        let decision = try XCTUnwrap(refutations.first?["decision"] as? [String: Any])
+        XCTAssertEqual((decision["awards"] as? [[String: Any]])?.contains { $0["fund"] as? String == "central_aid" }, true)
+        let gap = try XCTUnwrap(refutations.first { $0["property"] as? String == "category_gap" })
+        XCTAssertEqual((gap["decision"] as? [String: Any])?["category"] as? String, "none")
+        XCTAssertEqual((gap["other_decision"] as? [String: Any])?["category"] as? String, "deep")
+        XCTAssertEqual((files[1]["refutations"] as? [Any])?.count, 0)
+        XCTAssertTrue((files[1]["properties"] as? [[String: String]])?.allSatisfy { $0["status"] == "proved" } == true)
+        // English titles and details; a rules file with an error is reported, not proved.
+        let path = NSTemporaryDirectory() + "nuan-prove-json-bad.rules"
+        try "规则 \"坏\"\n定义 x = 不存在的名称\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let (c2, en, _) = run(["--format", "json", "--lang", "en", path, "Tests/Fixtures/prove/refuted.rules"])
+        XCTAssertEqual(c2, .usage)
+        let doc2 = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(en.utf8)) as? [String: Any], en)
+        let files2 = try XCTUnwrap(doc2["files"] as? [[String: Any]])
+        XCTAssertEqual(files2[0]["compiled"] as? Bool, false)
+        XCTAssertEqual((files2[0]["diagnostics"] as? [[String: String]])?.first?["code"], "check.unknown-name")
+        XCTAssertTrue(((files2[1]["properties"] as? [[String: String]])?.first?["title"] ?? "").hasPrefix("earmarking"), en)
+    }
 }

@@ -7,7 +7,7 @@ import NuanTools
 /// `nuan prove`: checks properties of a rules file over every record it can tell apart.
 enum ProveCommand {
     enum Option: OptionKey {
-        case emitExamples, lang
+        case emitExamples, format, lang
 
         var spec: OptionSpec {
             switch self {
@@ -15,6 +15,10 @@ enum ProveCommand {
                 return OptionSpec("--emit-examples", .single, value: Message("目录", "DIR"),
                                   help: Message("把边界例子（每个阈值处及其上下各一分）写到 目录/文件名.boundary.rules（继承被证明的文件，nuan test 可运行）",
                                                 "write the boundary examples (at, and one fen either side of, every threshold) to DIR/NAME.boundary.rules (extending the proved file; nuan test runs them)"))
+            case .format:
+                return CommonOptions.format(["text", "json"], default: Message(both: "text"),
+                                            help: Message("报告格式：text 供阅读，json 供程序读取（每个文件的单元数、判定次数、用时、各性质的状态、每个反例的记录和判定）",
+                                                          "report format: text to read, json for programs (per file the cells, decisions, seconds, each property's status, each refutation's record and decision)"))
             case .lang: return CommonOptions.lang.helping("帮助、报告和用法错误的语言",
                                                           "the language of the help, the report and usage errors")
             }
@@ -31,7 +35,8 @@ enum ProveCommand {
         positionals: [Positional(Message("文件或目录…", "FILE-OR-DIRECTORY…"), Message("规则文件或目录", "rules files or directories"))],
         exitCodes: Message("0 全部成立；1 有性质不成立或输入空间过大；2 用法错误或规则文件有错误。",
                            "0 every property holds; 1 a property is refuted or the space is too large; 2 usage error or an error in a rules file."),
-        examples: [Example("nuan prove Rules/bengbu-2022.rules"), Example("nuan prove --emit-examples out Rules/")])
+        examples: [Example("nuan prove Rules/bengbu-2022.rules"), Example("nuan prove --emit-examples out Rules/"),
+                   Example("nuan prove --format json Rules/")])
 
     static func run(_ argv: [String], _ io: IO) -> ExitCode {
         let args: Arguments<Option>
@@ -47,10 +52,11 @@ enum ProveCommand {
         let paths = RulesFiles.expand(args.positionals, io: io)
         guard !paths.isEmpty else { return .usage }
         let emit = args.value(.emitExamples)
+        let json = args.value(.format) == "json"
         var results: [ProveResult] = []
         for path in paths {
             let r = Prover.run(path: path, boundaries: emit != nil)
-            io.out(Disclosure.masked.report(ProveReport.render(r, english: english)))
+            if !json { io.out(Disclosure.masked.report(ProveReport.render(r, english: english))) }
             if let dir = emit, r.program != nil {
                 let name = (path as NSString).lastPathComponent
                 let base = name.hasSuffix(".rules") ? String(name.dropLast(6)) : name
@@ -60,7 +66,7 @@ enum ProveCommand {
                 do {
                     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     try ProveReport.boundaryFile(r, extends: relative).write(toFile: target, atomically: true, encoding: .utf8)
-                    io.out(emitted(target, count: r.boundaryExamples.count).text(args.language) + "\n")
+                    if !json { io.out(emitted(target, count: r.boundaryExamples.count).text(args.language) + "\n") }
                 } catch {
                     io.err((english ? "cannot write " : "无法写入 ") + target + "\n")
                     return .failure
@@ -69,7 +75,11 @@ enum ProveCommand {
             results.append(r)
         }
         let refuted = results.filter(\.refuted).count
-        io.out("\n" + ProveReport.summary(files: results.count, refuted: refuted, english: english) + "\n")
+        if json {
+            io.out(Disclosure.masked.value(ProveReport.json(results, english: english)))
+        } else {
+            io.out("\n" + ProveReport.summary(files: results.count, refuted: refuted, english: english) + "\n")
+        }
         if results.contains(where: { $0.program == nil }) { return .usage }
         return refuted > 0 ? .failure : .success
     }

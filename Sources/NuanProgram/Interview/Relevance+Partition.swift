@@ -75,6 +75,20 @@ extension Relevance {
                             validityWaiting: validityWaiting, guardFailed: failed, applies: applies, groups: groups, dateLive: live)
     }
 
+    /// A compiled evaluator over this program, for `decideWhole` (one per thread).
+    package func compiledEvaluator() -> CompiledEvaluator { CompiledEvaluator(evaluator) }
+
+    /// What `openDecide(facts, open: .empty)` gives of a whole record — its decision, per
+    /// benefit whether it applied, per recipient group its value — with the decision made by
+    /// `compiled` (from `compiledEvaluator()`; the interpreter decides where it stops).
+    package mutating func decideWhole(_ facts: Facts, using compiled: inout CompiledEvaluator) -> (decision: Decision, applies: [Truth], groups: [Value]) {
+        evaluator.openInputs = .empty
+        let d = compiled.decide(facts, using: &evaluator)
+        var groups: [Value] = []
+        for g in program.groups.indices { groups.append(compiled.group(g, using: &evaluator)) }
+        return (d, evaluator.outcomes.map(\.truth), groups)
+    }
+
     /// The representative values of `slot` (nil = not given) with the other fields as in
     /// `facts` and `open` unknown: every option, both ends of a number's range and both sides
     /// of every threshold a comparison reading it flips at.

@@ -24,11 +24,17 @@ struct MonotoneChecks {
     var values: PartitionValues
     /// Decides the conditions of the file's `允许类别空档` (a gap the file allows is not reported).
     var gapEvaluator: Evaluator
+    /// The fast path (`visitFast`): the sweeps made, and the evaluators deciding their points.
+    var sweeps: Set<SweepKey> = []
+    var interpreter: Evaluator
+    var fast: CompiledEvaluator
 
     init(_ program: CheckedProgram) {
         self.program = program
         values = PartitionValues(program)
         gapEvaluator = Evaluator(program: program)
+        interpreter = Evaluator(program: program)
+        fast = CompiledEvaluator(interpreter)
         income = program.fieldIndex(named: "household_monthly_income")
         size = program.fieldIndex(named: "household_size")
         causes = program.fieldIndex(named: "hardship_causes")

@@ -80,6 +80,22 @@ struct Partition {
     let limit: Int
     var cells: [Cell] = []
     var fanout: [Int: Int] = [:]
+    /// The first implementation only (`Prover.prove(reference:)`): each cell decided by the interpreter.
+    var reference = false
+    /// Decides each cell's whole record (made on first use: one per thread).
+    var compiled: CompiledEvaluator?
+    /// The decisions parts run at once may make together (nil when run one after another).
+    var budget: SharedBudget?
+    /// Only count the decisions (the space is known to be too large): no cells are kept.
+    var countOnly = false
+    /// This part's place among the parts run at once (-1: several walked together).
+    var partIndex = -1
+    /// Where a run of the parts in order would stop this one (its decisions), once known.
+    var cap: Int?
+    /// Decisions made since this part last took a batch of the budget.
+    var budgetTaken = 0
+    /// `NUAN_PROVE_TRACE` lines of a part run on another thread, printed in order afterwards.
+    var traceText = ""
     /// Fields whose values could not all be enumerated (a list with too many classes).
     var tooLarge: [Int] { tooLargeFields.sorted() }
 
@@ -120,27 +136,113 @@ struct Partition {
     mutating func run() throws(Overflow) {
         let (f, open) = start()
         let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil
-        for p in parts {
-            let (c0, e0) = (cells.count, evaluations)
-            fanout = [:]
-            values = PartitionValues(program, part: p)
-            tooLargeFields.formUnion(values.tooLarge)
-            if trace {
-                let l = values.lists.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
-                let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
-                FileHandle.standardError.write("part \(p) values: \(l) \(c)\n".data(using: .utf8)!)
+        let parts = self.parts
+        guard !reference, ProveParallel.workers > 1, parts.count > 1 else {
+            for p in parts { try runPart(p, f, open, trace: trace) }
+            return
+        }
+        // The parts at once, each counting its own decisions from zero; together they stop as
+        // soon as they have made more than the limit (the file is then too large in any order).
+        // Then, in order, the counts add up as one run after another would count them, and a
+        // part stopped early or over the limit is run again from the decisions made before it,
+        // so the space too large is reported where a run in order reports it.
+        let template = self
+        let budget = SharedBudget(limit: limit - evaluations, parts: parts.count)
+        // The assertions' parts walk together (one task); every other part is a task.
+        let asserted = parts.indices.filter { if case .assertion = parts[$0] { return true } else { return false } }
+        let joint = !trace && asserted.count > 1
+        let tasks: [[Int]] = joint ? parts.indices.filter { !asserted.contains($0) }.map { [$0] } + [asserted] : parts.indices.map { [$0] }
+        /// `stopped`: where a run in order stops, when this part knew it (the parts before it all
+        /// finished) and got there.
+        typealias Run = (cells: [Cell], evaluations: Int, tooLarge: Set<Int>, complete: Bool, trace: String, stopped: Overflow?)
+        let done = ProveParallel.map(tasks.count) { t -> [Run] in
+            var sub = template
+            sub.compiled = nil
+            sub.evaluations = 0
+            sub.traceText = ""
+            sub.budget = budget
+            let task = tasks[t]
+            if task.count > 1 {
+                do {
+                    let rs = try sub.runJoint(task.map { parts[$0] }, f, open)
+                    for (k, i) in task.enumerated() { budget.finish(i, decisions: rs[k].evaluations) }
+                    return rs.map { ($0.cells, $0.evaluations, $0.tooLarge, true, "", nil) }
+                } catch {
+                    return task.map { _ in ([], 0, [], false, "", nil) }
+                }
             }
-            try explore(p, f, open, [])
-            if trace {
-                let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }
-                FileHandle.standardError.write("part \(p): \(cells.count - c0) cells, \(evaluations - e0) evaluations; \(fan)\n".data(using: .utf8)!)
+            sub.partIndex = task[0]
+            do {
+                try sub.runPart(parts[task[0]], f, open, trace: trace, buffered: true)
+                budget.finish(task[0], decisions: sub.evaluations)
+                return [(sub.cells, sub.evaluations, sub.tooLargeFields, true, sub.traceText, nil)]
+            } catch {
+                return [([], sub.evaluations, sub.tooLargeFields, false, sub.traceText, sub.cap == nil ? nil : error as? Overflow)]
             }
+        }
+        var runs = [Run](repeating: ([], 0, [], false, "", nil), count: parts.count)
+        for (t, task) in tasks.enumerated() { for (k, i) in task.enumerated() { runs[i] = done[t][k] } }
+        // Parts stopped early: the file is too large whatever the order; what remains is to
+        // find where a run in order stops, counting its decisions without keeping cells.
+        let over = runs.contains { !$0.complete }
+        countOnly = over
+        for (i, r) in runs.enumerated() {
+            if let o = r.stopped {
+                if trace { FileHandle.standardError.write(r.trace.data(using: .utf8)!) }
+                tooLargeFields.formUnion(r.tooLarge)
+                throw Overflow(fanout: o.fanout, evaluations: evaluations + o.evaluations)
+            }
+            guard r.complete, evaluations + r.evaluations <= limit else {
+                try runPart(parts[i], f, open, trace: trace)
+                continue
+            }
+            if trace { FileHandle.standardError.write(r.trace.data(using: .utf8)!) }
+            if !over { cells += r.cells }
+            evaluations += r.evaluations
+            tooLargeFields.formUnion(r.tooLarge)
+        }
+        countOnly = false
+        values = PartitionValues(program, part: parts.last)
+    }
+
+    /// Partitions one part, appending its cells.
+    mutating func runPart(_ p: Part, _ f: Facts, _ open: InputSet, trace: Bool, buffered: Bool = false) throws(Overflow) {
+        func say(_ s: String) {
+            if buffered { traceText += s } else { FileHandle.standardError.write(s.data(using: .utf8)!) }
+        }
+        let (c0, e0) = (cells.count, evaluations)
+        fanout = [:]
+        values = PartitionValues(program, part: p)
+        tooLargeFields.formUnion(values.tooLarge)
+        if trace {
+            let l = values.lists.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+            let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
+            say("part \(p) values: \(l) \(c)\n")
+        }
+        try explore(p, f, open, [])
+        if trace {
+            let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }
+            say("part \(p): \(cells.count - c0) cells, \(evaluations - e0) evaluations; \(fan)\n")
         }
     }
 
     mutating func explore(_ part: Part, _ facts: Facts, _ open: InputSet, _ path: [(slot: Int, value: Value?)]) throws(Overflow) {
         evaluations += 1
-        if evaluations > limit {
+        if let b = budget, cap == nil {
+            budgetTaken += 1
+            if budgetTaken >= SharedBudget.batch {
+                budgetTaken = 0
+                switch b.take(SharedBudget.batch, part: partIndex) {
+                case .go: break
+                case .stop: throw Overflow(fanout: [], evaluations: evaluations)
+                case .cap(let c):
+                    // Past the point a run in order stops at already: that run must be made.
+                    if evaluations > c { throw Overflow(fanout: [], evaluations: evaluations) }
+                    cap = c
+                }
+            }
+        }
+        if evaluations > limit || cap.map({ evaluations > $0 }) == true {
             throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
         }
         let od = relevance.openDecide(facts, open: open)
@@ -163,14 +265,24 @@ struct Partition {
             }
         }
         guard let slot = next else {
+            if countOnly {
+                evaluations += 1
+                return
+            }
             var concrete = facts
             for s in open.slots where s < program.fields.count {
                 concrete.values[s] = program.fields[s].defaultValue ?? .unknown(InputSet(slot: s))
                 concrete.given[s] = false
             }
-            let c = relevance.openDecide(concrete, open: InputSet())
             evaluations += 1
-            cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            if reference {
+                let c = relevance.openDecide(concrete, open: InputSet())
+                cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            } else {
+                if compiled == nil { compiled = relevance.compiledEvaluator() }
+                let c = relevance.decideWhole(concrete, using: &compiled!)
+                cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+            }
             return
         }
         var rest = open
@@ -193,5 +305,49 @@ extension InputSet {
 
     func has(_ slot: Int) -> Bool {
         slot < 64 ? low & (1 << UInt64(slot)) != 0 : high & (1 << UInt64(slot - 64)) != 0
+    }
+}
+
+/// The decisions the parts of a partition run at once may still make together: each part
+/// takes them in batches, and every part stops once the batches taken pass the limit — except
+/// the first part not finished yet, once every part before it is: it knows then where a run in
+/// order would stop it (the limit less the decisions of the parts before it) and runs to there.
+final class SharedBudget: @unchecked Sendable {
+    /// Decisions taken at a time (tests make it small).
+    nonisolated(unsafe) static var batch = 4096
+    private let lock = NSLock()
+    private var left: Int
+    private let limit: Int
+    /// Per part: its decisions once it has finished (nil while it runs, or if it has stopped).
+    private var finished: [Int?]
+
+    init(limit: Int, parts: Int) {
+        left = limit
+        self.limit = limit
+        finished = Array(repeating: nil, count: parts)
+    }
+
+    enum Answer { case go, stop, cap(Int) }
+
+    /// Takes `n` decisions for part `part` (-1: parts walked together): `.cap` when every part
+    /// before it has finished (how many decisions it may make in all), `.stop` once the parts
+    /// together have taken more than the limit.
+    func take(_ n: Int, part: Int) -> Answer {
+        lock.lock()
+        defer { lock.unlock() }
+        left -= n
+        if part >= 0 {
+            var before = 0
+            var all = true
+            for k in 0..<part { if let c = finished[k] { before += c } else { all = false; break } }
+            if all { return .cap(limit - before) }
+        }
+        return left >= 0 ? .go : .stop
+    }
+
+    func finish(_ part: Int, decisions: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        finished[part] = decisions
     }
 }

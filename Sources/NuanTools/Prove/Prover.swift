@@ -9,7 +9,9 @@ public enum Prover {
     /// Decisions one file may take before the space is declared too large.
     public static let defaultLimit = 2_000_000
 
-    public static func run(path: String, limit: Int = defaultLimit, boundaries: Bool = false) -> ProveResult {
+    /// `reference`: the first, plain implementation of every check (kept to compare the fast
+    /// path with: `ProveFastPathTests`, and `NUAN_PROVE_REFERENCE=1`).
+    public static func run(path: String, limit: Int = defaultLimit, boundaries: Bool = false, reference: Bool = false) -> ProveResult {
         let started = Date()
         let (program, diags) = Nuan.compile(path: path)
         var result = ProveResult(path: path, program: program)
@@ -17,16 +19,19 @@ public enum Prover {
             result.diagnostics = diags.filter { $0.severity == .error }
             return result
         }
-        result = prove(program, path: path, limit: limit, boundaries: boundaries)
+        result = prove(program, path: path, limit: limit, boundaries: boundaries, reference: reference)
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
 
-    public static func prove(_ program: CheckedProgram, path: String, limit: Int = defaultLimit, boundaries: Bool = false) -> ProveResult {
+    public static func prove(_ program: CheckedProgram, path: String, limit: Int = defaultLimit, boundaries: Bool = false,
+                             reference: Bool = false) -> ProveResult {
         let started = Date()
+        let reference = reference || ProcessInfo.processInfo.environment["NUAN_PROVE_REFERENCE"] != nil
         var result = ProveResult(path: path, program: program)
         let envLimit = ProcessInfo.processInfo.environment["NUAN_PROVE_LIMIT"].flatMap { Int($0) }
         var partition = Partition(program: program, limit: envLimit ?? limit)
+        partition.reference = reference
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
         do {
             try partition.run()
@@ -37,15 +42,33 @@ public enum Prover {
             return result
         }
         var checks = CellChecks(program)
-        var monotone = MonotoneChecks(program)
         var assertions = AssertionChecks(program)
-        for c in partition.cells {
-            if case .assertion = c.part {
-                assertions.visit(c, into: &checks)
-                continue
+        if reference {
+            var monotone = MonotoneChecks(program)
+            for c in partition.cells {
+                if case .assertion = c.part {
+                    assertions.visit(c, into: &checks)
+                    continue
+                }
+                checks.visit(c)
+                monotone.visit(c, partition: &partition, into: &checks)
             }
-            checks.visit(c)
-            monotone.visit(c, partition: &partition, into: &checks)
+        } else {
+            // The sweeps at once; their findings are added in the reference's order.
+            let (log, evaluations) = MonotoneChecks.sweepAll(program, partition)
+            partition.evaluations += evaluations
+            var next = 0
+            for (i, c) in partition.cells.enumerated() {
+                if case .assertion = c.part {
+                    assertions.visit(c, into: &checks)
+                    continue
+                }
+                checks.visit(c)
+                while next < log.count && log[next].cell == i {
+                    checks.add(log[next].finding, key: log[next].key)
+                    next += 1
+                }
+            }
         }
         result.findings = checks.finish()
         result.cells = partition.cells.count

@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+@testable import NuanTools
+@testable import NuanProgram
+import NuanSupport
+
+/// The fast path of `nuan prove` (compiled evaluator, sweeps kept as what they compare, the
+/// parts and the sweeps spread over the cores) against the first implementation, kept as the
+/// reference (`Prover.prove(reference: true)`): the same cells, decisions counted, findings —
+/// each with its records, decisions, wording and count — and report, on fixtures that refute
+/// every property (专款专用, 唯一 clash, dead benefit and category, gap, monotonicity in income,
+/// members and causes, assertion caps and funds) and on one that proves them all.
+final class ProveFastPathTests: XCTestCase {
+    func path(_ name: String) -> String { ProveTests.root + "/Tests/Fixtures/prove/" + name }
+
+    override func tearDown() { unsetenv("NUAN_PROVE_JOBS") }
+
+    /// Everything a finding says, as text (records and decisions in full).
+    func describe(_ f: ProveFinding) -> String {
+        [f.property.rawValue, f.subject, f.detail.zh, f.detail.en, "\(f.count)",
+         String(describing: f.record), String(describing: f.decision),
+         String(describing: f.other), String(describing: f.otherDecision)].joined(separator: "\n")
+    }
+
+    /// The report without its first line's time.
+    func report(_ r: ProveResult, english: Bool) -> String {
+        ProveReport.render(r, english: english).replacingOccurrences(of: #"[0-9]+ (毫秒|ms)"#, with: "", options: .regularExpression)
+    }
+
+    func assertSame(_ name: String, at full: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        let reference = Prover.run(path: full ?? path(name), reference: true)
+        let fast = Prover.run(path: full ?? path(name))
+        XCTAssertNotNil(fast.program, "\(fast.diagnostics)", file: file, line: line)
+        XCTAssertNil(fast.blowup, file: file, line: line)
+        XCTAssertEqual(fast.cells, reference.cells, name, file: file, line: line)
+        XCTAssertEqual(fast.evaluations, reference.evaluations, name, file: file, line: line)
+        XCTAssertEqual(fast.decided, reference.decided, name, file: file, line: line)
+        XCTAssertEqual(fast.findings.map(describe), reference.findings.map(describe), name, file: file, line: line)
+        XCTAssertEqual(report(fast, english: false), report(reference, english: false), file: file, line: line)
+        XCTAssertEqual(report(fast, english: true), report(reference, english: true), file: file, line: line)
+    }
+
+    func testEveryPropertyRefutedAlike() {
+        for jobs in ["1", "2", "3"] {
+            setenv("NUAN_PROVE_JOBS", jobs, 1)
+            assertSame("refuted.rules")
+            assertSame("refuted-more.rules")
+            assertSame("assertions.rules")
+            assertSame("proved.rules")
+        }
+    }
+
+    /// A gap the file allows (`允许类别空档`): where it is allowed nothing is reported, alike.
+    func testAllowedGapAlike() throws {
+        let base = try String(contentsOfFile: path("refuted-more.rules"), encoding: .utf8)
+        let file = NSTemporaryDirectory() + "nuan-fast-gap-\(getpid()).rules"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        for (upper, expected) in [("1.5", 0), ("1.2", 1)] {
+            let allowance = "\n断言 略高于低保不建档\n  当 人均月收入 ≥ 低保标准 且 人均月收入 < 低保标准 × \(upper) 倍\n  则 允许类别空档\n"
+            try (base + allowance).write(toFile: file, atomically: true, encoding: .utf8)
+            XCTAssertEqual(Prover.run(path: file).findings.filter { $0.property == .categoryGap }.count, expected, upper)
+            for jobs in ["1", "2"] {
+                setenv("NUAN_PROVE_JOBS", jobs, 1)
+                assertSame("gap allowed below \(upper)", at: file)
+            }
+        }
+    }
+
+    /// The fixtures do refute what this test says they refute (so the comparison is not empty).
+    func testFixturesRefuteEveryProperty() {
+        var refuted: Set<ProveProperty> = []
+        for name in ["refuted.rules", "refuted-more.rules", "assertions.rules"] {
+            refuted.formUnion(Prover.run(path: path(name)).findings.map(\.property))
+        }
+        XCTAssertEqual(refuted, Set(ProveProperty.allCases))
+        let more = Prover.run(path: path("refuted-more.rules"))
+        let by = Dictionary(grouping: more.findings, by: \.property)
+        XCTAssertEqual(by[.categoryReachable]?.map(\.subject), ["accidental"])
+        XCTAssertEqual(by[.monotoneCauses]?.first?.otherDecision?.awards.map(\.benefit).contains("单纯大病"), true)
+        XCTAssertTrue(by[.monotoneMembers]?.contains { $0.otherDecision?.awards.map(\.benefit).contains("小家庭补助") == true } == true)
+    }
+
+    /// A space too large stops where a run of the parts in order stops, with the same figures.
+    func testTooLargeAlike() throws {
+        // Over the limit in the category, a benefit group, or (walked together) an assertion.
+        for (name, limit) in [("refuted-more.rules", 20), ("refuted-more.rules", 150), ("refuted-more.rules", 300),
+                              ("assertions.rules", 200), ("assertions.rules", 300), ("assertions.rules", 400)] {
+            let (program, _) = Nuan.compile(path: path(name))
+            let p = try XCTUnwrap(program)
+            setenv("NUAN_PROVE_JOBS", "2", 1)
+            let fast = Prover.prove(p, path: "x.rules", limit: limit)
+            let reference = Prover.prove(p, path: "x.rules", limit: limit, reference: true)
+            XCTAssertNotNil(reference.blowup, "\(name) \(limit)")
+            XCTAssertNotNil(fast.blowup)
+            XCTAssertEqual(fast.evaluations, reference.evaluations, "\(name) limit \(limit)")
+            // Fields with equal counts may come in either order (as in the reference itself).
+            XCTAssertEqual(fast.blowup?.map(\.values), reference.blowup?.map(\.values), "\(name) limit \(limit)")
+            // Parts stopped early by the shared budget (small batches): the same again.
+            SharedBudget.batch = 8
+            defer { SharedBudget.batch = 4096 }
+            let stopped = Prover.prove(p, path: "x.rules", limit: limit)
+            XCTAssertEqual(stopped.evaluations, reference.evaluations, "\(name) limit \(limit), small batches")
+            XCTAssertEqual(stopped.blowup?.map(\.values), reference.blowup?.map(\.values), "\(name) limit \(limit), small batches")
+        }
+    }
+}
