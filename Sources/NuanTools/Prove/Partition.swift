@@ -271,8 +271,14 @@ struct Partition {
             }
             var concrete = facts
             for s in open.slots where s < program.fields.count {
-                concrete.values[s] = program.fields[s].defaultValue ?? .unknown(InputSet(slot: s))
-                concrete.given[s] = false
+                let field = program.fields[s]
+                if RequiredInputs.isRequired(field) {
+                    concrete.values[s] = RequiredInputs.placeholder(field, program)
+                    concrete.given[s] = true
+                } else {
+                    concrete.values[s] = field.defaultValue ?? .unknown(InputSet(slot: s))
+                    concrete.given[s] = false
+                }
             }
             evaluations += 1
             if reference {

@@ -124,6 +124,12 @@ struct PartitionValues {
         if let d = f.defaultValue, case .set(let dm) = d, case .list = f.type {
             out.removeAll { if case .set(let m) = $0 { return m == dm } else { return false } }
         }
+        // A required field is never missing (RequiredInputs); one with nothing else to try
+        // takes a placeholder.
+        if RequiredInputs.isRequired(f) {
+            out.removeAll { $0 == nil }
+            if out.isEmpty { out = [RequiredInputs.placeholder(f, program)] }
+        }
         if let k = cacheKey { cache[k] = out }
         return out
     }

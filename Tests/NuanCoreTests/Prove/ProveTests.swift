@@ -124,4 +124,29 @@ final class ProveTests: XCTestCase {
             XCTAssertGreaterThan(failures(original.replacingOccurrences(of: from, with: to)), 0, "\(from) → \(to) not caught")
         }
     }
+
+    /// A required input the rules read is never left "not given": such a record is invalid
+    /// before any rule runs. Every cell's record gives it, and every boundary example passes
+    /// `nuan test` (nuan-fuzz seed 10, case 26).
+    func testRequiredInputsAreAlwaysGiven() throws {
+        let original = try String(contentsOfFile: path("proved.rules"), encoding: .utf8)
+        let from = "字段 household_size 家庭人口 : 整数 至少 1"
+        XCTAssertTrue(original.contains(from))
+        let text = original.replacingOccurrences(of: from, with: from + " 必填")
+        let dir = NSTemporaryDirectory() + "nuan-required-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/required.rules"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let (program, _) = Nuan.compile(path: file)
+        let p = try XCTUnwrap(program)
+        XCTAssertTrue(p.fields[try XCTUnwrap(p.fieldIndex(named: "household_size"))].required)
+        let r = Prover.run(path: file, boundaries: true)
+        XCTAssertFalse(r.boundaryExamples.isEmpty)
+        let all = r.boundaryExamples.joined(separator: "\n")
+        XCTAssertFalse(all.contains("家庭人口 = （未填）"), all)
+        let t = ExampleRunner.run(path: file, text: text + "\n" + all)
+        XCTAssertFalse(t.rulesError, "\(t.diagnostics)")
+        for e in t.examples { XCTAssertTrue(e.passed, "\(e.title): \(e.errors) \(e.mismatches)") }
+    }
 }
