@@ -21,7 +21,7 @@ let package = Package(
                 exclude: ["Parser/README.md"]),
         // Syntax tree → checked program; records → facts; evaluation with a trace; the interview's relevance.
         .target(name: "NuanProgram", dependencies: ["NuanSupport", "NuanSyntax"], path: "Sources/NuanProgram",
-                exclude: ["Checker/README.md", "Eval/README.md", "Compiled/README.md"]),
+                exclude: ["Checker/README.md", "Eval/README.md", "Compiled/README.md", "Trace/README.md"]),
         // Trace → explanation; decisions rendered as JSON, text and CSV.
         .target(name: "NuanExplain", dependencies: ["NuanSupport", "NuanSyntax", "NuanProgram"], path: "Sources/NuanExplain",
                 exclude: ["Explain/README.md"]),

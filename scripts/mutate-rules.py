@@ -6,7 +6,7 @@ mutants each catches.
     swift build -c release --product nuan
     python3 scripts/mutate-rules.py [--nuan .build/release/nuan] [--count 215] [--files …] [--weights …] [--seed 14]
 
-A mutant is one edit of one file (outside comments, quoted text and the 例子 at the end):
+A mutant is one edit of one file (outside comments, quoted text, 断言 blocks and the 例子 at the end):
   flip      a comparison: < ↔ ≤, > ↔ ≥
   reverse   a comparison turned round: < ↔ >, ≤ ↔ ≥
   number    a threshold, multiplier or amount: N 倍 → N+1 倍, N 元… → N+1 元…
@@ -17,9 +17,9 @@ A mutant is one edit of one file (outside comments, quoted text and the 例子 a
   not       `非 ` removed
   fund      a benefit's first fund swapped for another fund code
   reorder   two neighbouring benefits of a 首个 group swapped
-A mutant that does not compile (`nuan test` exit 2) is counted apart and not judged. A mutant
-of national-base runs the examples of every file that extends it, and is proved on --judge
-(heilongjiang-2021 is not judged by prove: its input space is over the limit).
+A mutant that does not compile (`nuan test` exit 2: `nuan check` refuses it) is counted apart
+and not judged. A mutant of national-base runs the examples of every file that extends it, and
+is proved on every file of --judge (by default all five).
 `nuan test` catches a mutant when one of the file's own examples fails. `nuan prove` catches
 it when it reports a refutation the unmutated file does not have (counts and source positions
 ignored), or when a boundary example that `nuan prove --emit-examples` wrote for the unmutated
@@ -46,9 +46,16 @@ def sites(text):
     lines = text.split("\n")
     end = next((i for i, l in enumerate(lines) if l.startswith("例子")), len(lines))
     out = []
+    in_assertion = False
     for i in range(end):
         code = code_part(lines[i])
         if not code.strip():
+            continue
+        # 断言 blocks state what the rules must do; mutating one changes no decision (and a
+        # weakened assertion is what `nuan diff` reports), so they are not mutation sites.
+        if not code[0].isspace():
+            in_assertion = code.startswith("断言") or code.startswith("覆盖 断言")
+        if in_assertion:
             continue
         for m in re.finditer(r"(?<= )(<|≤|>|≥)(?= )", code):
             out.append(("flip", i, m.start(), m.group(1)))
@@ -152,12 +159,12 @@ def findings(out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nuan", default=os.path.join(ROOT, ".build/release/nuan"))
-    ap.add_argument("--count", type=int, default=215)
+    ap.add_argument("--count", type=int, default=240)
     ap.add_argument("--seed", type=int, default=14)
-    ap.add_argument("--files", default="leshan-2012,qinghai-2020,wuzhou-2018,bengbu-2022,national-base")
-    ap.add_argument("--weights", default="13,10,25,40,130", help="mutants per file, in --files order (scaled to --count)")
+    ap.add_argument("--files", default="leshan-2012,qinghai-2020,wuzhou-2018,bengbu-2022,heilongjiang-2021,national-base")
+    ap.add_argument("--weights", default="13,10,25,40,30,130", help="mutants per file, in --files order (scaled to --count)")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N sites of each file's shuffled list (to split a run)")
-    ap.add_argument("--judge", default="leshan-2012,qinghai-2020,wuzhou-2018",
+    ap.add_argument("--judge", default="leshan-2012,qinghai-2020,wuzhou-2018,bengbu-2022,heilongjiang-2021",
                     help="the files that judge a mutant of national-base (all its children run nuan test)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -194,7 +201,7 @@ def main():
             # A mutant that does not compile (nuan test exit 2: a rules-file error) is not judged.
             tcode, _ = run([args.nuan, "test"] + [os.path.join(rules, t + ".rules") for t in tested])
             if tcode == 2:
-                results.append((name, site[0], "invalid", False, False))
+                results.append((name, site[0], "invalid", False, False, site[1] + 1, ""))
                 continue
             by_test = tcode == 1
             by_prove = False
@@ -204,7 +211,8 @@ def main():
                 if findings(pout) - baseline[j] or bcode == 1:
                     by_prove = True
                     break
-            results.append((name, site[0], "ok", by_test, by_prove))
+            line = mutant.split("\n")[site[1]].strip()
+            results.append((name, site[0], "ok", by_test, by_prove, site[1] + 1, line))
             done += 1
             print(f"{name:18} {site[0]:8} test={'caught' if by_test else '-':6} prove={'caught' if by_prove else '-'}", flush=True)
         open(target, "w", encoding="utf-8").write(text)
@@ -228,6 +236,13 @@ def main():
     for f in files:
         rs = [r for r in judged if r[0] == f]
         print(f"  {f:18} {len(rs):4} test {sum(1 for r in rs if r[3]):4} prove {sum(1 for r in rs if r[4]):4}")
+    for title, pick in [("caught by nuan test only", lambda r: r[3] and not r[4]),
+                        ("caught by neither", lambda r: not r[3] and not r[4])]:
+        rs = [r for r in judged if pick(r)]
+        if rs:
+            print(f"\n{title}:")
+            for r in rs:
+                print(f"  {r[0]}.rules:{r[5]} {r[1]}: {r[6][:100]}")
 
 
 if __name__ == "__main__":

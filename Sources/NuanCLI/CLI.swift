@@ -30,6 +30,7 @@ public enum CLI {
         Command(ProveCommand.spec, ProveCommand.run),
         Command(FmtCommand.spec, FmtCommand.run),
         Command(BatchCommand.spec, BatchCommand.run),
+        Command(ExplainCommand.spec, ExplainCommand.run),
         Command(ServeCommand.spec, ServeCommand.run),
         Command(AllocateCommand.spec, AllocateCommand.run),
         Command(RosterCommand.spec, RosterCommand.run),

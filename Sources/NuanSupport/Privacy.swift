@@ -119,7 +119,7 @@ public enum Privacy {
     /// through too when it might start so (`mayPrepend`). Most texts —
     /// record ids like `BB-2022-0000001`, messages with dates and amounts — have neither, and
     /// are not walked as Characters.
-    static func mayHoldShape(_ s: String) -> Bool {
+    package static func mayHoldShape(_ s: String) -> Bool {
         func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
             var i = 0
             let n = b.count

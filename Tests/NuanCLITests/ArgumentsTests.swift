@@ -178,6 +178,7 @@ final class ArgumentsTests: XCTestCase {
         case "audit": return AuditCommand.spec.options
         case "replay": return ReplayCommand.spec.options
         case "prove": return ProveCommand.spec.options
+        case "explain": return ExplainCommand.spec.options
         default: XCTFail("no spec for \(command)"); return []
         }
     }

@@ -17,7 +17,7 @@ final class HelpGoldenTests: XCTestCase {
         + [("nuan-fuzz", { Fuzz.main($0, io: $1) })]
 
     func testHelpOfEveryCommandInBothLanguages() {
-        XCTAssertEqual(Self.helps.count, 14)
+        XCTAssertEqual(Self.helps.count, 15)
         for (name, run) in Self.helps {
             for lang in ["zh", "en"] {
                 let (io, out, err) = IO.capture()

@@ -11,7 +11,7 @@ import NuanTools
 /// `nuan batch`: re-decide a whole archive (CSV or JSON Lines), streaming and on every core.
 enum BatchCommand {
     enum Option: OptionKey {
-        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, recourse, nearMiss, unmask, jobs, summary, against, report, set, maxLine
+        case rules, input, output, inFormat, sheet, format, encoding, keepUnknownColumns, excel, explain, recourse, nearMiss, unmask, jobs, summary, trace, against, report, set, maxLine
         case stage, blockSize, lang
 
         var spec: OptionSpec {
@@ -54,6 +54,9 @@ enum BatchCommand {
             case .jobs: return OptionSpec("--jobs", .single, value: Message(both: "N"), default: Message("全部 CPU 核", "every core"),
                                           help: Message("工作线程数（1 到 256）", "worker threads (1 to 256)"))
             case .summary: return OptionSpec("--summary", .single, value: Message("文件", "FILE"), help: Message("统计摘要另存为 JSON", "also write the summary as JSON"))
+            case .trace: return OptionSpec("--trace", .single, value: Message("文件", "FILE"),
+                                           help: Message("为每条决定保存紧凑的判定轨迹（按输入顺序），供 nuan explain 日后给出任一视图的说明",
+                                                         "keep the compact trace of every decision (in input order), from which nuan explain gives any view later"))
             case .against:
                 return OptionSpec("--against", .single, value: Message("旧规则文件", "OLD-RULES"),
                                   help: Message("同一遍中按旧规则再评估，报告变化（类别转移、新增/不再符合、金额变化、各资金费用变化）",
@@ -173,6 +176,7 @@ enum BatchCommand {
             var wanted: [(String, String, (Int) -> Void)] = [(output, Option.output.spec.name, { options.outputIndex = $0 })]
             if let sp = args.value(.summary) { wanted.append((sp, Option.summary.spec.name, { summaryIndex = $0 })) }
             if let rp = args.value(.report) { wanted.append((rp, Option.report.spec.name, { reportIndex = $0 })) }
+            if let tp = args.value(.trace) { options.trace = tp; wanted.append((tp, Option.trace.spec.name, { options.traceIndex = $0 })) }
             for (path, option, keep) in wanted {
                 if path == "-" && option != Option.output.spec.name { staged.abandon(); return usage(BatchCommandMessage.notToStandardOutput(option)) }
                 switch staged.stage(path, what: option) {

@@ -68,7 +68,7 @@ final class FuzzCase {
 
     func writeScript() {
         var s = "#!/bin/sh\n# nuan-fuzz --seed \(runner.options.seed) --case \(n)\n# mutations: \(Set(applied.map(\.rawValue)).sorted().joined(separator: " "))\n"
-        s += "cd \"$(dirname \"$0\")\"\nNUAN=${NUAN:-nuan}\n"
+        s += "cd \"$(dirname \"$0\")\"\nNUAN=${NUAN:-nuan}\nexport NUAN_PROVE_LIMIT=\(Self.proveLimit)\n"
         for note in notes { s += "# " + note + "\n" }
         for c in commands { s += "$NUAN " + c.map(Self.shellQuote).joined(separator: " ") + "\n" }
         try? s.write(toFile: "run.sh", atomically: false, encoding: .utf8)
@@ -127,6 +127,8 @@ final class FuzzCase {
         let plans: [[String]] = [["check"] + english + [name], ["fmt", "--stdout", name], ["test", name],
                                  ["diff", "orig.rules", name], ["diff", "--format", "json", "orig.rules", name]]
         plans.forEach(plan)
+        let proving = rng.oneIn(3)
+        if proving { plan(["prove", "--emit-examples", "pv", name]); plan(["test", "pv/" + Self.boundaryName(name)]) }
         writeFiles()
         notes.append("fmt oracle: nuan fmt --stdout \(name) > f1.rules; nuan fmt --stdout f1.rules must equal f1.rules; nuan diff \(name) f1.rules must find nothing; nuan test and nuan batch --in oracle.jsonl give the same decisions")
         writeScript()
@@ -147,6 +149,34 @@ final class FuzzCase {
         guard Nuan.compile(path: name).0 != nil else { return }
         screen(rules: name, record: "record.json")
         batchJSONL(rules: name, file: "records.jsonl", expected: batch.count)
+        if proving { prove(name) }
+    }
+
+    /// Decisions `nuan prove` may take on a fuzzed file (its own limit is 2,000,000).
+    static let proveLimit = 20_000
+
+    static func boundaryName(_ rules: String) -> String {
+        (rules.hasSuffix(".rules") ? String(rules.dropLast(6)) : rules) + ".boundary.rules"
+    }
+
+    /// `nuan prove --emit-examples` on a file that compiles: documented exit codes, and every
+    /// boundary example it writes passes `nuan test` (they are decisions of this very file).
+    func prove(_ name: String) {
+        setenv("NUAN_PROVE_LIMIT", "\(Self.proveLimit)", 1)
+        defer { unsetenv("NUAN_PROVE_LIMIT") }
+        let p = nuan(["prove", "--emit-examples", "pv", name], textOut: true)
+        guard p.code == .success || p.code == .failure else {
+            fail(.exitCode, "nuan prove \(name)", "exit \(p.code.rawValue) for a file that compiles")
+            return
+        }
+        runner.stats["prove runs", default: 0] += 1
+        let file = "pv/" + Self.boundaryName(name)
+        guard FileManager.default.fileExists(atPath: file) else { return }
+        let t = nuan(["test", file], textOut: true)
+        runner.stats["prove example files", default: 0] += 1
+        if t.code != .success {
+            fail(.proveExamples, "nuan test \(file)", FuzzChecks.escape(String((t.out + t.err).prefix(600))))
+        }
     }
 
     /// fmt(fmt(x)) = fmt(x); the formatted file compiles, decides the same, and diffs as nothing.
@@ -249,9 +279,10 @@ final class FuzzCase {
         let plans: [[String]] = [
             ["screen", "--rules", "r.rules", "record.json", "--format", "json"] + set,
             ["screen", "--rules", "r.rules", "record.json"] + textPresentation() + (rng.oneIn(2) ? ["--lang", "en"] : []) + set,
-            ["batch", "--rules", "r.rules", "--in", input, "--out", outName, "--format", "jsonl", "--jobs", "1", "--explain", explain] + recourse + set,
+            ["batch", "--rules", "r.rules", "--in", input, "--out", outName, "--format", "jsonl", "--jobs", "1", "--explain", explain,
+             "--trace", "b1.trace"] + recourse + set,
             ["batch", "--rules", "r.rules", "--in", input, "--out", "outN.jsonl", "--jobs", String(jobs), "--block-size", block,
-             "--explain", explain] + recourse + set,
+             "--explain", explain, "--trace", "bN.trace"] + recourse + set,
             ["batch", "--rules", "r.rules", "--in", input, "--out", "out1.csv", "--jobs", "1", "--summary", "s1.json",
              "--report", "r1.html", "--against", "r.rules"] + excel + nearMiss + set,
             ["batch", "--rules", "r.rules", "--in", input, "--out", "outN.csv", "--jobs", String(jobs), "--block-size", block,
@@ -295,6 +326,10 @@ final class FuzzCase {
             }
         }
         if outs[0] != outs[1] { fail(.jobs, "nuan batch --jobs 1 / --jobs \(jobs)", "JSON Lines output differs: " + firstDifference(outs[0], outs[1])) }
+        if FileManager.default.contents(atPath: "b1.trace") != FileManager.default.contents(atPath: "bN.trace") {
+            fail(.jobs, "nuan batch --trace, --jobs 1 / --jobs \(jobs)", "the traces differ")
+        }
+        if count > 0 { explainRun(rules: "r.rules", count: count) }
         if outs[2] != outs[3] { fail(.jobs, "nuan batch --jobs 1 / --jobs \(jobs)", "CSV output differs: " + firstDifference(outs[2], outs[3])) }
         if read("s1.json") != read("sN.json") {
             fail(.jobs, "nuan batch --summary, --jobs 1 / --jobs \(jobs)", "summary differs: " + firstDifference(read("s1.json") ?? "", read("sN.json") ?? ""))
@@ -425,7 +460,7 @@ final class FuzzCase {
 
     func batchJSONL(rules: String, file: String, expected: Int) {
         let block = String(rng.pick([64, 200, 1000]))
-        let a = ["batch", "--rules", rules, "--in", file, "--out", "b1.jsonl", "--jobs", "1"]
+        let a = ["batch", "--rules", rules, "--in", file, "--out", "b1.jsonl", "--jobs", "1", "--trace", "b1.trace"]
         let b = ["batch", "--rules", rules, "--in", file, "--out", "bN.jsonl", "--jobs", String(runner.options.jobs), "--block-size", block]
         plan(a); plan(b); writeScript()
         let ra = nuan(a, textOut: false), rb = nuan(b, textOut: false)
@@ -440,6 +475,33 @@ final class FuzzCase {
         if count != expected { fail(.count, "nuan " + a.joined(separator: " "), "\(expected) records in, \(count) decisions out") }
         if x != y { fail(.jobs, "nuan batch --jobs 1 / --jobs \(runner.options.jobs)", "output differs: " + firstDifference(x, y)) }
         if let l = FuzzChecks.leaked(x, secrets) { fail(.leak, "nuan " + a.joined(separator: " ") + " → b1.jsonl", l) }
+        if count > 0 { explainRun(rules: rules, count: count) }
+    }
+
+    /// `nuan explain` over the trace the --jobs 1 run kept: any row is explained (exit 0, no
+    /// leak), the row after the last and a trace with one byte changed are refused (exit 2).
+    func explainRun(rules: String, count: Int) {
+        guard let trace = FileManager.default.contents(atPath: "b1.trace").map(Array.init), !trace.isEmpty else {
+            fail(.explain, "nuan batch --trace b1.trace", "no trace written")
+            return
+        }
+        let row = rng.between(1, count)
+        let view = rng.pick(["告知单", "经办", "审计"])
+        let argv = ["explain", "--rules", rules, "--trace", "b1.trace", "--row", String(row), "--view", view, "--format", "text"]
+        plan(argv)
+        let r = nuan(argv, textOut: true)
+        if r.code != .success { fail(.explain, "nuan " + argv.joined(separator: " "), "exit \(r.code.rawValue): " + FuzzChecks.escape(String(r.err.prefix(300)))) }
+        let past = ["explain", "--rules", rules, "--trace", "b1.trace", "--row", String(count + 1)]
+        if nuan(past, textOut: true).code != .usage { fail(.explain, "nuan " + past.joined(separator: " "), "a row past the last was not refused") }
+        var damaged = trace
+        let at = rng.below(damaged.count)
+        damaged[at] ^= UInt8(1 << rng.below(8))
+        _ = FileManager.default.createFile(atPath: "bad.trace", contents: Data(damaged))
+        let bad = ["explain", "--rules", rules, "--trace", "bad.trace", "--row", String(row)]
+        plan(bad)
+        let rb = nuan(bad, textOut: true)
+        if rb.code != .usage { fail(.explain, "nuan " + bad.joined(separator: " ") + " (byte \(at) flipped)", "exit \(rb.code.rawValue), not refused") }
+        runner.stats["explains", default: 0] += 1
     }
 }
 

@@ -34,11 +34,13 @@ enum FuzzClass: String, CaseIterable, Sendable {
     case exitCode = "exit-code"
     case jsonOutput = "json-output"
     case batchAborted = "batch-aborted"
+    case proveExamples = "prove-examples"
+    case explain
 
     var isAssertion: Bool {
         switch self {
         case .count, .jobs, .fmtIdempotent, .fmtDecisions, .fmtDiff, .leak, .rawControl, .csvFormula, .exitCode,
-             .jsonOutput, .batchAborted: return true
+             .jsonOutput, .batchAborted, .proveExamples, .explain: return true
         default: return false
         }
     }
@@ -80,6 +82,8 @@ enum FuzzClass: String, CaseIterable, Sendable {
         case .exitCode: return "assert: exit codes as documented (0/1/2, matching the decision's status)"
         case .jsonOutput: return "assert: JSON output parses, one decision per line"
         case .batchAborted: return "assert: a batch with a valid header never aborts"
+        case .explain: return "assert: nuan explain explains any row of a batch's trace, and refuses a row past the last and a trace with a byte changed"
+        case .proveExamples: return "assert: nuan prove exits 0 or 1 on a file that compiles, and the boundary examples it writes pass nuan test"
         }
     }
 }

@@ -51,7 +51,7 @@ public enum Fuzz {
                            "deterministic fuzzing: mutates rules files, JSON lines and CSV rows, runs the commands in process and checks what comes out"),
         usage: [Message("nuan-fuzz [--seed N] [--seconds S | --iterations N] [--corpus 目录]… [选项]",
                           "nuan-fuzz [--seed N] [--seconds S | --iterations N] [--corpus DIR]… [options]")],
-        description: [Message("变异种子文件（Rules/、Rules/examples、Tests/Fixtures 以及每个 --corpus 目录下的 *.rules、*.json、*.jsonl、*.csv），并在本进程中对每个用例运行 nuan check、fmt、test、diff、screen 和 batch。用例运行前，它的文件和列出全部命令的 run.sh 先写到 OUT/fuzz-crash-SEED-N/，因此陷阱（会结束进程）也会留下重现用例；通过的用例被删除，断言失败的保留为 OUT/fuzz-fail-SEED-N/。",
+        description: [Message("变异种子文件（Rules/、Rules/examples、Tests/Fixtures 以及每个 --corpus 目录下的 *.rules、*.json、*.jsonl、*.csv），并在本进程中对每个用例运行 nuan check、fmt、test、diff、prove、screen、batch 和 explain。用例运行前，它的文件和列出全部命令的 run.sh 先写到 OUT/fuzz-crash-SEED-N/，因此陷阱（会结束进程）也会留下重现用例；通过的用例被删除，断言失败的保留为 OUT/fuzz-fail-SEED-N/。",
                                 "Mutates the seeds (Rules/, Rules/examples, Tests/Fixtures, and every --corpus folder: *.rules, *.json, *.jsonl, *.csv) and runs nuan check, fmt, test, diff, screen and batch on each case in this process. Before a case runs, its files and a run.sh naming every command are written to OUT/fuzz-crash-SEED-N/, so a trap (which kills the process) leaves a reproducer; a case that passes is removed, one that fails an assertion is kept as OUT/fuzz-fail-SEED-N/.")],
         exitCodes: Message("0 没有发现；1 断言失败（报告在标准错误）；2 用法错误；3 挂起。陷阱以其信号结束进程，并先写明用例和步骤。",
                              "0 no finding; 1 an assertion failed (report on standard error); 2 usage; 3 a hang. A trap ends the process with its signal after naming the case and step."),

@@ -186,6 +186,9 @@ extension CheckedProgram {
             case noFund([String])
             /// Every benefit and exception cites the notice (decided by the checker).
             case cited
+            /// The categories leave a gap where the condition holds, on purpose (not checked:
+            /// `nuan prove` reports no category gap there).
+            case categoryGapAllowed
         }
         public var name: String
         public var condition: Int32?

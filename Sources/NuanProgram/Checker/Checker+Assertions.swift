@@ -35,6 +35,8 @@ extension Checker {
                     }
                 }
                 claim = .noFund(codes)
+            case .categoryGapAllowed:
+                claim = .categoryGapAllowed
             case .cited:
                 claim = .cited
                 if let c = a.condition {

@@ -90,6 +90,7 @@ extension Printer {
             case .totalAtMost(let x): claim = "合计 至多 " + Printer.expr(x)
             case .noFund(let list): claim = "不用资金 [" + list.map(\.code).joined(separator: ", ") + "]"
             case .cited: claim = "有依据"
+            case .categoryGapAllowed: claim = "允许类别空档"
             }
             line(1, "则 " + claim, anchor: keywordStarts(.then, in: d.range).last ?? -1)
             citationLine(a.citation, indent: 1)

@@ -111,7 +111,7 @@ extension Parser {
         return ValidityDecl(name: n, nameRange: r, condition: cond, message: msg, citation: c)
     }
 
-    /// `断言 NAME [当 条件] 则 合计 至多 金额 | 不用资金 [..] | 有依据 [依据 "…"]`.
+    /// `断言 NAME [当 条件] 则 合计 至多 金额 | 不用资金 [..] | 有依据 | 允许类别空档 [依据 "…"]`.
     mutating func parseAssertion() throws -> AssertionDecl {
         let (n, r) = try name(.assertionName)
         var cond: Expr?
@@ -130,6 +130,9 @@ extension Parser {
         } else if AssertionDecl.citedWords.contains(word) {
             _ = advance()
             claim = .cited
+        } else if AssertionDecl.gapAllowedWords.contains(word) {
+            _ = advance()
+            claim = .categoryGapAllowed
         } else {
             throw fail(.expected(.assertionClaim, found: t))
         }

@@ -59,7 +59,7 @@ extension Parser {
             case .validityMessage: return "无效时的提示语"
             case .statTable: return "统计表名称"
             case .assertionName: return "断言名"
-            case .assertionClaim: return "断言的内容（则 合计 至多 金额、则 不用资金 [..] 或 则 有依据）"
+            case .assertionClaim: return "断言的内容（则 合计 至多 金额、则 不用资金 [..]、则 有依据 或 则 允许类别空档）"
             }
         }
 
@@ -105,7 +105,7 @@ extension Parser {
             case .validityMessage: return "the message shown when the record is invalid"
             case .statTable: return "the statistics table's title"
             case .assertionName: return "an assertion name"
-            case .assertionClaim: return "the assertion's claim (then total at_most AMOUNT, then no_fund [..] or then cited)"
+            case .assertionClaim: return "the assertion's claim (then total at_most AMOUNT, then no_fund [..], then cited or then category_gap_allowed)"
             }
         }
     }

@@ -299,6 +299,9 @@ public struct AssertionDecl: Sendable {
         case noFund([(code: String, range: SourceRange)])
         /// `有依据`: every benefit and every exception cites the notice (static).
         case cited
+        /// `允许类别空档`: not a claim but the file's word that its categories leave a gap where
+        /// the condition holds, on purpose; `nuan prove` does not report a gap there.
+        case categoryGapAllowed
     }
     public var name: String
     public var nameRange: SourceRange
@@ -313,4 +316,5 @@ public struct AssertionDecl: Sendable {
     public static let totalWords = ["合计", "total"]
     public static let noFundWords = ["不用资金", "no_fund"]
     public static let citedWords = ["有依据", "cited"]
+    public static let gapAllowedWords = ["允许类别空档", "category_gap_allowed"]
 }

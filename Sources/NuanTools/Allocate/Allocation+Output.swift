@@ -37,7 +37,9 @@ extension Allocation {
         func money(_ r: Rational?) -> String { r.map { q($0.formatted(places: 2)) } ?? "null" }
         var out = "{\n"
         if let r = rules {
-            out += "  \"rules\": {\"name\": \(q(r.name)), \"version\": \(r.version.map(q) ?? "null"), \"sha256\": \(q(r.sha256))},\n"
+            // The digest is hex, not personal; masked, a 15-digit run inside it (16650f247968771805820e…)
+            // no longer matched the rules file, and roster refused (nuan-fuzz seed 3 case 33).
+            out += "  \"rules\": {\"name\": \(q(r.name)), \"version\": \(r.version.map(q) ?? "null"), \"sha256\": \(JSONText.quote(r.sha256))},\n"
         }
         out += "  \"funds\": [\n" + funds.map {
             "    {\"fund\": \(q($0.fund)), \"budget\": \(money($0.budget)), \"spent\": \(money($0.spent)), \"left\": \(money($0.left))}"

@@ -54,6 +54,10 @@ public struct BatchOptions: Sendable {
     /// nil: the run stages and commits `output` itself.
     public var staged: StagedOutputs?
     public var outputIndex = 0
+    /// `--trace FILE`: the compact trace of every decision (`CompactTrace`), for `nuan explain`.
+    /// With `staged`, it goes to output `traceIndex` of it; else the run stages `trace` itself.
+    public var trace: String?
+    public var traceIndex: Int?
     /// `--lang en`: the run's own messages (`BatchResult.failure`) in English.
     public var english = false
     /// Testing: fail after this many records have been written (the output must not appear).

@@ -34,13 +34,15 @@ final class BatchProgram: Sendable {
     let perCapitaDefinition: Int?
     let dibaoParameter: Int?
 
-    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false, recourse: Bool = false, nearMiss: Rational? = nil) {
+    /// `everyValue`: read every text value, even those no rule reads (`--trace` keeps them).
+    init(_ program: CheckedProgram, compact: Bool = false, unmask: Bool = false, recourse: Bool = false, nearMiss: Rational? = nil,
+         everyValue: Bool = false) {
         self.program = program
         self.compact = compact
         self.unmask = unmask
         self.recourse = recourse
         self.nearMiss = nearMiss
-        layout = RecordLayout(program, unmask: unmask)
+        layout = RecordLayout(program, unmask: unmask, everyValue: everyValue)
         let dj = DecisionJSON(program: program, compact: compact, unmask: unmask)
         rulesJSON = Array(dj.rules.utf8)
         let marker = Rational(integer: 987_654_321)

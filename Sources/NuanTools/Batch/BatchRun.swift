@@ -75,6 +75,9 @@ final class BatchPipeline: @unchecked Sendable {
     // output side (under outCond)
     let outCond = NSCondition()
     var outFD: Int32 = -1
+    /// `--trace`: where the compact trace goes, and how its entries are written.
+    var traceFD: Int32 = -1
+    let traceWriter: CompactTraceWriter?
     /// Staged by this run (committed at its end) unless the caller passed its own.
     var ownStaging: StagedOutputs?
     let maxLine: Int
@@ -91,7 +94,8 @@ final class BatchPipeline: @unchecked Sendable {
 
     init(program: CheckedProgram, against old: CheckedProgram?, options: BatchOptions) {
         self.options = options
-        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask, recourse: options.recourse, nearMiss: options.nearMiss)
+        bp = BatchProgram(program, compact: options.explain == .none, unmask: options.unmask, recourse: options.recourse, nearMiss: options.nearMiss,
+                          everyValue: options.trace != nil && options.stage == .all)
         oldBP = old.map { BatchProgram($0, compact: options.explain == .none, unmask: options.unmask) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
             switch options.explain {
@@ -101,6 +105,7 @@ final class BatchPipeline: @unchecked Sendable {
             }
         }
         report = BatchReport(program: program, against: old)
+        traceWriter = options.trace != nil && options.stage == .all ? CompactTraceWriter(program: program) : nil
         report.nearMissMargin = options.nearMiss
         maxLine = max(64, options.maxLine)
     }
@@ -149,6 +154,9 @@ final class BatchPipeline: @unchecked Sendable {
             }
             if head.count > 0 && !writeAll(head.base, head.count) { failure = text(M.writeFailed(String(cString: strerror(errno)))) }
             head.free()
+            if failure == nil && traceWriter != nil && !writeAll(CompactTraceWriter.header(bp.program), to: traceFD) {
+                failure = text(M.writeFailed(String(cString: strerror(errno))))
+            }
         }
         if failure == nil {
             let group = DispatchGroup()
@@ -184,6 +192,10 @@ final class BatchPipeline: @unchecked Sendable {
         if let staged = options.staged {
             guard options.outputIndex < staged.files.count else { return text(M.noOutputFile) }
             outFD = staged.files[options.outputIndex].fd
+            if traceWriter != nil {
+                guard let t = options.traceIndex, t < staged.files.count else { return text(M.noOutputFile) }
+                traceFD = staged.files[t].fd
+            }
             return nil
         }
         let staging = StagedOutputs(inputs: inputs)
@@ -192,8 +204,29 @@ final class BatchPipeline: @unchecked Sendable {
         case .success(let i):
             ownStaging = staging
             outFD = staging.files[i].fd
-            return nil
         }
+        if traceWriter != nil, let path = options.trace {
+            switch staging.stage(path, what: Message(both: "--trace")) {
+            case .failure(let e): staging.abandon(); ownStaging = nil; return e.message(english: options.english)
+            case .success(let i): traceFD = staging.files[i].fd
+            }
+        }
+        return nil
+    }
+
+    func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+    }
+
+    func writeAll(_ b: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+        guard let p = b.baseAddress else { return true }
+        var off = 0
+        while off < b.count {
+            let r = write(fd, p + off, b.count - off)
+            if r < 0 { if errno == EINTR { continue }; return false }
+            off += r
+        }
+        return true
     }
 
     func writeAll(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -209,6 +242,10 @@ final class BatchPipeline: @unchecked Sendable {
     func finishOutput() {
         guard outFD >= 0 else { return }
         if options.workbookOutput { finishWorkbook() }
+        if failure == nil && traceFD >= 0 && !writeAll(CompactTraceWriter.trailer(count: recordsOut), to: traceFD) {
+            failure = text(M.writeFailed(String(cString: strerror(errno))))
+        }
+        traceFD = -1
         outFD = -1
         guard let staging = ownStaging else { return }
         let t0 = Date()
@@ -435,7 +472,7 @@ final class BatchPipeline: @unchecked Sendable {
     }
 
     func deliver(_ seq: Int, _ out: UnsafePointer<UInt8>, _ n: Int, records: Int, outputs: Int, slow s: Int,
-                 report r: BatchReport?, inputBytes: Int, converted c: Int = 0) -> Bool {
+                 report r: BatchReport?, inputBytes: Int, converted c: Int = 0, trace: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
         outCond.lock()
         while nextWrite != seq && failure == nil { outCond.wait() }
         if failure != nil { outCond.unlock(); return false }
@@ -448,6 +485,9 @@ final class BatchPipeline: @unchecked Sendable {
             fail(M.injectedFault(limit))
             ok = false
         } else if outFD >= 0 && n > 0 && !writeAll(out, n) {
+            fail(M.writeFailed(String(cString: strerror(errno))))
+            ok = false
+        } else if traceFD >= 0, let t = trace, !writeAll(t, to: traceFD) {
             fail(M.writeFailed(String(cString: strerror(errno))))
             ok = false
         }

@@ -18,6 +18,11 @@ struct BatchSide {
     var flip = false
     /// Values of the last record decided successfully (for the summary).
     var lastFactsOK = false
+    /// Whether the current Facts were reset for the last record (its reading began): a record
+    /// refused before that (a CSV row with an open quote or the wrong number of cells, a JSON
+    /// line that is not UTF-8) leaves the Facts of the record read two rows before, which must
+    /// not lend it a name (nuan-fuzz seed 10 case 6: the trace differed with --jobs).
+    var factsFresh = false
 
     init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool) {
         self.bp = bp
@@ -79,6 +84,7 @@ struct BatchSide {
                              explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
+        factsFresh = utf8OK  // decodeJSONLine resets them whenever the bytes are UTF-8 (known here when utf8OK)
         let reading = flip ? codec.decodeJSONLine(s, e, utf8OK: utf8OK, line: line, into: &fa)
                            : codec.decodeJSONLine(s, e, utf8OK: utf8OK, line: line, into: &fb)
         return outcome(reading, explain: explain, parseOnly: parseOnly, slow: &slow)
@@ -90,6 +96,7 @@ struct BatchSide {
                             line: () -> Int, explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
+        factsFresh = false
         let layout = self.layout!
         if let _ = sp.split(s, e) {
             slow += 1
@@ -101,6 +108,7 @@ struct BatchSide {
             return .decided(.invalid(id: layout.id(in: cells), errors: [RecordError(field: "", value: nil,
                 reason: Message.Batch.columnCount(header: layout.columns.count, row: cells.count), line: line())]))
         }
+        factsFresh = true  // decodeCSV resets them first
         let reading = flip ? codec.decodeCSV(layout.columns, cells, utf8OK: utf8OK, line: line, into: &fa)
                            : codec.decodeCSV(layout.columns, cells, utf8OK: utf8OK, line: line, into: &fb)
         return outcome(reading, explain: explain, parseOnly: parseOnly, slow: &slow)

@@ -31,6 +31,8 @@ struct BatchWorker {
     var corrections: [Int: DuplicateRegistry.Correction] = [:]
     /// The block's output with repeats patched in (swapped with `out`).
     var patched = ByteBuffer(capacity: 1 << 12)
+    /// The block's compact trace entries (`--trace`), reused block after block.
+    var trace = TraceBytes()
     let writer: DecisionWriter
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
@@ -58,6 +60,7 @@ struct BatchWorker {
         splitter.scratch.free()
         patched.free()
         oldSplitter.scratch.free()
+        trace.free()
     }
 
     mutating func loop() {
@@ -68,8 +71,10 @@ struct BatchWorker {
                 out.count = 0
                 var report = stage == .all ? BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program) : nil
                 let d = overlongDecision(line: pipe.lineBase(seq))
+                trace.removeAll()
+                pipe.traceWriter?.appendUnread(d, to: &trace)
                 emit(d, previous: oldSide == nil ? nil : d, csvCells: false, &report)
-                if !pipe.deliver(seq, out.base, out.count, records: 1, outputs: 1, slow: 1, report: report, inputBytes: taken.n) { break }
+                if !pipe.deliver(seq, out.base, out.count, records: 1, outputs: 1, slow: 1, report: report, inputBytes: taken.n, trace: trace.bytes) { break }
                 continue
             }
             let n = taken.n
@@ -110,7 +115,7 @@ struct BatchWorker {
                 break
             }
             if !pipe.deliver(seq, out.base, out.count, records: records, outputs: outputs, slow: slow, report: report,
-                             inputBytes: n, converted: converted) { break }
+                             inputBytes: n, converted: converted, trace: trace.bytes) { break }
             converted = 0
         }
     }
@@ -144,6 +149,8 @@ struct BatchWorker {
         let maxLine = pipe.maxLine
         var base = -1
         let pipe = self.pipe
+        trace.removeAll()
+        let tracing = pipe.traceWriter != nil && stage == .all
         while s < end {
             let e: UnsafePointer<UInt8>
             var nl = 0
@@ -167,6 +174,7 @@ struct BatchWorker {
                 slow += 1
                 let d = overlongDecision(line: line())
                 if stage == .eval || stage == .parse { outputs += 1; continue }
+                if tracing { pipe.traceWriter!.appendUnread(d, to: &trace) }
                 emit(d, previous: oldSide == nil ? nil : d, csvCells: false, &report)
                 outputs += 1
                 continue
@@ -195,6 +203,18 @@ struct BatchWorker {
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
             guard case .decided(var d) = consume outcome else { outputs += 1; continue }
+            if tracing {
+                // the decision as the rules made it (before a repeat is marked)
+                if newSide.lastFactsOK {
+                    pipe.traceWriter!.append(newSide.flip ? newSide.fa : newSide.fb, d, to: &trace)
+                } else {
+                    // the 姓名 the reader got before the error, when it began reading this record
+                    let f = newSide.flip ? newSide.fa : newSide.fb
+                    var named = d
+                    if newSide.factsFresh && d.id != nil && f.id == d.id { named.takeName(from: f, program: pipe.bp.program) }
+                    pipe.traceWriter!.appendUnread(d, name: named.name, to: &trace)
+                }
+            }
             let idNumber: UInt64 = stage == .all && newSide.lastFactsOK ? newSide.ev.facts.idNumberCode : 0
             let correction = corrections.isEmpty ? nil : corrections[thisLine]
             if let c = correction { d = DuplicateRegistry.apply(c, to: d, line: line(), program: pipe.bp.program, english: pipe.options.english) }

@@ -15,15 +15,17 @@ struct AssertionChecks {
     }
 
     static func isDynamic(_ a: CheckedProgram.Assertion) -> Bool {
-        if case .cited = a.claim { return false }
-        return true
+        switch a.claim {
+        case .cited, .categoryGapAllowed: return false
+        case .totalAtMost, .noFund: return true
+        }
     }
 
     /// Whether benefit group `g` can break the assertion's claim: it pays a fixed amount (a
     /// cap on the total), or one of its benefits may be paid from a fund the claim excludes.
     static func concerns(_ a: CheckedProgram.Assertion, group g: CheckedProgram.BenefitGroup, _ p: CheckedProgram) -> Bool {
         switch a.claim {
-        case .cited: return false
+        case .cited, .categoryGapAllowed: return false
         case .totalAtMost:
             return g.benefits.contains { b in
                 if case .fixed = b.amount { return true }
@@ -32,6 +34,16 @@ struct AssertionChecks {
         case .noFund(let codes):
             return g.benefits.contains { b in b.funds.contains { codes.contains(p.funds[$0].code) } }
         }
+    }
+
+    /// Whether the file allows a category gap at this record (`则 允许类别空档`, with its
+    /// condition holding, or with none).
+    static func allowsGap(_ facts: Facts, _ p: CheckedProgram, _ evaluator: inout Evaluator) -> Bool {
+        let allowances = p.assertions.filter { if case .categoryGapAllowed = $0.claim { return true } else { return false } }
+        guard !allowances.isEmpty else { return false }
+        if allowances.contains(where: { $0.condition == nil }) { return true }
+        _ = evaluator.decide(facts)
+        return allowances.contains { evaluator.truth($0.condition!) == .yes }
     }
 
     mutating func visit(_ c: Partition.Cell, into checks: inout CellChecks) {
@@ -46,7 +58,7 @@ struct AssertionChecks {
         // input it reads not given (unknown is a value of every optional input) is not one.
         guard truth == .yes else { return }
         switch a.claim {
-        case .cited: return
+        case .cited, .categoryGapAllowed: return
         case .totalAtMost(let cap):
             guard c.decision.totalAmount > cap else { return }
             checks.add(ProveFinding(property: .assertion, subject: a.name,

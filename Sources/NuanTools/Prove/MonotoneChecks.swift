@@ -22,10 +22,13 @@ struct MonotoneChecks {
     var evaluations = 0
     /// Representative values over the whole program (every comparison reading the input).
     var values: PartitionValues
+    /// Decides the conditions of the file's `允许类别空档` (a gap the file allows is not reported).
+    var gapEvaluator: Evaluator
 
     init(_ program: CheckedProgram) {
         self.program = program
         values = PartitionValues(program)
+        gapEvaluator = Evaluator(program: program)
         income = program.fieldIndex(named: "household_monthly_income")
         size = program.fieldIndex(named: "household_size")
         causes = program.fieldIndex(named: "hardship_causes")
@@ -128,7 +131,8 @@ struct MonotoneChecks {
         let seq = points.filter { decided($0.2) }
         for (i, p) in seq.enumerated() where p.2.category == "none" {
             guard let lo = seq[..<i].last(where: { $0.2.category != "none" }),
-                  seq[(i + 1)...].contains(where: { $0.2.category != "none" }) else { continue }
+                  seq[(i + 1)...].contains(where: { $0.2.category != "none" }),
+                  !AssertionChecks.allowsGap(p.1, program, &gapEvaluator) else { continue }
             checks.add(ProveFinding(property: .categoryGap, subject: program.fields[slot].display,
                                     detail: ProveMessage.gap(lo.2.category),
                                     record: p.1, decision: p.2, other: lo.1, otherDecision: lo.2),

@@ -194,3 +194,15 @@ final class AllocatorPropertyTests: XCTestCase {
         XCTAssertEqual(r.funds[0].spent, Self.yuan(500))
     }
 }
+
+/// The allocation's rules digest is written as it is: masking a 15-digit run inside the hex
+/// made roster refuse the allocation as made under other rules (nuan-fuzz seed 3, case 33).
+final class AllocationStampTests: XCTestCase {
+    func testTheRulesDigestIsNotMasked() {
+        let digest = "16650f247968771805820e643894f3801b8a549a0225f4ea84e5058fbc40ccbc"
+        XCTAssertNotEqual(Privacy.redact(digest), digest, "the digest holds a run Privacy masks")
+        let a = Allocation(entries: [], funds: [], searchLimitHits: 0,
+                           rules: RulesStamp(name: "r", version: "1", sha256: digest))
+        XCTAssertTrue(a.json(.chinese).contains("\"sha256\": \"\(digest)\""), a.json(.chinese))
+    }
+}

@@ -96,6 +96,31 @@ final class AssertionTests: XCTestCase {
         let (program, diags) = Nuan.compile(path: ProveTests.root + "/Rules/bengbu-2022.rules")
         XCTAssertFalse(diags.hasErrors)
         let p = try XCTUnwrap(program)
-        XCTAssertEqual(p.assertions.map(\.name), ["每户至多2000元", "退档户不用中央资金", "每项发放有依据"])
+        XCTAssertEqual(p.assertions.map(\.name), ["每项发放有依据", "每户至多2000元", "退档户不用中央资金"])
+    }
+
+    /// A file may say that its categories leave a gap on purpose (`则 允许类别空档`): prove then
+    /// reports no gap where the allowance's condition holds, and still reports one elsewhere.
+    func testCategoryGapAllowedWhereTheFileSaysSo() throws {
+        let base = try String(contentsOfFile: ProveTests.root + "/Tests/Fixtures/prove/refuted.rules", encoding: .utf8)
+        let dir = NSTemporaryDirectory() + "nuan-gap-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func gaps(_ extra: String) throws -> [ProveFinding] {
+            let file = dir + "/gap.rules"
+            try (base + "\n" + extra).write(toFile: file, atomically: true, encoding: .utf8)
+            let r = Prover.run(path: file)
+            XCTAssertNotNil(r.program, "\(r.diagnostics)")
+            return r.findings.filter { $0.property == .categoryGap }
+        }
+        XCTAssertEqual(try gaps("").count, 1)
+        // Allowed exactly where the gap is (between 1× and 2× the line).
+        XCTAssertEqual(try gaps("断言 两线之间不建档\n  当 人均月收入 ≥ 低保标准 且 人均月收入 < 低保标准 × 2 倍\n  则 允许类别空档\n  依据 \"测试\"\n").count, 0)
+        // Allowed elsewhere only: the gap is still reported.
+        XCTAssertEqual(try gaps("断言 高收入不建档\n  当 人均月收入 ≥ 低保标准 × 3 倍\n  则 允许类别空档\n").count, 1)
+        // The English alias, and the formatter prints it back in Chinese.
+        XCTAssertEqual(try gaps("assert anywhere then category_gap_allowed\n").count, 0)
+        let out = try XCTUnwrap(RulesFormatter.format(path: "a.rules", text: "rules \"a\"\nassert anywhere then category_gap_allowed\n").text)
+        XCTAssertTrue(out.contains("断言 anywhere\n  则 允许类别空档\n"), out)
     }
 }

@@ -95,4 +95,33 @@ final class ProveTests: XCTestCase {
         XCTAssertFalse(t.rulesError, "\(t.diagnostics)")
         for e in t.examples { XCTAssertTrue(e.passed, "\(e.title): \(e.errors) \(e.mismatches)") }
     }
+
+    /// The boundary examples pin every input that decides, not only amounts: options, flags and
+    /// list items too. Each small mutation of the proved file fails at least one of the examples
+    /// emitted for the unmutated file (the mutation test of issue 14, in miniature). A fund
+    /// swapped here is caught before: `nuan check` refuses it (专款专用).
+    func testBoundaryExamplesCatchSmallMutations() throws {
+        let r = Prover.run(path: path("proved.rules"), boundaries: true)
+        let all = r.boundaryExamples.joined(separator: "\n")
+        XCTAssertTrue(all.contains("例子 \"边界 ") && all.contains("：建档层级 = "), all)
+        XCTAssertTrue(all.contains("：致困原因 = "), all)
+        let original = try String(contentsOfFile: path("proved.rules"), encoding: .utf8)
+        func failures(_ source: String) -> Int {
+            let t = ExampleRunner.run(path: path("proved.rules"), text: source + "\n" + all)
+            XCTAssertFalse(t.rulesError, "\(t.diagnostics)")
+            return t.examples.filter { !$0.passed }.count
+        }
+        XCTAssertEqual(failures(original), 0)
+        let mutations = [
+            ("含任一 [大病, 残疾]", "含任一 [大病]"),                       // an option dropped
+            ("人均月收入 ≤ 低保标准 × 3 倍", "人均月收入 < 低保标准 × 3 倍"),    // ≤ → <
+            ("低保标准 × 2 倍", "低保标准 × 3 倍"),                         // a multiplier
+            ("= 500 元/户", "= 501 元/户"),                               // an amount
+            (" 且 致困原因 含任一 [大病, 残疾]", ""),                        // a condition dropped
+        ]
+        for (from, to) in mutations {
+            XCTAssertTrue(original.contains(from), from)
+            XCTAssertGreaterThan(failures(original.replacingOccurrences(of: from, with: to)), 0, "\(from) → \(to) not caught")
+        }
+    }
 }

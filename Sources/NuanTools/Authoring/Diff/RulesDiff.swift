@@ -39,6 +39,7 @@ public enum RulesDiff {
         d.benefits()
         d.validityRules()
         d.score()
+        d.assertions()
         return d.changes
     }
 }

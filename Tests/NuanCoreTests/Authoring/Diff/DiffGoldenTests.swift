@@ -36,6 +36,17 @@ final class DiffGoldenTests: XCTestCase {
         }
     }
 
+    /// Weakening an assertion is a change a reviewer must see, though it decides nothing.
+    func testAssertionChangesAreReported() {
+        withFixtures {
+            let c = changes("assertions")
+            XCTAssertEqual(c.map(\.code), ["assertion.removed", "assertion.claim", "citation", "assertion.condition", "assertion.added"])
+            XCTAssertEqual(c[1].old, "合计 至多 1000.00 元")
+            XCTAssertEqual(c[1].new, "合计 至多 2000.00 元")
+            XCTAssertEqual(c[4].new, "当 本年度退档 则 不用资金 [union_own]")
+        }
+    }
+
     func testReorderingAndReformattingIsNoDifference() {
         withFixtures { XCTAssertEqual(changes("reorder"), []) }
     }
