@@ -46,7 +46,7 @@ BIG_N=${BIG_N:-5000000}
 SCREEN_RECORD=${SCREEN_RECORD:-$ROOT/Rules/examples/bengbu-deep-national.json}
 SCREEN_RUNS=${SCREEN_RUNS:-21}
 # The Swift runtime and Foundation linked in (--static-swift-stdlib): a cold process skips resolving
-# some 30,000 symbols of the shared libraries (a quarter of `nuan screen`'s instructions). STATIC=0
+# the shared libraries' symbols (a quarter of `nuan screen`'s instructions). STATIC=0
 # builds against the shared libraries, as a plain `swift build` does.
 STATIC=${STATIC:-1}
 SWIFT_BUILD=(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"})
