@@ -95,4 +95,30 @@ final class ProveCommandTests: XCTestCase {
         XCTAssertEqual((files2[0]["diagnostics"] as? [[String: String]])?.first?["code"], "check.unknown-name")
         XCTAssertTrue(((files2[1]["properties"] as? [[String: String]])?.first?["title"] ?? "").hasPrefix("earmarking"), en)
     }
+
+    /// A one-character path (NSString's path methods trap on some), a file that is not *.rules
+    /// (no boundary file can extend it: none is written, with a message) and an output that
+    /// cannot be written (exit 2, naming it) — never a crash.
+    func testEmitExamplesHostilePaths() throws {
+        let dir = NSTemporaryDirectory() + "nuan-prove-paths-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let here = FileManager.default.currentDirectoryPath
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(here) }
+        let text = try String(contentsOfFile: Self.root + "/Tests/Fixtures/prove/proved.rules", encoding: .utf8)
+        try text.write(toFile: dir + "/x", atomically: true, encoding: .utf8)
+        try text.write(toFile: dir + "/a.rules", atomically: true, encoding: .utf8)
+        try "not a folder".write(toFile: dir + "/f", atomically: true, encoding: .utf8)
+        _ = FileManager.default.changeCurrentDirectoryPath(dir)
+        let (c1, _, e1) = run(["--emit-examples", "o", "x"])
+        XCTAssertEqual(c1, .success, e1)
+        XCTAssertTrue(e1.contains("不是 .rules 文件"), e1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/o/x.boundary.rules"))
+        let (c2, _, e2) = run(["--emit-examples", "o", "a.rules"])
+        XCTAssertEqual(c2, .success, e2)
+        XCTAssertEqual(run(["o/a.boundary.rules"], "test").0, .success)
+        let (c3, _, e3) = run(["--emit-examples", "f", "a.rules"])
+        XCTAssertEqual(c3, .usage)
+        XCTAssertTrue(e3.contains("无法写入 f/a.boundary.rules"), e3)
+    }
 }

@@ -57,19 +57,24 @@ enum ProveCommand {
         for path in paths {
             let r = Prover.run(path: path, boundaries: emit != nil)
             if !json { io.out(Disclosure.masked.report(ProveReport.render(r, english: english))) }
-            if let dir = emit, r.program != nil {
-                let name = (path as NSString).lastPathComponent
+            if emit != nil, r.program != nil, !path.hasSuffix(".rules") {
+                // A boundary file extends the proved one, and only a .rules file can be extended.
+                io.err(english ? "nuan prove: \(path) does not end in .rules, so no boundary file can extend it; none written\n"
+                               : "nuan prove：\(path) 不是 .rules 文件，边界例子无法继承它，未写出\n")
+            } else if let dir = emit, r.program != nil {
+                // FilePath, not NSString's path methods: they trap on a one-character path.
+                let name = FilePath.lastComponent(of: path)
                 let base = name.hasSuffix(".rules") ? String(name.dropLast(6)) : name
-                let target = (dir as NSString).appendingPathComponent(base + ".boundary.rules")
-                let parent = ((path as NSString).deletingLastPathComponent as NSString)
-                let relative = relativePath(from: dir, to: parent.appendingPathComponent(name))
+                let target = FilePath.join(dir, base + ".boundary.rules")
+                let relative = relativePath(from: dir, to: FilePath.join(FilePath.directory(of: path), name))
                 do {
                     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     try ProveReport.boundaryFile(r, extends: relative).write(toFile: target, atomically: true, encoding: .utf8)
                     if !json { io.out(emitted(target, count: r.boundaryExamples.count).text(args.language) + "\n") }
                 } catch {
-                    io.err((english ? "cannot write " : "无法写入 ") + target + "\n")
-                    return .failure
+                    // Not a refutation: the run could not do what was asked (exit 2).
+                    io.err((english ? "nuan prove: cannot write " : "nuan prove：无法写入 ") + target + "（" + error.localizedDescription + "）\n")
+                    return .usage
                 }
             }
             results.append(r)
@@ -88,8 +93,11 @@ enum ProveCommand {
     static func relativePath(from dir: String, to file: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         func parts(_ p: String) -> [String] {
-            let abs = p.hasPrefix("/") ? p : (cwd as NSString).appendingPathComponent(p)
-            return (abs as NSString).standardizingPath.split(separator: "/").map(String.init)
+            var out: [String] = []
+            for c in FilePath.join(cwd, p).split(separator: "/") where c != "." {
+                if c == ".." { if !out.isEmpty { out.removeLast() } } else { out.append(String(c)) }
+            }
+            return out
         }
         let a = parts(dir), b = parts(file)
         var i = 0
