@@ -214,6 +214,27 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return (neg ? "-" : "") + digits
     }
 
+    /// The exact decimal text, however many places (up to 18), when the value has one — as every
+    /// figure read from decimal text does; else `description`. For what must be read back to the
+    /// same value (a run's `--set` overrides: `0.30000000000000004` is not `0.30`).
+    public var exactDecimal: String {
+        if denominator == 1 { return String(numerator) }
+        var d = denominator
+        while d % 2 == 0 { d /= 2 }
+        while d % 5 == 0 { d /= 5 }
+        guard d == 1 else { return description }
+        for places in 1...18 {
+            let text = formatted(places: places)
+            if Rational.parse(text) == self {
+                var t = text
+                while t.hasSuffix("0") { t.removeLast() }
+                if t.hasSuffix(".") { t.removeLast() }
+                return t
+            }
+        }
+        return description
+    }
+
     /// The shortest exact decimal text when there is one with ≤ 6 places, else 2 places rounded.
     public var description: String {
         if denominator == 1 { return String(numerator) }

@@ -179,4 +179,38 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("\"status\": \"invalid\""), out)
         XCTAssertFalse(out.contains("张三"), out)
     }
+
+    /// A --set figure with more places than a decision shows is kept exactly in the trace (and
+    /// the decision's overrides): explain re-applies the same value (nuan-fuzz seed 83, case 481:
+    /// 0.30000000000000004 was kept as 0.30 and explain refused its own trace).
+    func testALongSetFigureIsKeptExactly() throws {
+        let set = ["--set", "意外致困户收入倍数=0.30000000000000004"]
+        let t = archiveTrace(extra: set)
+        let (code, out, err) = run(["explain", "--rules", bengbu, "--trace", t, "--row", "1", "--format", "json"])
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(out.contains("意外致困户收入倍数=0.30000000000000004"), out)
+    }
+
+    /// A JSON line after an invalid UTF-8 byte in its block is still read as itself: an unread
+    /// row there keeps its own 姓名 whatever the block layout (nuan-fuzz seed 83, case 41).
+    func testAnUnreadJSONLineAfterABadByteKeepsItsName() throws {
+        var bytes = Array("{\"id\":\"A-1\",\"name\":\"甲\",\"household_size\":2,\"bad\":\"\u{FFFD}\"}\n".utf8)
+        let fffd = Array("\u{FFFD}".utf8)
+        if let at = (0..<(bytes.count - 2)).first(where: { Array(bytes[$0..<$0 + 3]) == fffd }) { bytes.replaceSubrange(at..<at + 3, with: [0xFF]) }
+        bytes += Array("{\"id\":\"A-2\",\"name\":\"宋德明\",\"application_date\":\"12.5\"}\n".utf8)
+        let input = path("u.jsonl")
+        try Data(bytes).write(to: URL(fileURLWithPath: input))
+        var traces: [Data] = []
+        for (jobs, block) in [("1", "4096"), ("2", "1")] {
+            let t = path("u\(jobs).trace")
+            let (code, _, err) = run(["batch", "--rules", bengbu, "--in", input, "--out", path("u\(jobs).jsonl"),
+                                      "--jobs", jobs, "--block-size", block, "--trace", t])
+            XCTAssertEqual(code, .success, err)
+            traces.append(try Data(contentsOf: URL(fileURLWithPath: t)))
+        }
+        XCTAssertEqual(traces[0], traces[1])
+        let (code, out, err) = run(["explain", "--rules", bengbu, "--trace", path("u1.trace"), "--row", "2", "--view", "审计", "--format", "text"])
+        XCTAssertEqual(code, .success, err)
+        XCTAssertTrue(out.contains("宋德明"), out)
+    }
 }

@@ -228,7 +228,8 @@ extension Checker {
                 p.unconfirmed = false
             }
             program.parameters[i] = p
-            program.overrides.append("\(rawName)=\(value)")
+            // Exact: the text is read back (nuan explain, nuan replay) and must give this value.
+            program.overrides.append("\(rawName)=\(value.exactDecimal)")
         }
     }
 

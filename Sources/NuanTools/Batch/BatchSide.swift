@@ -84,7 +84,10 @@ struct BatchSide {
                              explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
-        factsFresh = utf8OK  // decodeJSONLine resets them whenever the bytes are UTF-8 (known here when utf8OK)
+        // decodeJSONLine resets them whenever the line is UTF-8 — which a row after a bad byte in
+        // its block must check itself (rare), or the answer would depend on the block layout
+        // (nuan-fuzz seed 83, case 41).
+        factsFresh = utf8OK || UTF8Check.isValid(s, e - s)
         let reading = flip ? codec.decodeJSONLine(s, e, utf8OK: utf8OK, line: line, into: &fa)
                            : codec.decodeJSONLine(s, e, utf8OK: utf8OK, line: line, into: &fb)
         return outcome(reading, explain: explain, parseOnly: parseOnly, slow: &slow)

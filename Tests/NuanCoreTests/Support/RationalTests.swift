@@ -69,4 +69,14 @@ final class RationalTests: XCTestCase {
         XCTAssertNotNil(IDNumber.problem("110105491231002"))
         XCTAssertNotNil(IDNumber.problem("1101051949123"))
     }
+
+    /// `exactDecimal` reads back to the same value, however many places it takes.
+    func testExactDecimalReadsBackToTheSameValue() throws {
+        for text in ["0.30000000000000004", "380", "0.3", "-12.000000000000000001", "1234567.891234567"] {
+            guard let r = Rational.parse(text) else { continue }
+            XCTAssertEqual(Rational.parse(r.exactDecimal), r, text)
+        }
+        XCTAssertEqual(try XCTUnwrap(Rational.parse("0.30000000000000004")).exactDecimal, "0.30000000000000004")
+        XCTAssertEqual(try XCTUnwrap(Rational.parse("2.50")).exactDecimal, "2.5")
+    }
 }
