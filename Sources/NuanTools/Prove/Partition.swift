@@ -246,25 +246,7 @@ struct Partition {
             throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
         }
         let od = relevance.openDecide(facts, open: open)
-        var next: Int?
-        if !od.guardFailed {
-            if let d = values.datePending(facts, open) { next = d }
-            else {
-                let waiting: InputSet
-                switch part {
-                case .group(let g): waiting = od.groupWaiting[g]
-                case .category: waiting = od.categoryWaiting
-                case .validity: waiting = od.validityWaiting
-                case .assertion(let k):
-                    var w = od.validityWaiting
-                    for g in program.benefitGroups.indices where part.follows(group: g, program) { w = w.union(od.groupWaiting[g]) }
-                    for f in program.assertions[k].fields where open.has(f) { w = w.union(InputSet(slot: f)) }
-                    waiting = w
-                }
-                next = values.order.first { waiting.has($0) }
-            }
-        }
-        guard let slot = next else {
+        guard let slot = next(part, od, values, facts, open) else {
             if countOnly {
                 evaluations += 1
                 return
