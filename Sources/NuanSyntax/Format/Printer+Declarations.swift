@@ -243,6 +243,7 @@ extension Printer {
             case .status(let s, let r): return ("状态 = " + s, r)
             case .category(let c, let r): return ("类别 = " + c, r)
             case .total(let e): return ("合计 = " + Printer.expr(e), e.range)
+            case .score(let e, let r): return ("优先分 = " + (e.map { Printer.expr($0) } ?? "无"), r)
             case .awards(let list, let r):
                 let items = list.map { a in
                     a.benefit + " = " + (a.amount.map { Printer.expr($0) } ?? "待定") + (a.fund.map { " 资金 " + $0 } ?? "")

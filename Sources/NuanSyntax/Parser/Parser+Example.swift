@@ -28,7 +28,10 @@ extension Parser {
 
     mutating func parseExpectation() throws -> ExampleDecl.Expectation {
         let key: String, kr: SourceRange
-        if let t = accept(.category) { (key, kr) = ("类别", t.range) } else { (key, kr) = try name(.expectation) }
+        // 类别 and score (评分) also spell keywords: read them as expectations here.
+        if let t = accept(.category) { (key, kr) = ("类别", t.range) }
+        else if case .keyword(.score) = current.kind { (key, kr) = ("优先分", advance().range) }
+        else { (key, kr) = try name(.expectation) }
         switch key {
         case "状态", "status":
             _ = try expect(.equal)
@@ -41,6 +44,11 @@ extension Parser {
         case "合计", "total":
             _ = try expect(.equal)
             return .total(try parseExpression())
+        case "优先分", "score":
+            _ = try expect(.equal)
+            if case .identifier(let w) = current.kind, w == "无" || w == "none" { return .score(nil, advance().range) }
+            let e = try parseExpression()
+            return .score(e, e.range)
         case "发放", "awards":
             let start = current.range.start
             _ = try expect(.leftBracket)

@@ -34,7 +34,7 @@ extension Parser {
             case .scoreName: return "评分名"
             case .scorePartName: return "评分项名"
             case .fieldName: return "字段名"
-            case .expectation: return "期望项（状态、类别、合计、发放、缺少）"
+            case .expectation: return "期望项（状态、类别、合计、优先分、发放、缺少）"
             case .status: return "状态（eligible、ineligible、undetermined、invalid）"
             case .exampleCategoryCode: return "类别代码"
             case .exampleTitle: return "例子标题"
@@ -80,7 +80,7 @@ extension Parser {
             case .scoreName: return "a score name"
             case .scorePartName: return "a score part name"
             case .fieldName: return "a field name"
-            case .expectation: return "an expectation (状态, 类别, 合计, 发放, 缺少)"
+            case .expectation: return "an expectation (状态, 类别, 合计, 优先分, 发放, 缺少)"
             case .status: return "a status (eligible, ineligible, undetermined, invalid)"
             case .exampleCategoryCode: return "a category code"
             case .exampleTitle: return "the example's title"
@@ -212,8 +212,8 @@ extension Diagnostic.Message {
     }
 
     static func unknownExpectation(_ key: String) -> Self {
-        Self(zh: "未知的期望项 “\(key)”：可用 状态、类别、合计、发放、缺少",
-             en: "unknown expectation “\(key)”: use 状态 (status), 类别 (category), 合计 (total), 发放 (awards) or 缺少 (missing)")
+        Self(zh: "未知的期望项 “\(key)”：可用 状态、类别、合计、优先分、发放、缺少",
+             en: "unknown expectation “\(key)”: use 状态 (status), 类别 (category), 合计 (total), 优先分 (score), 发放 (awards) or 缺少 (missing)")
     }
 
     // MARK: expressions

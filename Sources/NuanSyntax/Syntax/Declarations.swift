@@ -258,6 +258,8 @@ public struct ExampleDecl: Sendable {
         case status(String, SourceRange)
         case category(String, SourceRange)
         case total(Expr)
+        /// `优先分 = 23.94`: the priority score as decisions show it (two places); `无` for none.
+        case score(Expr?, SourceRange)
         case awards([ExpectedAward], SourceRange)
         case missing([(String, SourceRange)], SourceRange)
         /// `警告 [period, unconfirmed]`: the decision's warning codes, in any order.

@@ -22,7 +22,8 @@ enum BoundaryExamples {
 
     static func outcome(_ d: Decision) -> String {
         let a = d.awards.map { "\($0.benefit)=\($0.amount?.formatted() ?? "-")@\($0.fund ?? "-")" }
-        return "\(d.status.rawValue)|\(d.category)|\(d.totalAmount.formatted())|\(a.joined(separator: ","))"
+        let score = d.score.map { $0.formatted(places: 2) } ?? "-"
+        return "\(d.status.rawValue)|\(d.category)|\(d.totalAmount.formatted())|\(score)|\(a.joined(separator: ","))"
     }
 
     /// One branch point being walked: the input it branches on, its depth, and per value tried

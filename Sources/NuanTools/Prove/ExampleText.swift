@@ -13,6 +13,7 @@ enum ExampleText {
         if decision.status != .invalid {
             expect.append("类别 = \(decision.category)")
             expect.append("合计 = \(decision.totalAmount.formatted()) 元")
+            expect.append("优先分 = " + (decision.score.map { $0.formatted(places: 2) } ?? "无"))
             let awards = decision.awards.map { a in
                 "\(name(a.benefit)) = \(a.amount.map { "\($0.formatted()) 元" } ?? "待定")" + (a.fund.map { " 资金 \($0)" } ?? "")
             }

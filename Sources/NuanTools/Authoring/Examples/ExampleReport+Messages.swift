@@ -41,6 +41,7 @@ extension Message {
             case .status: return Message(zh: "状态", en: "status")
             case .category: return Message(zh: "类别", en: "category")
             case .total: return Message(zh: "合计", en: "total")
+            case .score: return Message(zh: "优先分", en: "score")
             case .awards: return Message(zh: "发放", en: "awards")
             case .missing: return Message(zh: "缺少", en: "missing")
             case .warnings: return Message(zh: "警告", en: "warnings")
@@ -114,6 +115,7 @@ extension Message {
                     en: "unknown category “\(c)”; the options are \(options.joined(separator: ", "))")
         }
         static let totalNotMoney = Message(zh: "合计应为金额，如 1000 元", en: "the total must be an amount of money, such as 1000 元")
+        static let scoreNotNumber = Message(zh: "优先分应为数字，如 23.94，或 无", en: "the score must be a number, such as 23.94, or 无 (none)")
         static func unknownBenefit(_ name: String) -> Message {
             Message(zh: "期望的发放项 “\(name)” 不是规则中的福利", en: "the expected award “\(name)” is not a benefit of the rules")
         }

@@ -10,7 +10,7 @@ import NuanExplain
 public enum ExampleRunner {
     /// One expectation that did not hold.
     public struct Mismatch: Sendable, Equatable {
-        public enum Aspect: String, Sendable { case status, category, total, awards, missing, warnings }
+        public enum Aspect: String, Sendable { case status, category, total, score, awards, missing, warnings }
         public var aspect: Aspect
         /// What the example expected, and what the decision says, as text for the author.
         public var expected: String
@@ -200,6 +200,8 @@ public enum ExampleRunner {
                 errors.append(.error("test.expectation", M.unknownCategory(c, options: codes), at: r))
             case .total(let e) where money(e) == nil:
                 errors.append(.error("test.expectation", M.totalNotMoney, at: e.range))
+            case .score(let e?, _) where money(e) == nil:
+                errors.append(.error("test.expectation", M.scoreNotNumber, at: e.range))
             case .awards(let list, _):
                 for a in list {
                     if !benefitNames.contains(a.benefit) {
@@ -268,6 +270,12 @@ public enum ExampleRunner {
                 if want != d.totalAmount {
                     out.append(Mismatch(aspect: .total, expected: t(M.yuan(want.formatted(places: 2))), actual: t(M.yuan(d.totalAmount.formatted(places: 2))),
                                         details: [], rules: granted))
+                }
+            case .score(let e, _):
+                // As decisions show it: two places, or none.
+                let want = e.flatMap(money)?.formatted(places: 2), got = d.score?.formatted(places: 2)
+                if want != got {
+                    out.append(Mismatch(aspect: .score, expected: want ?? t(M.none), actual: got ?? t(M.none), details: [], rules: []))
                 }
             case .awards(let list, _):
                 var details: [String] = []

@@ -96,4 +96,27 @@ final class ExampleRunnerTests: XCTestCase {
         XCTAssertTrue(r.rulesError)
         XCTAssertFalse(r.diagnostics.isEmpty)
     }
+
+    /// `优先分 = N` states the priority score as decisions show it (two places), `无` for none;
+    /// a different score is a mismatch of its own, and the formatter keeps the expectation.
+    func testScoreExpectation() throws {
+        let path = root + "/Rules/bengbu-2022.rules"
+        let base = try String(contentsOfFile: path, encoding: .utf8)
+        let inputs = "输入 { 申请编号 = \"S-1\", 姓名 = \"甲\", 所属地区 = \"蚌埠市\", 家庭人口 = 3, 家庭月收入 = 1800 元, 家庭月刚性支出 = 600 元, 建档类型 = 深度困难, 建档层级 = 全国, 致困原因 = [大病] }"
+        func result(_ score: String) -> ExampleRunner.ExampleResult? {
+            let text = base + "\n例子 \"优先分\"\n  \(inputs)\n  期望 { 状态 = eligible, 优先分 = \(score) }\n"
+            let r = ExampleRunner.run(path: path, text: text)
+            XCTAssertFalse(r.rulesError, DiagnosticRenderer.render(r.diagnostics))
+            return r.examples.last
+        }
+        let right = try XCTUnwrap(result("48.94"))
+        XCTAssertTrue(right.passed, "\(right.mismatches)")
+        let wrong = try XCTUnwrap(result("48.95"))
+        XCTAssertEqual(wrong.mismatches.map(\.aspect), [.score])
+        XCTAssertEqual(wrong.mismatches.first?.actual, "48.94")
+        let none = try XCTUnwrap(result("无"))
+        XCTAssertEqual(none.mismatches.map(\.aspect), [.score])
+        let formatted = try XCTUnwrap(RulesFormatter.format(path: "a.rules", text: "规则 \"a\"\n例子 \"x\"\n  输入 { }\n  期望 { 优先分 = 无, score = 12.5 }\n").text)
+        XCTAssertTrue(formatted.contains("优先分 = 无, 优先分 = 12.5"), formatted)
+    }
 }
