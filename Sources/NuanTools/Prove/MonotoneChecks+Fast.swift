@@ -74,15 +74,21 @@ extension MonotoneChecks {
     static func sweepAll(_ program: CheckedProgram, _ partition: Partition) -> (log: [(cell: Int, finding: ProveFinding, key: String)], evaluations: Int) {
         var planner = MonotoneChecks(program)
         let cells = partition.cells
-        let plans = cells.map { planner.plan($0) }
+        // By index, not `for c in cells`: iterating copies each cell (a retain of every array in it).
+        var plans = [UInt8](repeating: 0, count: cells.count)
+        var swept = [Bool](repeating: false, count: cells.count)
         var weights = 0
-        for (i, c) in cells.enumerated() where c.part != .validity && c.decision.status != .invalid { weights += plans[i].nonzeroBitCount + 1 }
+        for i in cells.indices {
+            plans[i] = planner.plan(cells[i])
+            swept[i] = cells[i].part != .validity && cells[i].decision.status != .invalid
+            if swept[i] { weights += plans[i].nonzeroBitCount + 1 }
+        }
         // Ranges of about equal work, a few per core so that a slow range does not hold the rest.
         let pieces = ProveParallel.workers == 1 ? 1 : ProveParallel.workers * 4
         var bounds = [0]
         var acc = 0
-        for (i, c) in cells.enumerated() {
-            if c.part != .validity && c.decision.status != .invalid { acc += plans[i].nonzeroBitCount + 1 }
+        for i in cells.indices {
+            if swept[i] { acc += plans[i].nonzeroBitCount + 1 }
             if acc * pieces >= weights * bounds.count, bounds.count < pieces { bounds.append(i + 1) }
         }
         if bounds.last != cells.count { bounds.append(cells.count) }

@@ -50,11 +50,7 @@ extension Partition {
         }
         for (slot, ms) in groups {
             guard let slot else {
-                var concrete = facts
-                for s in open.slots where s < program.fields.count {
-                    concrete.values[s] = program.fields[s].defaultValue ?? .unknown(InputSet(slot: s))
-                    concrete.given[s] = false
-                }
+                let concrete = self.concrete(facts, open)
                 for i in ms { counts[i] += 1 }
                 try charge(ms.count)
                 if compiled == nil { compiled = relevance.compiledEvaluator() }

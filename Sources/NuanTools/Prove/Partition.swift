@@ -96,6 +96,8 @@ struct Partition {
     var budgetTaken = 0
     /// `NUAN_PROVE_TRACE` lines of a part run on another thread, printed in order afterwards.
     var traceText = ""
+    /// While `exploreSplit` walks the first levels: the cells and subtrees met, in order.
+    var frontier: [Frontier]?
     /// Fields whose values could not all be enumerated (a list with too many classes).
     var tooLarge: [Int] { tooLargeFields.sorted() }
 
@@ -219,14 +221,35 @@ struct Partition {
             let c = values.choices.map { "\(program.fields[$0.key].display)=\($0.value.count)" }
             say("part \(p) values: \(l) \(c)\n")
         }
-        try explore(p, f, open, [])
+        if splits { try exploreSplit(p, f, open) } else { try explore(p, f, open, []) }
         if trace {
             let fan = fanout.sorted { $0.value > $1.value }.prefix(6).map { "\(program.fields[$0.key].display)=\($0.value)" }
             say("part \(p): \(cells.count - c0) cells, \(evaluations - e0) evaluations; \(fan)\n")
         }
     }
 
+    /// A cell's whole record: every input still open not given — a required one, which a record
+    /// always has (`RequiredInputs`), takes a placeholder.
+    func concrete(_ facts: Facts, _ open: InputSet) -> Facts {
+        var concrete = facts
+        for s in open.slots where s < program.fields.count {
+            let field = program.fields[s]
+            if RequiredInputs.isRequired(field) {
+                concrete.values[s] = RequiredInputs.placeholder(field, program)
+                concrete.given[s] = true
+            } else {
+                concrete.values[s] = field.defaultValue ?? .unknown(InputSet(slot: s))
+                concrete.given[s] = false
+            }
+        }
+        return concrete
+    }
+
     mutating func explore(_ part: Part, _ facts: Facts, _ open: InputSet, _ path: [(slot: Int, value: Value?)]) throws(Overflow) {
+        if frontier != nil, path.count == Partition.splitDepth {
+            frontier!.append(.subtree(facts, open, path))
+            return
+        }
         evaluations += 1
         if let b = budget, cap == nil {
             budgetTaken += 1
@@ -251,26 +274,18 @@ struct Partition {
                 evaluations += 1
                 return
             }
-            var concrete = facts
-            for s in open.slots where s < program.fields.count {
-                let field = program.fields[s]
-                if RequiredInputs.isRequired(field) {
-                    concrete.values[s] = RequiredInputs.placeholder(field, program)
-                    concrete.given[s] = true
-                } else {
-                    concrete.values[s] = field.defaultValue ?? .unknown(InputSet(slot: s))
-                    concrete.given[s] = false
-                }
-            }
+            let concrete = self.concrete(facts, open)
             evaluations += 1
+            let cell: Cell
             if reference {
                 let c = relevance.openDecide(concrete, open: InputSet())
-                cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+                cell = Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path)
             } else {
                 if compiled == nil { compiled = relevance.compiledEvaluator() }
                 let c = relevance.decideWhole(concrete, using: &compiled!)
-                cells.append(Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path))
+                cell = Cell(part: part, facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path)
             }
+            if frontier != nil { frontier!.append(.cell(cell)) } else { cells.append(cell) }
             return
         }
         var rest = open

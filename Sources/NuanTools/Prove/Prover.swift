@@ -33,8 +33,15 @@ public enum Prover {
         var partition = Partition(program: program, limit: envLimit ?? limit)
         partition.reference = reference
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
+        let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil
+        func phase(_ name: String) {
+            guard trace else { return }
+            let s = String(format: "%.3f", Date().timeIntervalSince(started))
+            FileHandle.standardError.write("phase \(name): \(s) s\n".data(using: .utf8)!)
+        }
         do {
             try partition.run()
+            phase("partition")
         } catch {
             result.blowup = error.fanout.prefix(5).map { (program.fields[$0.slot].display, $0.values) }
             result.evaluations = error.evaluations
@@ -56,25 +63,30 @@ public enum Prover {
         } else {
             // The sweeps at once; their findings are added in the reference's order.
             let (log, evaluations) = MonotoneChecks.sweepAll(program, partition)
+            phase("sweeps")
             partition.evaluations += evaluations
             var next = 0
-            for (i, c) in partition.cells.enumerated() {
-                if case .assertion = c.part {
-                    assertions.visit(c, into: &checks)
+            for i in partition.cells.indices {
+                if case .assertion = partition.cells[i].part {
+                    assertions.visit(partition.cells[i], into: &checks)
                     continue
                 }
-                checks.visit(c)
+                checks.visit(partition.cells[i])
                 while next < log.count && log[next].cell == i {
                     checks.add(log[next].finding, key: log[next].key)
                     next += 1
                 }
             }
         }
+        phase("checks")
         result.findings = checks.finish()
         result.cells = partition.cells.count
         result.evaluations = partition.evaluations
         result.decided = ProveProperty.allCases.filter { $0 != .assertion || !program.assertions.isEmpty }
-        if boundaries { result.boundaryExamples = BoundaryExamples.collect(&partition) }
+        if boundaries {
+            result.boundaryExamples = BoundaryExamples.collect(&partition)
+            phase("boundary examples")
+        }
         result.seconds = Date().timeIntervalSince(started)
         return result
     }

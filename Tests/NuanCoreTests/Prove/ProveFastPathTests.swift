@@ -50,6 +50,23 @@ final class ProveFastPathTests: XCTestCase {
         }
     }
 
+    /// A part's walk split over the cores (`Partition.exploreSplit`) meets the cells in the order
+    /// one walk meets them: the boundary examples, which follow that order, are the same.
+    func testSplitWalkKeepsTheOrder() throws {
+        for name in ["refuted.rules", "refuted-more.rules", "assertions.rules", "proved.rules"] {
+            let (program, _) = Nuan.compile(path: path(name))
+            let p = try XCTUnwrap(program)
+            setenv("NUAN_PROVE_JOBS", "1", 1)
+            let serial = Prover.prove(p, path: "x.rules", boundaries: true)
+            setenv("NUAN_PROVE_JOBS", "2", 1)
+            let split = Prover.prove(p, path: "x.rules", boundaries: true)
+            XCTAssertFalse(serial.boundaryExamples.isEmpty, name)
+            XCTAssertEqual(split.cells, serial.cells, name)
+            XCTAssertEqual(split.evaluations, serial.evaluations, name)
+            XCTAssertEqual(String(describing: split.boundaryExamples), String(describing: serial.boundaryExamples), name)
+        }
+    }
+
     /// A gap the file allows (`允许类别空档`): where it is allowed nothing is reported, alike.
     func testAllowedGapAlike() throws {
         let base = try String(contentsOfFile: path("refuted-more.rules"), encoding: .utf8)

@@ -1,0 +1,81 @@
+import NuanSupport
+import NuanSyntax
+import NuanProgram
+/// One part's walk spread over the cores: the first levels of its tree are walked here, and
+/// the subtrees below them are walked at once, each by a copy of the partition, their cells
+/// put back in the order one walk meets them. The cells, the decisions counted and the
+/// branching counts are then exactly those of one walk (`ProveFastPathTests`), so the report
+/// does not depend on the number of cores.
+///
+/// Only inside a part run with the shared budget (`Partition.run`'s parallel path): the
+/// subtrees take their decisions from that budget as the walks of parts run together do, and
+/// a part whose subtrees stop early is walked again in order, as any part stopped early is.
+extension Partition {
+    /// How deep the first levels go before the subtrees are handed out.
+    static let splitDepth = 2
+
+    /// A node of the first levels: a cell met there, or a subtree still to walk.
+    enum Frontier {
+        case cell(Cell)
+        case subtree(Facts, InputSet, [(slot: Int, value: Value?)])
+    }
+
+    /// Whether `runPart` spreads this walk over the cores.
+    var splits: Bool { budget != nil && !reference && !countOnly && ProveParallel.workers > 1 }
+
+    /// `explore(part, facts, open, [])`, its subtrees below `splitDepth` walked at once.
+    mutating func exploreSplit(_ part: Part, _ facts: Facts, _ open: InputSet) throws(Overflow) {
+        frontier = []
+        do {
+            try explore(part, facts, open, [])
+        } catch {
+            frontier = nil
+            throw error
+        }
+        let items = frontier ?? []
+        frontier = nil
+        var template = self
+        template.cells = []
+        template.evaluations = 0
+        template.fanout = [:]
+        template.compiled = nil
+        template.traceText = ""
+        // The subtrees draw on the budget together, as parts walked together do.
+        template.partIndex = -1
+        template.cap = nil
+        template.budgetTaken = 0
+        let subtrees = items.indices.filter { if case .subtree = items[$0] { return true } else { return false } }
+        typealias Walk = (cells: [Cell], evaluations: Int, fanout: [Int: Int], tooLarge: Set<Int>, complete: Bool)
+        let walks = ProveParallel.map(subtrees.count) { k -> Walk in
+            var sub = template
+            guard case .subtree(let f, let o, let path) = items[subtrees[k]] else { return ([], 0, [:], [], true) }
+            do {
+                try sub.explore(part, f, o, path)
+                return (sub.cells, sub.evaluations, sub.fanout, sub.tooLargeFields, true)
+            } catch {
+                return ([], sub.evaluations, sub.fanout, sub.tooLargeFields, false)
+            }
+        }
+        var next = 0
+        var complete = true
+        for item in items {
+            switch item {
+            case .cell(let c):
+                cells.append(c)
+            case .subtree:
+                let w = walks[next]
+                next += 1
+                cells += w.cells
+                evaluations += w.evaluations
+                for (slot, n) in w.fanout { fanout[slot, default: 0] += n }
+                tooLargeFields.formUnion(w.tooLarge)
+                complete = complete && w.complete
+            }
+        }
+        if !complete || evaluations > limit {
+            // Not where a walk in order stops: `run` walks the part again in order.
+            cap = nil
+            throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
+        }
+    }
+}
