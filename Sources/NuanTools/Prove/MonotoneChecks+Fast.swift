@@ -50,6 +50,20 @@ extension MonotoneChecks {
         return Point(value: v, invalid: d.status == .invalid, rank: r, none: d.category == "none", amount: amount)
     }
 
+    /// The point of a whole record, counted as the reference counts its decision: from the
+    /// compiled evaluator's outline of the decision (`CompiledEvaluator.outline`), or where that
+    /// stops from the decision itself.
+    mutating func quickPoint(_ f: Facts, _ v: Rational, _ part: Partition.Part, partition: inout Partition) -> Point {
+        var group: Int?
+        if case .group(let g) = part { group = g }
+        guard let o = fast.outline(f, using: &interpreter, group: group) else {
+            return point(v, quickDecide(f, partition: &partition), part)
+        }
+        partition.evaluations += 1
+        let rank = part == .category ? o.category.map { rankOfCode[Int($0)] } ?? -1 : -1
+        return Point(value: v, invalid: o.invalid, rank: rank, none: o.category == 0, amount: o.groupAmount)
+    }
+
     /// The decision of a whole record by the compiled evaluator, counted as the reference counts it.
     mutating func quickDecide(_ f: Facts, partition: inout Partition) -> Decision {
         partition.evaluations += 1
@@ -123,8 +137,7 @@ extension MonotoneChecks {
             for o in 0..<64 where m & (1 << UInt64(o)) != 0 {
                 f.values[s] = .set(m & ~(1 << UInt64(o)))
                 // (Decided first: a mutating argument to a method of self would copy self.)
-                let d0 = quickDecide(f, partition: &partition)
-                let p = point(.zero, d0, c.part)
+                let p = quickPoint(f, .zero, c.part, partition: &partition)
                 guard p.isBetter(than: here, c.part) else { continue }
                 // A finding: decide the record again exactly as the reference does.
                 let d = relevanceDecide(f, partition: &partition)
@@ -157,8 +170,7 @@ extension MonotoneChecks {
                 points.append(point(v, c.decision, c.part))
             } else {
                 f.values[slot] = .number(v)
-                let d = quickDecide(f, partition: &partition)
-                points.append(point(v, d, c.part))
+                points.append(quickPoint(f, v, c.part, partition: &partition))
             }
         }
         points.sort { $0.value < $1.value }

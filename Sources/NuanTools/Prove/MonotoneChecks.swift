@@ -17,6 +17,8 @@ struct MonotoneChecks {
     let size: Int?
     let causes: Int?
     let rank: [String: Int]
+    /// `rank` by the category code's index (the category enum), -1 for a code without one.
+    let rankOfCode: [Int]
     let groupRanges: [Range<Int>]
     var done: Set<[ValueKey]> = []
     var evaluations = 0
@@ -42,6 +44,7 @@ struct MonotoneChecks {
         let codes = program.categories.map(\.code)
         for (i, c) in codes.enumerated() where rank[c] == nil { rank[c] = codes.count - i }
         self.rank = rank
+        rankOfCode = program.enums[program.categoryEnum].codes.map { rank[$0] ?? -1 }
         var start = 0
         var ranges: [Range<Int>] = []
         for g in program.benefitGroups {

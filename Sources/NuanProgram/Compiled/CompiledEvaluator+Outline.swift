@@ -1,0 +1,65 @@
+import NuanSupport
+import NuanSyntax
+/// What a decision comes to, without building it: whether the record is invalid, its
+/// category, and the money one benefit group pays. `nuan prove`'s sweeps compare only these
+/// at each point, and building the whole decision (awards, missing, warnings) was most of a
+/// point's cost.
+package struct DecisionOutline: Equatable {
+    package var invalid: Bool
+    /// The category code's index (the category enum), nil for undetermined.
+    package var category: Int32?
+    /// The money the asked-for benefit group pays (待定 counts 0; 0 when invalid).
+    package var groupAmount: Rational
+}
+
+extension CompiledEvaluator {
+    /// `decide(f)`'s status, category and group `group`'s money, exactly (`outline(d)` of the
+    /// decision `decide` makes), or nil where the compiled path stops — the caller then
+    /// decides the record in full. The same steps as `decideCompiled`, then `assemble`'s rules
+    /// for the status (an error of a guard, a validity rule, a 唯一 clash, a total that does
+    /// not fit) without making the awards.
+    package mutating func outline(_ f: Facts, using ev: inout Evaluator, group: Int?) -> DecisionOutline? {
+        guard ev.openInputs.isEmpty else { return nil }
+        ev.begin(f, tracing: false)
+        ev.language = .chinese
+        ev.scoreFailure = nil
+        if !ev.failures.isEmpty { ev.failures.removeAll(keepingCapacity: true) }
+        guard load(f) else { return nil }
+        var guards = Decision(id: "", status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
+                              missing: [], errors: [], explanation: [], pending: [])
+        ev.checkJurisdiction(&guards, language: .chinese)
+        var invalid = !guards.errors.isEmpty
+        for k in 0..<layout.validityCount {
+            guard let v = value(block: layout.validity + k, &ev) else { return nil }
+            if v.isBool(true) { invalid = true }
+        }
+        ev.guardFailed = invalid
+        for i in 0..<layout.benefitCount {
+            guard let o = benefitOutcome(i, &ev) else { return nil }
+            if o.failure >= 0 { return nil }
+            ev.outcomes[i] = o
+        }
+        guard let category = category(&ev) else { return nil }
+        if hasScore {
+            guard computeScore(&ev) != nil else { return nil }
+        }
+        var total = Rational.zero
+        var amount = Rational.zero
+        var clash: [RecordError] = []
+        for (gi, g) in plan.benefitGroups.enumerated() {
+            let (granted, _) = ev.applyHitPolicy(g, group: gi, errors: &clash)
+            for k in g.start..<(g.start + g.count) where granted.contains(k - g.start) && !ev.outcomes[k].withheld {
+                guard let a = ev.outcomes[k].amount else { continue }
+                guard let t = total.adding(a) else { return nil }
+                total = t
+                if gi == group {
+                    guard let s = amount.adding(a) else { return nil }
+                    amount = s
+                }
+            }
+        }
+        if !clash.isEmpty { invalid = true }
+        let code: Int32? = ev.guardFailed || category.unknown ? nil : Int32(category.x)
+        return DecisionOutline(invalid: invalid, category: code, groupAmount: invalid ? .zero : amount)
+    }
+}
