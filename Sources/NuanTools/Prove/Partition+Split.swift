@@ -25,6 +25,24 @@ extension Partition {
 
     /// `explore(part, facts, open, [])`, its subtrees below `splitDepth` walked at once.
     mutating func exploreSplit(_ part: Part, _ facts: Facts, _ open: InputSet) throws(Overflow) {
+        let (c0, e0, f0, t0) = (cells.count, evaluations, fanout, tooLargeFields)
+        do {
+            try exploreSplitOnce(part, facts, open)
+        } catch {
+            // Over the limit somewhere below — the file is too large (the subtrees stop only when
+            // the part passes its cap or the limit, or the parts together pass the limit). Walk the
+            // part again in order here, counting only, so that it stops where a walk in order stops
+            // once the parts before it have finished (`SharedBudget`'s cap): the too-large report
+            // is then made here, not by walking the part again in `run`.
+            guard cap != nil || budget?.knowsCap(partIndex) == true else { throw error }
+            cells.removeSubrange(c0...)
+            (evaluations, fanout, tooLargeFields) = (e0, f0, t0)
+            countOnly = true
+            try explore(part, facts, open, [])
+        }
+    }
+
+    private mutating func exploreSplitOnce(_ part: Part, _ facts: Facts, _ open: InputSet) throws(Overflow) {
         frontier = []
         do {
             try explore(part, facts, open, [])
@@ -40,7 +58,15 @@ extension Partition {
         template.fanout = [:]
         template.compiled = nil
         template.traceText = ""
-        // The subtrees draw on the budget together, as parts walked together do.
+        // The subtrees draw together on what the part may still decide (a walk in order stops
+        // the part at its cap, or at the limit), so a part too large stops them soon; what they
+        // decided is then taken from the shared budget, for the parts still running.
+        let allowance = (cap ?? limit) - evaluations
+        guard allowance > 0 else {
+            cap = nil
+            throw Overflow(fanout: [], evaluations: evaluations)
+        }
+        template.budget = SharedBudget(limit: allowance, parts: 1)
         template.partIndex = -1
         template.cap = nil
         template.budgetTaken = 0
@@ -58,6 +84,8 @@ extension Partition {
         }
         var next = 0
         var complete = true
+        let decided = walks.reduce(0) { $0 + $1.evaluations }
+        if let b = budget, case .stop = b.take(decided, part: -1) { complete = false }
         for item in items {
             switch item {
             case .cell(let c):

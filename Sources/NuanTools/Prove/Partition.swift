@@ -276,6 +276,8 @@ struct Partition {
             }
             let concrete = self.concrete(facts, open)
             evaluations += 1
+            // The leaf's decision counts against the shared budget too (taken at the next node).
+            if budget != nil { budgetTaken += 1 }
             let cell: Cell
             if reference {
                 let c = relevance.openDecide(concrete, open: InputSet())
@@ -346,6 +348,14 @@ final class SharedBudget: @unchecked Sendable {
             if all { return .cap(limit - before) }
         }
         return left >= 0 ? .go : .stop
+    }
+
+    /// Whether every part before `part` has finished (so `take` gives it its cap).
+    func knowsCap(_ part: Int) -> Bool {
+        guard part >= 0 else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<part).allSatisfy { finished[$0] != nil }
     }
 
     func finish(_ part: Int, decisions: Int) {
