@@ -65,6 +65,9 @@ final class DuplicateRegistry: @unchecked Sendable {
         /// The record's rendered bytes in the block's output.
         var outStart: Int
         var outEnd: Int
+        /// false: neither key can repeat (a first pass found each once in the whole file),
+        /// so the record is left out of the registry.
+        var register = true
     }
 
     enum Correction {
@@ -76,7 +79,7 @@ final class DuplicateRegistry: @unchecked Sendable {
     /// earlier one, by line within the block.
     func check(_ keys: [Keys], lineBase: Int) -> [Int: Correction] {
         var out: [Int: Correction] = [:]
-        for k in keys {
+        for k in keys where k.register {
             let line = lineBase + k.lineInBlock
             if let id = k.id, !id.isEmpty, let first = firstLine(ofID: id, line: line) {
                 out[k.lineInBlock] = .repeatedID(firstLine: first)
