@@ -107,11 +107,15 @@ final class BatchPipeline: @unchecked Sendable {
                           everyValue: options.trace != nil && options.stage == .all)
         oldBP = old.map { BatchProgram($0, compact: options.explain == .none, unmask: options.unmask) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
+            let size: Int
             switch options.explain {
-            case .none: blockSize = 8 << 20
-            case .brief: blockSize = 1 << 20
-            case .full: blockSize = 256 << 10
+            case .none: size = 8 << 20
+            case .brief: size = 1 << 20
+            case .full: size = 256 << 10
             }
+            // a CSV row renders to about 4× its bytes (a JSON line to 1.5×): smaller blocks keep
+            // each worker's rendered block, hence the peak memory, alike for both (issue 15)
+            blockSize = options.inputFormat == .csv ? size * 3 / 8 : size
         }
         report = BatchReport(program: program, against: old)
         traceWriter = options.trace != nil && options.stage == .all ? CompactTraceWriter(program: program) : nil
