@@ -263,4 +263,34 @@ final class BatchTwoPassTests: XCTestCase {
         XCTAssertFalse(c.contains(UInt32.max) && counts[UInt32.max] == 1)
         for v in all.prefix(1000) { XCTAssertEqual(c.contains(v), counts[v]! >= 2) }
     }
+
+    /// The registry's own contract, entry by entry: the first record of an ID number is named
+    /// with its id as it was (none, empty, short, long), a repeated id wins over a repeated ID
+    /// number, and a record refused for its id does not register its ID number.
+    func testTheRegistryNamesTheFirstRecordAndItsID() {
+        let long = "APPLICATION-2022-000000000001"
+        let seq: [(String?, UInt64)] = [("A", 1), ("A", 2), (nil, 1), ("", 5), ("B", 5), (nil, 7), ("C", 7),
+                                        (long, 9), ("E", 9), ("A", 9), ("F", 2), ("G", 0), ("H", 0), ("G", 3)]
+        let keys = seq.enumerated().map { DuplicateRegistry.Keys(lineInBlock: $0.offset, id: $0.element.0, idNumber: $0.element.1, outStart: 0, outEnd: 0) }
+        func describe(_ c: DuplicateRegistry.Correction?) -> String {
+            switch c {
+            case nil: return "-"
+            case .repeatedID(let l)?: return "id@\(l)"
+            case .repeatedIDNumber(let l, let id)?: return "number@\(l):\(id.map { "[\($0)]" } ?? "nil")"
+            }
+        }
+        for split in [keys.count, 1, 5] {   // all in one block, or over several calls
+            let r = DuplicateRegistry()
+            var found: [Int: DuplicateRegistry.Correction] = [:]
+            var at = 0
+            while at < keys.count {
+                let part = Array(keys[at..<min(keys.count, at + split)])
+                for (k, v) in r.check(part, lineBase: 10) { found[k] = v }
+                at += split
+            }
+            let got = (0..<keys.count).map { describe(found[$0]) }
+            XCTAssertEqual(got, ["-", "id@10", "number@10:[A]", "-", "number@13:[]", "-", "number@15:nil",
+                                 "-", "number@17:[\(long)]", "id@10", "-", "-", "-", "id@21"], "split \(split)")
+        }
+    }
 }
