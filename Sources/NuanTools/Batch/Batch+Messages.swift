@@ -53,6 +53,10 @@ extension Message {
         static func cannotReadInput(_ path: String, _ error: String) -> Message {
             Message(zh: "读取输入 \(path) 失败：\(error)", en: "reading the input \(path) failed: \(error)")
         }
+        static func inputChanged(_ path: String) -> Message {
+            Message(zh: "输入 \(path) 在两遍读取之间被改动，未写出结果；请在文件不再变化后重新运行",
+                    en: "the input \(path) changed between its two readings; nothing was written: run again once the file no longer changes")
+        }
         static func readFailed(_ error: String) -> Message { Message(zh: "读取输入失败：\(error)", en: "reading the input failed: \(error)") }
         static func headerTooLong(_ maxLine: Int) -> Message {
             Message(zh: "CSV 表头行超过 \(maxLine) 字节（--max-line 上限）", en: "the CSV header row is longer than \(maxLine) bytes (the --max-line limit)")

@@ -60,6 +60,12 @@ public struct BatchOptions: Sendable {
     public var traceIndex: Int?
     /// `--lang en`: the run's own messages (`BatchResult.failure`) in English.
     public var english = false
+    /// Inputs (regular files) at least this many bytes long are read twice, so that the
+    /// repeated-record check keeps only the keys that occur more than once (nil:
+    /// `NUAN_BATCH_TWO_PASS_MIN`, else 64 MiB). Tests set it to 0 or `Int.max`.
+    var twoPassMinBytes: Int?
+    /// Testing: called between the first and the deciding pass (to change the file there).
+    var betweenPasses: (@Sendable () -> Void)?
     /// Testing: fail after this many records have been written (the output must not appear).
     public var failAfter: Int?
     /// Called from time to time (at most twice a second): records done, input bytes done, input size, seconds.
@@ -104,4 +110,6 @@ public struct BatchResult: Sendable {
     public var report: BatchReport
     /// Set when the run failed, in the language of `BatchOptions.english`; no output file was left.
     public var failure: String?
+    /// The keys a first pass found more than once (nil: read once, every record registered).
+    var candidateKeys: Int?
 }

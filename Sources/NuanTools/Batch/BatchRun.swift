@@ -63,6 +63,15 @@ final class BatchPipeline: @unchecked Sendable {
     var firstLine = 1
     /// Ids and ID numbers seen so far, in input order.
     let duplicates = DuplicateRegistry()
+    /// The first of two passes (`BatchRun+TwoPass.swift`): workers only note the records' keys.
+    var keysPass = false
+    /// Set by a first pass: only records with a candidate key are registered (nil: every record).
+    var candidates: RepeatCandidates?
+    /// Under inLock, as workers end: the first pass's sorted fingerprint runs, and (both passes)
+    /// the digest and count of the records' keys.
+    var collected: [UnsafeMutableBufferPointer<UInt32>] = []
+    var keyDigest: UInt64 = 0
+    var keyRecords = 0
     /// `--out x.xlsx`: the staged workbook file, while `outFD` collects the CSV it is made from.
     var workbookFD: Int32 = -1
     var workbookScratch: AnonymousFile?
@@ -98,11 +107,15 @@ final class BatchPipeline: @unchecked Sendable {
                           everyValue: options.trace != nil && options.stage == .all)
         oldBP = old.map { BatchProgram($0, compact: options.explain == .none, unmask: options.unmask) }
         if let b = options.blockSize { blockSize = max(64, b) } else {
+            let size: Int
             switch options.explain {
-            case .none: blockSize = 8 << 20
-            case .brief: blockSize = 1 << 20
-            case .full: blockSize = 256 << 10
+            case .none: size = 8 << 20
+            case .brief: size = 1 << 20
+            case .full: size = 256 << 10
             }
+            // a CSV row renders to about 4× its bytes (a JSON line to 1.5×): smaller blocks keep
+            // each worker's rendered block, hence the peak memory, alike for both (issue 15)
+            blockSize = options.inputFormat == .csv ? size * 3 / 8 : size
         }
         report = BatchReport(program: program, against: old)
         traceWriter = options.trace != nil && options.stage == .all ? CompactTraceWriter(program: program) : nil
@@ -130,7 +143,8 @@ final class BatchPipeline: @unchecked Sendable {
     func result() -> BatchResult {
         BatchResult(recordsIn: recordsIn, recordsOut: recordsOut, slowRecords: slow,
                     encoding: converted > 0 ? .gb18030 : encoding, gb18030Rows: converted,
-                    seconds: Date().timeIntervalSince(start), report: report, failure: failure)
+                    seconds: Date().timeIntervalSince(start), report: report, failure: failure,
+                    candidateKeys: candidates?.prints.count)
     }
 
     func run() -> BatchResult {
@@ -143,6 +157,10 @@ final class BatchPipeline: @unchecked Sendable {
             if (st.st_mode & S_IFMT) == S_IFDIR { failure = text(M.inputIsDirectory(options.input)); return result() }
             if (st.st_mode & S_IFMT) == S_IFREG { fileSize = Int(st.st_size) }
         }
+        let firstPass = firstPassIfLarge()
+        if failure != nil { return result() }
+        if firstPass != nil { options.betweenPasses?() }
+        if let f = firstPass, Self.identity(inFD) != f.identity { failure = text(M.inputChanged(options.input)); return result() }
         if let e = prepareInput() { failure = e; return result() }
         let writing = options.stage == .all
         if writing {
@@ -158,24 +176,32 @@ final class BatchPipeline: @unchecked Sendable {
                 failure = text(M.writeFailed(String(cString: strerror(errno))))
             }
         }
-        if failure == nil {
-            let group = DispatchGroup()
-            for _ in 0..<options.jobs {
-                group.enter()
-                let t = Thread { [self] in
-                    var w = BatchWorker(self)
-                    w.loop()
-                    w.free()
-                    group.leave()
-                }
-                t.stackSize = 8 << 20
-                t.start()
-            }
-            group.wait()
+        if failure == nil { runWorkers() }
+        if failure == nil, let f = firstPass,
+           keyDigest != f.digest || keyRecords != f.records || Self.identity(inFD) != f.identity {
+            // the file read now is not the one the first pass read: a repeat could be missed
+            failure = text(M.inputChanged(options.input))
         }
         if failure == nil && recordsIn != recordsOut { failure = text(M.countMismatch(read: recordsIn, written: recordsOut)) }
         if writing { finishOutput() }
         return result()
+    }
+
+    /// Runs `options.jobs` workers over the input until it ends or the run fails.
+    func runWorkers() {
+        let group = DispatchGroup()
+        for _ in 0..<options.jobs {
+            group.enter()
+            let t = Thread { [self] in
+                var w = BatchWorker(self)
+                w.loop()
+                w.free()
+                group.leave()
+            }
+            t.stackSize = 8 << 20
+            t.start()
+        }
+        group.wait()
     }
 
     /// The run's own input check for callers that do not stage outputs themselves.

@@ -10,26 +10,40 @@ import NuanProgram
 /// (`invalid`): the block is decided again with the corrections, so decisions and summary agree.
 extension BatchWorker {
     /// Applies the corrections for this block; false when the block must be decided again.
+    /// The patched lines are rendered into `patched` (a few lines), then moved into `out` in
+    /// place, last first: no second copy of the whole block (issue 15: peak RSS).
     mutating func patchRepeats(_ found: [Int: DuplicateRegistry.Correction], _ report: inout BatchReport?) -> Bool {
         if found.values.contains(where: { if case .repeatedID = $0 { return true } else { return false } }) { return false }
         patched.count = 0
-        var copied = 0
+        // each patched line: its bytes in `out`, and its new bytes in `patched`
+        var spans: [(start: Int, end: Int, from: Int, to: Int)] = []
+        var growth = 0
         for k in keys {
             guard case .repeatedIDNumber(let first, let firstID)? = found[k.lineInBlock] else { continue }
             let warning = DecisionWarning(code: "duplicate_id_number",
                                           message: Message.Batch.repeatedIDNumber(firstLine: first, firstID: firstID.map { Privacy.redact($0) })
                                               .text(english: pipe.options.english))
-            patched.put(out.base + copied, k.outStart - copied)
+            let from = patched.count
             if pipe.options.outputFormat == .jsonl {
                 patchJSONLine(out.base + k.outStart, k.outEnd - k.outStart, warning)
             } else {
                 patchCSVRow(out.base + k.outStart, k.outEnd - k.outStart, warning)
             }
-            copied = k.outEnd
+            spans.append((k.outStart, k.outEnd, from, patched.count))
+            growth += (patched.count - from) - (k.outEnd - k.outStart)
             report?.countWarning(warning.code)
         }
-        patched.put(out.base + copied, out.count - copied)
-        swap(&out, &patched)
+        precondition(growth >= 0, "a patched line is never shorter")
+        out.reserve(growth)
+        var tailEnd = out.count     // the bytes after the span being placed, not moved yet, end here
+        var shift = growth          // how far they move: what the spans up to this one add
+        for s in spans.reversed() {
+            memmove(out.base + s.end + shift, out.base + s.end, tailEnd - s.end)
+            shift -= (s.to - s.from) - (s.end - s.start)
+            memcpy(out.base + s.start + shift, patched.base + s.from, s.to - s.from)
+            tailEnd = s.start
+        }
+        out.count += growth
         return true
     }
 

@@ -33,6 +33,14 @@ struct BatchWorker {
     var patched = ByteBuffer(capacity: 1 << 12)
     /// The block's compact trace entries (`--trace`), reused block after block.
     var trace = TraceBytes()
+    /// First pass: the fingerprints of the records' keys (`RepeatCandidates`).
+    var prints = FingerprintChunks()
+    /// Both passes: the digest and count of the keys of the records this worker read.
+    var keyDigest: UInt64 = 0
+    var keyRecords = 0
+    let keysPass: Bool
+    /// Deciding pass after a first pass: which records the registry must see (nil: all).
+    let candidates: RepeatCandidates?
     let writer: DecisionWriter
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
@@ -49,10 +57,13 @@ struct BatchWorker {
         writer = DecisionWriter(pipe.bp)
         explain = pipe.options.explain
         stage = pipe.options.stage
+        keysPass = pipe.keysPass
+        candidates = pipe.candidates
         if pipe.encoding == .gb18030 { gb = GB18030Decoder() }
     }
 
-    func free() {
+    mutating func free() {
+        prints.free()
         buf.deallocate()
         conv.free()
         rowConv.free()
@@ -64,8 +75,13 @@ struct BatchWorker {
     }
 
     mutating func loop() {
+        defer { pipe.collect(&prints, digest: keyDigest, records: keyRecords) }
         while let taken = pipe.take(&buf, &cap) {
             let seq = taken.seq
+            if taken.overlong && keysPass {
+                pipe.publishLines(seq, taken.lines)
+                continue
+            }
             if taken.overlong {
                 pipe.publishLines(seq, taken.lines)
                 out.count = 0
@@ -96,6 +112,7 @@ struct BatchWorker {
             corrections.removeAll()
             var report = stage == .all ? BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program) : nil
             var (records, outputs, slow, consumed) = process(seq, data, len, &report)
+            if keysPass { continue }
             if stage == .all {
                 guard pipe.awaitTurn(seq) else { break }
                 let found = pipe.duplicates.check(keys, lineBase: pipe.lineBase(seq))
@@ -106,7 +123,9 @@ struct BatchWorker {
                     converted = 0
                     keys.removeAll(keepingCapacity: true)   // registered already; not needed twice
                     report = BatchReport(program: pipe.bp.program, against: pipe.oldBP?.program)
+                    let counted = (keyDigest, keyRecords)   // the block's keys are counted once
                     (records, outputs, slow, consumed) = process(seq, data, len, &report)
+                    (keyDigest, keyRecords) = counted
                 }
             }
             if consumed != lines {
@@ -202,6 +221,19 @@ struct BatchWorker {
             let outcome = csv
                 ? newSide.csvRecord(&splitter, rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
                 : newSide.jsonRecord(rs, re, utf8OK: utf8OK, line: line, explain: explain, parseOnly: parseOnly, slow: &slow)
+            if keysPass {
+                // the keys as the deciding pass will take them: the decision's id (the Facts'
+                // id when the record is valid) and, for a valid record, the ID number's code
+                switch outcome {
+                case .parsed:
+                    noteKeys(id: newSide.flip ? newSide.fa.id : newSide.fb.id,
+                             idNumber: newSide.flip ? newSide.fa.idNumberCode : newSide.fb.idNumberCode)
+                case .decided(let d):
+                    noteKeys(id: d.id, idNumber: 0)
+                }
+                outputs += 1
+                continue
+            }
             guard case .decided(var d) = consume outcome else { outputs += 1; continue }
             if tracing {
                 // the decision as the rules made it (before a repeat is marked)
@@ -231,10 +263,27 @@ struct BatchWorker {
             if stage == .eval { outputs += 1; continue }
             let outStart = out.count
             emit(d, previous: previous, csvCells: csv, &report)
-            keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber, outStart: outStart, outEnd: out.count))
+            var register = true
+            if let candidates {
+                let ih = RepeatKeys.idHash(d.id), nh = RepeatKeys.numberHash(idNumber)
+                keyDigest &+= RepeatKeys.digest(ih, nh)
+                keyRecords += 1
+                register = candidates.mustRegister(idHash: ih, numberHash: nh)
+            }
+            keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber, outStart: outStart, outEnd: out.count,
+                                               register: register))
             outputs += 1
         }
         return (records, outputs, slow, consumed)
+    }
+
+    /// First pass: one record's keys.
+    mutating func noteKeys(id: String?, idNumber: UInt64) {
+        let ih = RepeatKeys.idHash(id), nh = RepeatKeys.numberHash(idNumber)
+        if ih != 0 { prints.append(RepeatKeys.print(ih)) }
+        if nh != 0 { prints.append(RepeatKeys.print(nh)) }
+        keyDigest &+= RepeatKeys.digest(ih, nh)
+        keyRecords += 1
     }
 
     /// Adds the decision to the summary and renders it.

@@ -17,10 +17,23 @@ final class DuplicateRegistry: @unchecked Sendable {
     // are keyed by their exact code.
     private var ids = KeyTable()
     private var idFirst: [(line: Int, text: String)] = []
-    /// By `IDNumberCode`: exact, no text kept.
+    /// By `IDNumberCode`: exact, no text kept. The first record's line, and its id as an
+    /// index into `idFirst` (or one of the `IDRef` codes): 12 bytes an entry, no String
+    /// (a one-pass run registers every record: standard input, issue 15).
     private var idNumbers = KeyTable()
-    private var idNumberFirst: [(line: Int, id: String?)] = []
+    private var idNumberLine: [Int] = []
+    private var idNumberID: [Int32] = []
+    /// The ids of ID-number entries whose id is not in `idFirst` (a hash collision, unseen in practice).
+    private var idNumberIDText: [Int: String] = [:]
     private var idsExact: [String: Int] = [:]
+
+    /// Where the id of the record last passed to `firstLine(ofID:)` is kept.
+    private enum IDRef {
+        static let none: Int32 = -1
+        static let empty: Int32 = -2
+        static let aside: Int32 = -3
+    }
+    private var lastIDRef: Int32 = IDRef.none
 
     /// FNV-1a over the UTF-8 bytes.
     static func hash(_ s: String) -> UInt64 {
@@ -44,15 +57,36 @@ final class DuplicateRegistry: @unchecked Sendable {
             if Self.same(f.text, id) { return f.line }
             if let l = idsExact[id] { return l }
             idsExact[id] = line
+            lastIDRef = IDRef.aside
             return nil
         }
+        precondition(idFirst.count < Int(Int32.max), "more than 2^31 records in one run")
+        lastIDRef = Int32(idFirst.count)
         idFirst.append((line, id))
         return nil
     }
 
+    /// The first record with this ID number (its line and id), registering this one when new;
+    /// `lastIDRef` says where this record's id was kept.
     private func firstRecord(ofIDNumber code: UInt64, line: Int, id: String?) -> (line: Int, id: String?)? {
-        if let k = idNumbers.find(code, orInsert: idNumberFirst.count) { return idNumberFirst[k] }
-        idNumberFirst.append((line, id))
+        if let k = idNumbers.find(code, orInsert: idNumberLine.count) {
+            let ref = idNumberID[k]
+            switch ref {
+            case IDRef.none: return (idNumberLine[k], nil)
+            case IDRef.empty: return (idNumberLine[k], "")
+            case IDRef.aside: return (idNumberLine[k], idNumberIDText[k])
+            default: return (idNumberLine[k], idFirst[Int(ref)].text)
+            }
+        }
+        var ref: Int32
+        switch id {
+        case nil: ref = IDRef.none
+        case let s? where s.isEmpty: ref = IDRef.empty
+        default: ref = lastIDRef
+        }
+        if ref == IDRef.aside { idNumberIDText[idNumberLine.count] = id }
+        idNumberLine.append(line)
+        idNumberID.append(ref)
         return nil
     }
 
@@ -65,6 +99,9 @@ final class DuplicateRegistry: @unchecked Sendable {
         /// The record's rendered bytes in the block's output.
         var outStart: Int
         var outEnd: Int
+        /// false: neither key can repeat (a first pass found each once in the whole file),
+        /// so the record is left out of the registry.
+        var register = true
     }
 
     enum Correction {
@@ -76,8 +113,9 @@ final class DuplicateRegistry: @unchecked Sendable {
     /// earlier one, by line within the block.
     func check(_ keys: [Keys], lineBase: Int) -> [Int: Correction] {
         var out: [Int: Correction] = [:]
-        for k in keys {
+        for k in keys where k.register {
             let line = lineBase + k.lineInBlock
+            lastIDRef = IDRef.none
             if let id = k.id, !id.isEmpty, let first = firstLine(ofID: id, line: line) {
                 out[k.lineInBlock] = .repeatedID(firstLine: first)
                 continue
