@@ -10,6 +10,9 @@ package struct DecisionOutline: Equatable {
     package var category: Int32?
     /// The money the asked-for benefit group pays (待定 counts 0; 0 when invalid).
     package var groupAmount: Rational
+    /// Whether a benefit of that group is still open (the decision's `pending`): its money is
+    /// not settled.
+    package var groupPending = false
 }
 
 extension CompiledEvaluator {
@@ -46,8 +49,10 @@ extension CompiledEvaluator {
         var total = Rational.zero
         var amount = Rational.zero
         var clash: [RecordError] = []
+        var pending = false
         for (gi, g) in plan.benefitGroups.enumerated() {
-            let (granted, _) = ev.applyHitPolicy(g, group: gi, errors: &clash)
+            let (granted, open) = ev.applyHitPolicy(g, group: gi, errors: &clash)
+            if gi == group, !open.isEmpty { pending = true }
             for k in g.start..<(g.start + g.count) where granted.contains(k - g.start) && !ev.outcomes[k].withheld {
                 guard let a = ev.outcomes[k].amount else { continue }
                 guard let t = total.adding(a) else { return nil }
@@ -60,6 +65,6 @@ extension CompiledEvaluator {
         }
         if !clash.isEmpty { invalid = true }
         let code: Int32? = ev.guardFailed || category.unknown ? nil : Int32(category.x)
-        return DecisionOutline(invalid: invalid, category: code, groupAmount: invalid ? .zero : amount)
+        return DecisionOutline(invalid: invalid, category: code, groupAmount: invalid ? .zero : amount, groupPending: pending)
     }
 }

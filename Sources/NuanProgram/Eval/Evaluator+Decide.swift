@@ -5,6 +5,8 @@ extension Evaluator {
     package struct BenefitOutcome {
         package var truth: Truth
         package var missing: InputSet
+        /// What the truth alone waits on (the interpreter's; `missing` adds the amount's inputs).
+        package var truthMissing = InputSet.empty
         package var amount: Rational?
         package var amountUnknown = false
         package var withheld = false
@@ -33,6 +35,7 @@ extension Evaluator {
             }
         }
         var out = BenefitOutcome(truth: Truth(applies), missing: applies.missing)
+        out.truthMissing = applies.missing
         if case .failure(let m) = applies { out.failure = recordFailure(m); out.truth = .unknown }
         guard out.truth != .no else { return out }
         var amount = b.amount

@@ -103,7 +103,20 @@ extension Relevance {
                 previous = (v, t)
             }
         }
-        return values.sorted()
+        // Only values a record can hold: a figure the rules hold (1.5 倍) or the end of a
+        // bisection between two of them may fall between grid values — its grid neighbours
+        // in the range stand for it (a household of 1.5 people is no record).
+        var onGrid = Set<Rational>()
+        for v in values {
+            guard let q = v.divided(by: unit), !q.isInteger else {
+                onGrid.insert(v)
+                continue
+            }
+            for k in [q.floorInteger, q.ceilingInteger] {
+                if let g = Rational(integer: k).multiplied(by: unit), lo <= g, g <= hi { onGrid.insert(g) }
+            }
+        }
+        return onGrid.sorted()
     }
 
     /// The last grid value with truth `t0` and the first after it, between `a` and `b`.

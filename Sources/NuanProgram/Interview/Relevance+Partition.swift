@@ -14,6 +14,10 @@ extension Relevance {
         /// Per benefit group: the open inputs its undecided benefits (under the hit policy) and
         /// the recipient groups its granted awards' funds need wait on; empty = settled.
         package var groupWaiting: [InputSet]
+        /// Per benefit group: what to settle first — for a `首个` group, what the truth of its
+        /// first undecided benefit waits on (else its amount); the later benefits matter only
+        /// where it does not apply. Empty: no preference (`groupWaiting`).
+        package var groupPreferred: [InputSet]
         /// Open inputs the category waits on.
         package var categoryWaiting: InputSet
         /// Open inputs a validity rule still waits on.
@@ -36,8 +40,10 @@ extension Relevance {
         var groups: [Value] = []
         for g in program.groups.indices { groups.append(evaluator.group(g)) }
         var groupWaiting: [InputSet] = []
+        var groupPreferred: [InputSet] = []
         for group in evaluator.plan.benefitGroups {
             var m = InputSet.empty
+            var first = InputSet.empty
             if !failed {
                 for k in group.start..<(group.start + group.count) {
                     let o = evaluator.outcomes[k]
@@ -48,9 +54,13 @@ extension Relevance {
                         continue
                     }
                     m = m.union(o.missing)
+                    if group.policy == .first && first.isEmpty {
+                        first = (o.truth == .unknown ? o.truthMissing : o.missing).intersection(open)
+                    }
                 }
             }
             groupWaiting.append(m.intersection(open))
+            groupPreferred.append(first)
         }
         if !failed {
             // 专款专用: a granted award's fund must be able to pay the recipient; while no group
@@ -71,7 +81,7 @@ extension Relevance {
         let state = State(facts: facts, open: open)
         let live = program.applicationDateField.map { open.contains($0) } == true && datedRowsLive(state)
         evaluator.openInputs = .empty
-        return OpenDecision(decision: d, groupWaiting: groupWaiting, categoryWaiting: categoryWaiting,
+        return OpenDecision(decision: d, groupWaiting: groupWaiting, groupPreferred: groupPreferred, categoryWaiting: categoryWaiting,
                             validityWaiting: validityWaiting, guardFailed: failed, applies: applies, groups: groups, dateLive: live)
     }
 

@@ -26,6 +26,8 @@ extension MonotoneChecks {
         var none: Bool
         /// The part's money (a benefit group's amount); zero for the category.
         var amount: Rational
+        /// Whether the part's benefit group still has a benefit open (its money unsettled).
+        var pending = false
 
         /// Whether the point has a category to compare (`decided`).
         var decided: Bool { !invalid && rank >= 0 }
@@ -34,7 +36,7 @@ extension MonotoneChecks {
         func isBetter(than a: Point, _ part: Partition.Part) -> Bool {
             switch part {
             case .group:
-                return !a.invalid && !invalid && a.amount < amount
+                return !a.invalid && !invalid && !a.pending && !pending && a.amount < amount
             case .category:
                 return a.decided && decided && rank > a.rank
             case .validity, .assertion:
@@ -45,9 +47,13 @@ extension MonotoneChecks {
 
     func point(_ v: Rational, _ d: Decision, _ part: Partition.Part) -> Point {
         var amount = Rational.zero
-        if case .group(let g) = part { amount = self.amount(d, group: g) }
+        var open = false
+        if case .group(let g) = part {
+            amount = self.amount(d, group: g)
+            open = pending(d, group: g)
+        }
         let r = part == .category ? rank[d.category] ?? -1 : -1
-        return Point(value: v, invalid: d.status == .invalid, rank: r, none: d.category == "none", amount: amount)
+        return Point(value: v, invalid: d.status == .invalid, rank: r, none: d.category == "none", amount: amount, pending: open)
     }
 
     /// The point of a whole record, counted as the reference counts its decision: from the
@@ -61,7 +67,8 @@ extension MonotoneChecks {
         }
         partition.evaluations += 1
         let rank = part == .category ? o.category.map { rankOfCode[Int($0)] } ?? -1 : -1
-        return Point(value: v, invalid: o.invalid, rank: rank, none: o.category == 0, amount: o.groupAmount)
+        return Point(value: v, invalid: o.invalid, rank: rank, none: o.category == 0, amount: o.groupAmount,
+                     pending: group != nil && o.groupPending)
     }
 
     /// The decision of a whole record by the compiled evaluator, counted as the reference counts it.

@@ -20,6 +20,8 @@ struct MonotoneChecks {
     /// `rank` by the category code's index (the category enum), -1 for a code without one.
     let rankOfCode: [Int]
     let groupRanges: [Range<Int>]
+    /// Per benefit group: its benefits' names (as a decision's `pending` lists them).
+    let pendingNames: [Set<String>]
     var done: Set<[ValueKey]> = []
     var evaluations = 0
     /// Representative values over the whole program (every comparison reading the input).
@@ -52,6 +54,7 @@ struct MonotoneChecks {
             start += g.benefits.count
         }
         groupRanges = ranges
+        pendingNames = program.benefitGroups.map { Set($0.benefits.map(\.name)) }
     }
 
     func decided(_ d: Decision) -> Bool { d.status != .invalid && rank[d.category] != nil }
@@ -61,7 +64,8 @@ struct MonotoneChecks {
     func better(_ b: Decision, than a: Decision, _ part: Partition.Part) -> Message? {
         switch part {
         case .group(let g):
-            guard a.status != .invalid, b.status != .invalid else { return nil }
+            // A group with a benefit still open has no settled money: unknown is not zero.
+            guard a.status != .invalid, b.status != .invalid, !pending(a, group: g), !pending(b, group: g) else { return nil }
             let (x, y) = (amount(a, group: g), amount(b, group: g))
             return x < y ? ProveMessage.totalRises(a.totalAmount, b.totalAmount) : nil
         case .category:
@@ -70,6 +74,11 @@ struct MonotoneChecks {
         case .validity, .assertion:
             return nil
         }
+    }
+
+    /// Whether a benefit of group `g` is still open in `d` (listed in its `pending`).
+    func pending(_ d: Decision, group g: Int) -> Bool {
+        d.pending.contains { pendingNames[g].contains($0) }
     }
 
     /// The money a decision pays from one benefit group (待定 amounts count as 0).

@@ -24,7 +24,14 @@ extension Partition {
         if let d = values.datePending(facts, open) { return d }
         let waiting: InputSet
         switch part {
-        case .group(let g): waiting = od.groupWaiting[g]
+        case .group(let g):
+            waiting = od.groupWaiting[g]
+            // A `首个` group: its first undecided benefit's inputs first, when that keeps the
+            // order the representative values need (`PartitionValues.mayAssign`).
+            if preferFirstBenefit, let x = values.order.first(where: { od.groupPreferred[g].has($0) }),
+               values.mayAssign(x, open: open) {
+                return x
+            }
         case .category: waiting = od.categoryWaiting
         case .validity: waiting = od.validityWaiting
         case .assertion(let k):

@@ -11,6 +11,8 @@ struct PartitionValues {
     let program: CheckedProgram
     let tests: ProgramTests
     let order: [Int]
+    /// Each field's place in `order`.
+    let position: [Int: Int]
     /// List fields with too many option classes to enumerate.
     let tooLarge: [Int]
     let choices: [Int: [Int]]
@@ -50,6 +52,21 @@ struct PartitionValues {
         let discrete = fields.indices.filter { !fields[$0].type.isNumeric }
         let integers = fields.indices.filter { fields[$0].type.isNumeric && fields[$0].base == .integer }
         order = discrete + integers + amounts.sorted { (alone[$0] ?? 0, -$0) > (alone[$1] ?? 0, -$1) }
+        var position: [Int: Int] = [:]
+        for (i, f) in order.enumerated() { position[f] = i }
+        self.position = position
+    }
+
+    /// Whether `slot` may be assigned with `open` still open: no field a comparison reads
+    /// together with it, and that the order puts before it, is open — its representative values
+    /// are then found as the order finds them (a threshold on income depends on the 低保 row,
+    /// the household size and every choice compared with it).
+    func mayAssign(_ slot: Int, open: InputSet) -> Bool {
+        guard let at = position[slot] else { return false }
+        for r in related[slot] ?? [] where r != slot && open.has(r) {
+            if let p = position[r], p < at { return false }
+        }
+        return true
     }
 
     /// The application date, when it is still open and the record's key picks dated rows.

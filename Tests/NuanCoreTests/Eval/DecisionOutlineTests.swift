@@ -16,12 +16,15 @@ final class DecisionOutlineTests: XCTestCase {
         let codes = p.enums[p.categoryEnum].codes
         let category = d.category == "undetermined" ? nil : codes.firstIndex(of: d.category).map { Int32($0) }
         var amount = Rational.zero
-        if let g = group, !invalid {
+        var pending = false
+        if let g = group {
             let start = p.benefitGroups[..<g].reduce(0) { $0 + $1.benefits.count }
             let range = start..<(start + p.benefitGroups[g].benefits.count)
-            amount = Rational.sum(d.awards.filter { range.contains($0.benefitIndex) }.compactMap(\.amount)) ?? .zero
+            if !invalid { amount = Rational.sum(d.awards.filter { range.contains($0.benefitIndex) }.compactMap(\.amount)) ?? .zero }
+            let names = Set(p.benefitGroups[g].benefits.map(\.name))
+            pending = d.pending.contains { names.contains($0) }
         }
-        return DecisionOutline(invalid: invalid, category: category, groupAmount: amount)
+        return DecisionOutline(invalid: invalid, category: category, groupAmount: amount, groupPending: pending)
     }
 
     /// Compares every group's outline of each record; returns (outlined, invalid among them).
