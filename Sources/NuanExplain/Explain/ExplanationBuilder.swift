@@ -122,10 +122,12 @@ struct ExplanationBuilder {
 
     /// A note when the application date falls outside the rules' period in force: the
     /// decision still follows these rules, but the caseworker should know.
-    func periodNote() -> ExplanationEntry? {
+    func periodNote() -> ExplanationEntry? { Self.periodNote(program: program, facts: facts, english: english) }
+
+    static func periodNote(program: CheckedProgram, facts: Facts, english: Bool) -> ExplanationEntry? {
         guard let slot = program.applicationDateField, case .date(let d) = facts.values[slot],
               let from = program.inForceFrom, let to = program.inForceTo, d < from || d > to else { return nil }
-        let text = t(ExplainText.outsidePeriod(CivilDate.format(d), from: CivilDate.format(from), to: CivilDate.format(to)))
+        let text = ExplainText.outsidePeriod(CivilDate.format(d), from: CivilDate.format(from), to: CivilDate.format(to)).text(english: english)
         return ExplanationEntry(kind: .note, rule: text, citation: program.notice, outcome: .info)
     }
 

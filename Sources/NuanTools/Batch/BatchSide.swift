@@ -23,9 +23,16 @@ struct BatchSide {
     /// line that is not UTF-8) leaves the Facts of the record read two rows before, which must
     /// not lend it a name (nuan-fuzz seed 10 case 6: the trace differed with --jobs).
     var factsFresh = false
+    /// `--explain brief` without the reference (`BatchOptions.interpret`): decisions are made
+    /// without their explanation entries, which the writer renders from `lastEvaluation`.
+    var leaveExplanation = false
+    /// The evaluation of the record just decided, when `leaveExplanation` (nil for a record
+    /// that was not read, or not decided).
+    var lastEvaluation: Evaluator.Evaluation?
 
-    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool) {
+    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool, leaveExplanation: Bool = false) {
         self.bp = bp
+        self.leaveExplanation = leaveExplanation
         codec = RecordCodec(layout: bp.layout)
         self.layout = layout
         ev = Evaluator(program: bp.program)
@@ -65,6 +72,9 @@ struct BatchSide {
             let d: Decision
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
+            } else if leaveExplanation && explain == .brief {
+                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: explain, recourse: bp.recourse)
+                                           : ev.decideLeavingExplanation(fb, explain: explain, recourse: bp.recourse)
             } else {
                 d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
             }
@@ -84,6 +94,7 @@ struct BatchSide {
                              explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
+        lastEvaluation = nil
         // decodeJSONLine resets them whenever the line is UTF-8 — which a row after a bad byte in
         // its block must check itself (rare), or the answer would depend on the block layout
         // (nuan-fuzz seed 83, case 41).
@@ -99,6 +110,7 @@ struct BatchSide {
                             line: () -> Int, explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
+        lastEvaluation = nil
         factsFresh = false
         let layout = self.layout!
         if let _ = sp.split(s, e) {

@@ -34,6 +34,11 @@ struct BatchWorker {
     /// The block's compact trace entries (`--trace`), reused block after block.
     var trace = TraceBytes()
     let writer: DecisionWriter
+    /// `--explain brief` to JSON Lines: the explanation written straight from the evaluation.
+    let brief: BriefExplanationWriter?
+    /// The evaluation of the record being rendered (`brief`), nil when its decision has none
+    /// or is not the one evaluated (a repeated id makes it invalid).
+    var evaluation: Evaluator.Evaluation?
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
 
@@ -43,10 +48,14 @@ struct BatchWorker {
         buf = .allocate(capacity: cap)
         out = ByteBuffer(capacity: pipe.options.explain == .none ? pipe.blockSize / 2 + 4096 : pipe.blockSize * 8)
         let compiled = pipe.options.explain == .none && !pipe.options.interpret
-        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled)
+        // brief: the decisions without explanation entries — JSON Lines writes the entries from
+        // the evaluation, CSV has no place for them; the interpreter's path is the reference
+        let leave = pipe.options.explain == .brief && !pipe.options.interpret
+        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled, leaveExplanation: leave)
         oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout, compiled: compiled) }
         groupsHeld = Array(repeating: false, count: pipe.bp.program.groups.count)
         writer = DecisionWriter(pipe.bp)
+        brief = leave && pipe.options.outputFormat == .jsonl ? BriefExplanationWriter(writer, english: false) : nil
         explain = pipe.options.explain
         stage = pipe.options.stage
         if pipe.encoding == .gb18030 { gb = GB18030Decoder() }
@@ -230,7 +239,10 @@ struct BatchWorker {
             }
             if stage == .eval { outputs += 1; continue }
             let outStart = out.count
+            if brief != nil, case .repeatedID? = correction { newSide.lastEvaluation = nil }
+            evaluation = newSide.lastEvaluation
             emit(d, previous: previous, csvCells: csv, &report)
+            evaluation = nil
             keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber, outStart: outStart, outEnd: out.count))
             outputs += 1
         }
@@ -257,7 +269,21 @@ struct BatchWorker {
     /// Renders the decision into `out`.
     mutating func render(_ d: Decision, previous: Decision?, csvCells: Bool) {
         if pipe.options.outputFormat == .jsonl {
-            writer.jsonLine(d, previous: previous, into: &out)
+            if let brief, let e = evaluation {
+                let program = pipe.bp.program
+                writer.jsonLine(d, previous: previous, into: &out) { o in
+                    if !brief.write(e, score: d.score, into: &o) {
+                        // the reference, for what the brief writer leaves to it
+                        for (k, x) in e.explanation(program: program, level: .brief, score: d.score, language: .chinese).enumerated() {
+                            if k > 0 { o.put(0x2C) }
+                            writer.entry(x, into: &o)
+                        }
+                    }
+                    return true
+                }
+            } else {
+                writer.jsonLine(d, previous: previous, into: &out)
+            }
         } else {
             carried.removeAll(keepingCapacity: true)
             if let layout = newSide.layout {
