@@ -75,6 +75,9 @@ struct BatchSide {
             } else if leaveExplanation && explain == .brief {
                 (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: explain, recourse: bp.recourse)
                                            : ev.decideLeavingExplanation(fb, explain: explain, recourse: bp.recourse)
+                // the evaluation has the trace now: what the summary asks of the evaluator after
+                // (groups, definitions, memoised) need not be traced, nor copy it
+                ev.trace = nil
             } else {
                 d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
             }
