@@ -20,8 +20,9 @@ extension Evaluator {
     /// evaluation the entries are built from — `Evaluation.explanation`, or a batch writer that
     /// renders them straight to bytes (`BriefExplanationWriter`). The evaluation is nil at
     /// `.none` without `recourse`.
+    /// `memo` keeps sentences of the reasons from record to record (one per worker).
     package mutating func decideLeavingExplanation(_ f: Facts, explain: ExplainLevel, recourse: Bool = false,
-                                                   language: Language = .chinese) -> (Decision, Evaluation?) {
+                                                   language: Language = .chinese, memo: ReasonsMemo? = nil) -> (Decision, Evaluation?) {
         var (decision, evaluation) = evaluate(f, tracing: explain != .none || recourse, language: language)
         guard let e = evaluation else { return (decision, nil) }
         // An open decision's reasons say what each answer would give: the search runs for it
@@ -31,7 +32,7 @@ extension Evaluator {
             decision.recourse = self.recourse(for: decision, facts: e.facts, language: language)
         }
         if explain != .none {
-            decision.reasons = Reasons(program: program, evaluation: e, language: language).build(decision, answers: decision.recourse)
+            decision.reasons = Reasons(program: program, evaluation: e, language: language, memo: memo).build(decision, answers: decision.recourse)
             // The caseworker's and auditor's views: only with the full explanation (batch's
             // default, brief, writes the reasons alone).
             if explain == .full {

@@ -13,9 +13,11 @@ package struct Reasons {
     let english: Bool
     let text: TestText
     let why: DecidingTests
+    let memo: ReasonsMemo?
 
-    init(program: CheckedProgram, evaluation: Evaluator.Evaluation, language: Language) {
+    init(program: CheckedProgram, evaluation: Evaluator.Evaluation, language: Language, memo: ReasonsMemo? = nil) {
         self.program = program
+        self.memo = memo
         self.evaluation = evaluation
         self.english = language == .english
         self.text = TestText(program: program, trace: evaluation.trace, english: english)
@@ -55,6 +57,16 @@ package struct Reasons {
 
     /// `符合：建档困难职工送温暖帮扶金 1000.00 元/户（蚌埠2022通知 二（三））。`
     func granted(_ d: Decision) -> String {
+        // one award (most grants): its sentence depends on the benefit and amount alone
+        guard let memo, d.awards.count == 1, let a = d.awards.first, a.benefitIndex >= 0 else { return grantedText(d) }
+        let key = ReasonsMemo.Award(benefit: a.benefitIndex, amount: a.amount, english: english)
+        if let hit = memo.granted[key] { return hit }
+        let s = grantedText(d)
+        if memo.granted.count < ReasonsMemo.capacity { memo.granted[key] = s }
+        return s
+    }
+
+    func grantedText(_ d: Decision) -> String {
         t(ReasonText.eligible(d.awards.map { t(ReasonText.award($0.benefit, amount($0), $0.citation)) }.joined(separator: separator)))
     }
 
@@ -128,4 +140,19 @@ package struct Reasons {
         if !shown.isEmpty { s += (english ? " " : "") + t(ReasonText.answers(shown.joined(separator: separator))) }
         return s
     }
+}
+
+/// Sentences of `reasons` that depend on little of the record, kept from record to record by
+/// one batch worker (an archive grants the same few awards again and again): the grant of one
+/// award, by benefit and amount. Not shared between threads.
+package final class ReasonsMemo: @unchecked Sendable {
+    struct Award: Hashable {
+        var benefit: Int
+        var amount: Rational?
+        var english: Bool
+    }
+    static let capacity = 4096
+    var granted: [Award: String] = [:]
+
+    package init() {}
 }

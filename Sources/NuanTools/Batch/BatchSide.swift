@@ -29,6 +29,10 @@ struct BatchSide {
     /// The evaluation of the record just decided, when `leaveExplanation` (nil for a record
     /// that was not read, or not decided).
     var lastEvaluation: Evaluator.Evaluation?
+    /// Sentences of the reasons kept from record to record.
+    let reasonsMemo = ReasonsMemo()
+    /// The evaluator's generation when it made `lastEvaluation`.
+    var lastGeneration: UInt32 = 0
 
     init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool, leaveExplanation: Bool = false) {
         self.bp = bp
@@ -73,11 +77,12 @@ struct BatchSide {
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
             } else if leaveExplanation && explain == .brief {
-                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: explain, recourse: bp.recourse)
-                                           : ev.decideLeavingExplanation(fb, explain: explain, recourse: bp.recourse)
+                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: explain, recourse: bp.recourse, memo: reasonsMemo)
+                                           : ev.decideLeavingExplanation(fb, explain: explain, recourse: bp.recourse, memo: reasonsMemo)
                 // the evaluation has the trace now: what the summary asks of the evaluator after
                 // (groups, definitions, memoised) need not be traced, nor copy it
                 ev.trace = nil
+                lastGeneration = ev.traceGeneration
             } else {
                 d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
             }
@@ -91,13 +96,20 @@ struct BatchSide {
         }
     }
 
+    /// Drops the last record's evaluation, its trace handed back to the evaluator for the next
+    /// (the worker is done with it).
+    mutating func recycleEvaluation() {
+        guard let e = lastEvaluation.take() else { return }
+        ev.recycle(e.trace.values, generation: lastGeneration)
+    }
+
     // MARK: JSON Lines
 
     mutating func jsonRecord(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, utf8OK: Bool, line: () -> Int,
                              explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
-        lastEvaluation = nil
+        recycleEvaluation()
         // decodeJSONLine resets them whenever the line is UTF-8 — which a row after a bad byte in
         // its block must check itself (rare), or the answer would depend on the block layout
         // (nuan-fuzz seed 83, case 41).
@@ -113,7 +125,7 @@ struct BatchSide {
                             line: () -> Int, explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
-        lastEvaluation = nil
+        recycleEvaluation()
         factsFresh = false
         let layout = self.layout!
         if let _ = sp.split(s, e) {
