@@ -23,8 +23,10 @@ struct BatchSide {
     /// line that is not UTF-8) leaves the Facts of the record read two rows before, which must
     /// not lend it a name (nuan-fuzz seed 10 case 6: the trace differed with --jobs).
     var factsFresh = false
-    /// `--explain brief` without the reference (`BatchOptions.interpret`): decisions are made
-    /// without their explanation entries, which the writer renders from `lastEvaluation`.
+    /// Decisions made without their explanation entries (`--explain brief` without the
+    /// reference, `BatchOptions.interpret`): JSON Lines renders them from `lastEvaluation`; CSV
+    /// has no place for them — nor for the caseworker's and auditor's views, so a CSV `full`
+    /// decides as `brief` does (its rows are the same).
     var leaveExplanation = false
     /// The evaluation of the record just decided, when `leaveExplanation` (nil for a record
     /// that was not read, or not decided).
@@ -76,9 +78,9 @@ struct BatchSide {
             let d: Decision
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
-            } else if leaveExplanation && explain == .brief {
-                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: explain, recourse: bp.recourse, memo: reasonsMemo)
-                                           : ev.decideLeavingExplanation(fb, explain: explain, recourse: bp.recourse, memo: reasonsMemo)
+            } else if leaveExplanation && explain != .none {
+                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: .brief, recourse: bp.recourse, memo: reasonsMemo)
+                                           : ev.decideLeavingExplanation(fb, explain: .brief, recourse: bp.recourse, memo: reasonsMemo)
                 // the evaluation has the trace now: what the summary asks of the evaluator after
                 // (groups, definitions, memoised) need not be traced, nor copy it
                 ev.trace = nil

@@ -49,13 +49,15 @@ struct BatchWorker {
         out = ByteBuffer(capacity: pipe.options.explain == .none ? pipe.blockSize / 2 + 4096 : pipe.blockSize * 8)
         let compiled = pipe.options.explain == .none && !pipe.options.interpret
         // brief: the decisions without explanation entries — JSON Lines writes the entries from
-        // the evaluation, CSV has no place for them; the interpreter's path is the reference
-        let leave = pipe.options.explain == .brief && !pipe.options.interpret
+        // the evaluation, CSV has no place for them (nor for full's views: a CSV row is the same
+        // at brief and full); the interpreter's path is the reference
+        let csvOut = pipe.options.outputFormat != .jsonl
+        let leave = !pipe.options.interpret && (pipe.options.explain == .brief || (pipe.options.explain == .full && csvOut))
         newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled, leaveExplanation: leave)
         oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout, compiled: compiled) }
         groupsHeld = Array(repeating: false, count: pipe.bp.program.groups.count)
         writer = DecisionWriter(pipe.bp)
-        brief = leave && pipe.options.outputFormat == .jsonl ? BriefExplanationWriter(writer, english: false) : nil
+        brief = leave && !csvOut ? BriefExplanationWriter(writer, english: false) : nil
         explain = pipe.options.explain
         stage = pipe.options.stage
         if pipe.encoding == .gb18030 { gb = GB18030Decoder() }
