@@ -69,8 +69,10 @@ package struct BriefSkeleton: Sendable {
 extension Evaluator.Evaluation {
     /// The explanation `Evaluator.decide(_:explain:…)` gives at `level`: the reference the
     /// batch's brief writer falls back on.
-    package func explanation(program: CheckedProgram, level: ExplainLevel, score: Rational?, language: Language) -> [ExplanationEntry] {
-        var builder = ExplanationBuilder(program: program, trace: trace, facts: facts, level: level, language: language)
+    /// `memo` keeps what depends on the program alone from record to record (one per worker).
+    package func explanation(program: CheckedProgram, level: ExplainLevel, score: Rational?, language: Language,
+                             memo: ExplainMemo? = nil) -> [ExplanationEntry] {
+        var builder = ExplanationBuilder(program: program, trace: trace, facts: facts, level: level, language: language, memo: memo)
         return builder.build(outcomes: outcomes, category: category, score: score)
     }
 }

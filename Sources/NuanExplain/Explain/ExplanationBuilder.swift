@@ -15,9 +15,12 @@ struct ExplanationBuilder {
     var expanded: Set<Int32> = []
     /// Parameter figures (parameter, row) whose source was already named.
     var notedRows: Set<Int> = []
+    /// What is kept from record to record (a batch worker's), or nil.
+    let memo: ExplainMemo?
 
-    init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language) {
+    init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language, memo: ExplainMemo? = nil) {
         self.program = program
+        self.memo = memo
         self.trace = trace
         self.facts = facts
         self.level = level
@@ -152,4 +155,14 @@ struct ExplanationBuilder {
         default: return "?"
         }
     }
+}
+
+/// What an explanation holds that depends on the program alone, kept from record to record by
+/// one batch worker: each expression's text as the Chinese explanation shows it
+/// (`ExplanationBuilder.source`, which relabels option codes). Not shared between threads.
+package final class ExplainMemo: @unchecked Sendable {
+    static let capacity = 1 << 16
+    var sources: [Int32: String] = [:]
+
+    package init() {}
 }

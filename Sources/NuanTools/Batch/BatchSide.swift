@@ -23,22 +23,29 @@ struct BatchSide {
     /// line that is not UTF-8) leaves the Facts of the record read two rows before, which must
     /// not lend it a name (nuan-fuzz seed 10 case 6: the trace differed with --jobs).
     var factsFresh = false
-    /// Decisions made without their explanation entries (`--explain brief` without the
-    /// reference, `BatchOptions.interpret`): JSON Lines renders them from `lastEvaluation`; CSV
-    /// has no place for them — nor for the caseworker's and auditor's views, so a CSV `full`
-    /// decides as `brief` does (its rows are the same).
+    /// Decisions made without their explanation entries (`--explain brief` or `full` without
+    /// the reference, `BatchOptions.interpret`): JSON Lines renders brief ones from
+    /// `lastEvaluation` and builds full ones with the worker's memos; CSV has no place for them —
+    /// nor for the caseworker's and auditor's views, so a CSV `full` decides as `brief` does
+    /// (its rows are the same).
     var leaveExplanation = false
     /// The evaluation of the record just decided, when `leaveExplanation` (nil for a record
     /// that was not read, or not decided).
     var lastEvaluation: Evaluator.Evaluation?
     /// Sentences of the reasons kept from record to record.
     let reasonsMemo = ReasonsMemo()
+    /// What full explanations hold that depends on the program alone, kept likewise.
+    let explainMemo = ExplainMemo()
     /// The evaluator's generation when it made `lastEvaluation`.
     var lastGeneration: UInt32 = 0
 
-    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool, leaveExplanation: Bool = false) {
+    /// Whether decisions go to CSV (or a workbook), which holds no explanation entries.
+    let csvOut: Bool
+
+    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool, leaveExplanation: Bool = false, csvOut: Bool = false) {
         self.bp = bp
         self.leaveExplanation = leaveExplanation
+        self.csvOut = csvOut
         codec = RecordCodec(layout: bp.layout)
         self.layout = layout
         ev = Evaluator(program: bp.program)
@@ -75,12 +82,17 @@ struct BatchSide {
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            let d: Decision
+            var d: Decision
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
             } else if leaveExplanation && explain != .none {
-                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: .brief, recourse: bp.recourse, memo: reasonsMemo)
-                                           : ev.decideLeavingExplanation(fb, explain: .brief, recourse: bp.recourse, memo: reasonsMemo)
+                let level: ExplainLevel = explain == .full && !csvOut ? .full : .brief
+                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: level, recourse: bp.recourse, memo: reasonsMemo)
+                                           : ev.decideLeavingExplanation(fb, explain: level, recourse: bp.recourse, memo: reasonsMemo)
+                if level == .full, let e = lastEvaluation {
+                    // as `Evaluator.decide` builds them, with the worker's memo
+                    d.explanation = e.explanation(program: bp.program, level: .full, score: d.score, language: .chinese, memo: explainMemo)
+                }
                 // the evaluation has the trace now: what the summary asks of the evaluator after
                 // (groups, definitions, memoised) need not be traced, nor copy it
                 ev.trace = nil

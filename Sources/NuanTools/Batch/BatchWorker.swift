@@ -50,14 +50,15 @@ struct BatchWorker {
         let compiled = pipe.options.explain == .none && !pipe.options.interpret
         // brief: the decisions without explanation entries — JSON Lines writes the entries from
         // the evaluation, CSV has no place for them (nor for full's views: a CSV row is the same
-        // at brief and full); the interpreter's path is the reference
+        // at brief and full); full JSON Lines builds them with the worker's memos. The
+        // interpreter's path (`--interpret`) is the reference.
         let csvOut = pipe.options.outputFormat != .jsonl
-        let leave = !pipe.options.interpret && (pipe.options.explain == .brief || (pipe.options.explain == .full && csvOut))
-        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled, leaveExplanation: leave)
+        let leave = !pipe.options.interpret && pipe.options.explain != .none
+        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled, leaveExplanation: leave, csvOut: csvOut)
         oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout, compiled: compiled) }
         groupsHeld = Array(repeating: false, count: pipe.bp.program.groups.count)
         writer = DecisionWriter(pipe.bp)
-        brief = leave && !csvOut ? BriefExplanationWriter(writer, english: false) : nil
+        brief = leave && !csvOut && pipe.options.explain == .brief ? BriefExplanationWriter(writer, english: false) : nil
         explain = pipe.options.explain
         stage = pipe.options.stage
         if pipe.encoding == .gb18030 { gb = GB18030Decoder() }

@@ -10,7 +10,8 @@ import XCTest
 /// (`BriefExplanationWriter`) instead of building its entries; the line must be byte for byte
 /// what the entries give (`BatchOptions.interpret`, the reference) — for every shipped rules
 /// file, on generated records with every awkward value, with overrides that make figures
-/// 待定 or enormous, JSON Lines and CSV out (and CSV at `full`, decided as brief), one job or two.
+/// 待定 or enormous, JSON Lines and CSV out (and `full`: CSV decided as brief, JSON Lines built
+/// with the worker's memos), one job or two.
 final class BriefExplanationTests: XCTestCase {
     static let root = Golden.rootURL
     static let shipped = ["bengbu-2022", "qinghai-2020", "wuzhou-2018", "leshan-2012", "heilongjiang-2021"]
@@ -154,9 +155,13 @@ final class BriefExplanationTests: XCTestCase {
             (Self.root.appendingPathComponent("Rules/examples/bengbu-archive.csv").path, .csv),
             (Self.root.appendingPathComponent("Tests/Fixtures/fuzz/record.json.txt").path, .jsonl),
         ]
+        let few = dir.appendingPathComponent("few.jsonl").path
+        try (records(400, seed: 8).joined(separator: "\n") + "\n").write(toFile: few, atomically: true, encoding: .utf8)
         var explained = 0
         for name in Self.shipped + ["amounts"] {
             let p = try program(name)
+            // full JSON Lines: built with the worker's memos, against `Evaluator.decide`'s
+            try same(few, format: .jsonl, out: .jsonl, program: p, level: .full)
             for (input, format) in fixtures {
                 let jsonl = try same(input, format: format, out: .jsonl, program: p)
                 try same(input, format: format, out: .csv, program: p)
