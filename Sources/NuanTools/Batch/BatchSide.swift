@@ -82,21 +82,11 @@ struct BatchSide {
             if !fast { slow += 1 }
             if parseOnly { return .parsed }
             lastFactsOK = true
-            var d: Decision
+            let d: Decision
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
             } else if leaveExplanation && explain != .none {
-                let level: ExplainLevel = explain == .full && !csvOut ? .full : .brief
-                (d, lastEvaluation) = flip ? ev.decideLeavingExplanation(fa, explain: level, recourse: bp.recourse, memo: reasonsMemo)
-                                           : ev.decideLeavingExplanation(fb, explain: level, recourse: bp.recourse, memo: reasonsMemo)
-                if level == .full, let e = lastEvaluation {
-                    // as `Evaluator.decide` builds them, with the worker's memo
-                    d.explanation = e.explanation(program: bp.program, level: .full, score: d.score, language: .chinese, memo: explainMemo)
-                }
-                // the evaluation has the trace now: what the summary asks of the evaluator after
-                // (groups, definitions, memoised) need not be traced, nor copy it
-                ev.trace = nil
-                lastGeneration = ev.traceGeneration
+                d = decideLeavingExplanation(explain)
             } else {
                 d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
             }
@@ -108,6 +98,26 @@ struct BatchSide {
             }
             return .decided(d)
         }
+    }
+
+    /// Decides the current Facts without building the explanation entries (brief, or CSV at
+    /// full) or with the worker's memos (full JSON Lines), keeping the evaluation. Out of line:
+    /// `outcome` is also the compiled path's, which stays as it was.
+    @inline(never)
+    mutating func decideLeavingExplanation(_ explain: ExplainLevel) -> Decision {
+        let level: ExplainLevel = explain == .full && !csvOut ? .full : .brief
+        var (d, e) = flip ? ev.decideLeavingExplanation(fa, explain: level, recourse: bp.recourse, memo: reasonsMemo)
+                          : ev.decideLeavingExplanation(fb, explain: level, recourse: bp.recourse, memo: reasonsMemo)
+        if level == .full, let e {
+            // as `Evaluator.decide` builds them, with the worker's memo
+            d.explanation = e.explanation(program: bp.program, level: .full, score: d.score, language: .chinese, memo: explainMemo)
+        }
+        lastEvaluation = e
+        // the evaluation has the trace now: what the summary asks of the evaluator after
+        // (groups, definitions, memoised) need not be traced, nor copy it
+        ev.trace = nil
+        lastGeneration = ev.traceGeneration
+        return d
     }
 
     /// Drops the last record's evaluation, its trace handed back to the evaluator for the next
@@ -123,7 +133,7 @@ struct BatchSide {
                              explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
-        recycleEvaluation()
+        if leaveExplanation { recycleEvaluation() }
         // decodeJSONLine resets them whenever the line is UTF-8 — which a row after a bad byte in
         // its block must check itself (rare), or the answer would depend on the block layout
         // (nuan-fuzz seed 83, case 41).
@@ -139,7 +149,7 @@ struct BatchSide {
                             line: () -> Int, explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
-        recycleEvaluation()
+        if leaveExplanation { recycleEvaluation() }
         factsFresh = false
         let layout = self.layout!
         if let _ = sp.split(s, e) {

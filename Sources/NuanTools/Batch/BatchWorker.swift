@@ -242,10 +242,14 @@ struct BatchWorker {
             }
             if stage == .eval { outputs += 1; continue }
             let outStart = out.count
-            if brief != nil, case .repeatedID? = correction { newSide.lastEvaluation = nil }
-            evaluation = newSide.lastEvaluation
-            emit(d, previous: previous, csvCells: csv, &report)
-            evaluation = nil
+            if brief != nil {
+                if case .repeatedID? = correction { newSide.lastEvaluation = nil }
+                evaluation = newSide.lastEvaluation
+                emit(d, previous: previous, csvCells: csv, &report)
+                evaluation = nil
+            } else {
+                emit(d, previous: previous, csvCells: csv, &report)
+            }
             keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber, outStart: outStart, outEnd: out.count))
             outputs += 1
         }
