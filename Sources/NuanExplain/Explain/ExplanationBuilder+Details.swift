@@ -38,6 +38,14 @@ extension ExplanationBuilder {
     /// (`discipline_leader`) given by its label, as everywhere else in the explanation. A code
     /// two enums label differently is left as written.
     func source(_ n: Int32) -> String {
+        guard let memo, !english else { return sourceText(n) }
+        if let hit = memo.sources[n] { return hit }
+        let s = sourceText(n)
+        if memo.sources.count < ExplainMemo.capacity { memo.sources[n] = s }
+        return s
+    }
+
+    func sourceText(_ n: Int32) -> String {
         let text = program.nodeRanges[Int(n)].text
         guard !english, text.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return text }
         var labels: [String: String?] = [:]

@@ -15,9 +15,12 @@ struct ExplanationBuilder {
     var expanded: Set<Int32> = []
     /// Parameter figures (parameter, row) whose source was already named.
     var notedRows: Set<Int> = []
+    /// What is kept from record to record (a batch worker's), or nil.
+    let memo: ExplainMemo?
 
-    init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language) {
+    init(program: CheckedProgram, trace: Evaluator.Trace, facts: Facts, level: ExplainLevel, language: Language, memo: ExplainMemo? = nil) {
         self.program = program
+        self.memo = memo
         self.trace = trace
         self.facts = facts
         self.level = level
@@ -122,10 +125,12 @@ struct ExplanationBuilder {
 
     /// A note when the application date falls outside the rules' period in force: the
     /// decision still follows these rules, but the caseworker should know.
-    func periodNote() -> ExplanationEntry? {
+    func periodNote() -> ExplanationEntry? { Self.periodNote(program: program, facts: facts, english: english) }
+
+    static func periodNote(program: CheckedProgram, facts: Facts, english: Bool) -> ExplanationEntry? {
         guard let slot = program.applicationDateField, case .date(let d) = facts.values[slot],
               let from = program.inForceFrom, let to = program.inForceTo, d < from || d > to else { return nil }
-        let text = t(ExplainText.outsidePeriod(CivilDate.format(d), from: CivilDate.format(from), to: CivilDate.format(to)))
+        let text = ExplainText.outsidePeriod(CivilDate.format(d), from: CivilDate.format(from), to: CivilDate.format(to)).text(english: english)
         return ExplanationEntry(kind: .note, rule: text, citation: program.notice, outcome: .info)
     }
 
@@ -150,4 +155,14 @@ struct ExplanationBuilder {
         default: return "?"
         }
     }
+}
+
+/// What an explanation holds that depends on the program alone, kept from record to record by
+/// one batch worker: each expression's text as the Chinese explanation shows it
+/// (`ExplanationBuilder.source`, which relabels option codes). Not shared between threads.
+package final class ExplainMemo: @unchecked Sendable {
+    static let capacity = 1 << 16
+    var sources: [Int32: String] = [:]
+
+    package init() {}
 }

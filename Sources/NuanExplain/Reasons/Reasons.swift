@@ -13,9 +13,11 @@ package struct Reasons {
     let english: Bool
     let text: TestText
     let why: DecidingTests
+    let memo: ReasonsMemo?
 
-    init(program: CheckedProgram, evaluation: Evaluator.Evaluation, language: Language) {
+    init(program: CheckedProgram, evaluation: Evaluator.Evaluation, language: Language, memo: ReasonsMemo? = nil) {
         self.program = program
+        self.memo = memo
         self.evaluation = evaluation
         self.english = language == .english
         self.text = TestText(program: program, trace: evaluation.trace, english: english)
@@ -55,6 +57,17 @@ package struct Reasons {
 
     /// `符合：建档困难职工送温暖帮扶金 1000.00 元/户（蚌埠2022通知 二（三））。`
     func granted(_ d: Decision) -> String {
+        // the sentence depends on the awards' benefits and amounts alone
+        guard let memo, d.awards.count <= 4, d.awards.allSatisfy({ $0.benefitIndex >= 0 }) else { return grantedText(d) }
+        var key = ReasonsMemo.Awards(english: english)
+        for a in d.awards { key.add(a.benefitIndex, a.amount) }
+        if let hit = memo.granted[key] { return hit }
+        let s = grantedText(d)
+        if memo.granted.count < ReasonsMemo.capacity { memo.granted[key] = s }
+        return s
+    }
+
+    func grantedText(_ d: Decision) -> String {
         t(ReasonText.eligible(d.awards.map { t(ReasonText.award($0.benefit, amount($0), $0.citation)) }.joined(separator: separator)))
     }
 
@@ -128,4 +141,45 @@ package struct Reasons {
         if !shown.isEmpty { s += (english ? " " : "") + t(ReasonText.answers(shown.joined(separator: separator))) }
         return s
     }
+}
+
+/// Sentences of `reasons` that depend on little of the record, kept from record to record by
+/// one batch worker (an archive grants the same few awards again and again): the grant of one
+/// award, by benefit and amount. Not shared between threads.
+package final class ReasonsMemo: @unchecked Sendable {
+    /// Up to four awards by benefit index and amount (an array would be allocated per look-up).
+    struct Awards: Hashable {
+        var english: Bool
+        var count = 0
+        var benefits: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var amounts: (Rational?, Rational?, Rational?, Rational?) = (nil, nil, nil, nil)
+
+        init(english: Bool) { self.english = english }
+
+        mutating func add(_ benefit: Int, _ amount: Rational?) {
+            switch count {
+            case 0: benefits.0 = benefit; amounts.0 = amount
+            case 1: benefits.1 = benefit; amounts.1 = amount
+            case 2: benefits.2 = benefit; amounts.2 = amount
+            default: benefits.3 = benefit; amounts.3 = amount
+            }
+            count += 1
+        }
+
+        static func == (a: Awards, b: Awards) -> Bool {
+            a.english == b.english && a.count == b.count && a.benefits == b.benefits
+                && a.amounts.0 == b.amounts.0 && a.amounts.1 == b.amounts.1 && a.amounts.2 == b.amounts.2 && a.amounts.3 == b.amounts.3
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(english)
+            h.combine(count)
+            h.combine(benefits.0); h.combine(benefits.1); h.combine(benefits.2); h.combine(benefits.3)
+            h.combine(amounts.0); h.combine(amounts.1); h.combine(amounts.2); h.combine(amounts.3)
+        }
+    }
+    static let capacity = 4096
+    var granted: [Awards: String] = [:]
+
+    package init() {}
 }

@@ -54,7 +54,10 @@ extension Evaluator {
         case .inSet, .notInSet:
             let a = eval(node.a)
             let set = plan.constants[Int(plan.nodes[Int(node.b)].a)]
-            if trace != nil { trace!.values[Int(node.b)] = set }
+            if trace != nil {
+                trace!.values[Int(node.b)] = set
+                traced.append(node.b)
+            }
             var member: Bool
             switch (a, set) {
             case (.choice(let c), .set(let mask)): member = mask & (1 << UInt64(c)) != 0
@@ -66,7 +69,10 @@ extension Evaluator {
         case .containsAny, .containsAll:
             let a = eval(node.a)
             let set = plan.constants[Int(plan.nodes[Int(node.b)].a)]
-            if trace != nil { trace!.values[Int(node.b)] = set }
+            if trace != nil {
+                trace!.values[Int(node.b)] = set
+                traced.append(node.b)
+            }
             guard case .set(let have) = a, case .set(let want) = set else { return a.isKnown ? .failure(EvalMessage.typeError.text(language)) : a }
             return .bool(node.op == .containsAny ? have & want != 0 : have & want == want)
         case .isEmpty:

@@ -68,6 +68,14 @@ public struct Evaluator {
     var validityErrors: [RecordError?]
 
     /// What one evaluation observed: every node's value, and the parameter-table row used.
+    /// The nodes the current trace holds a value for, in the order set (tracing only): a
+    /// trace handed back (`recycle`) is cleared node by node for the next record instead of a
+    /// fresh array of every node being allocated — and every node destroyed — per record.
+    var traced: [Int32] = []
+    /// A trace's values handed back: nil but for the nodes in `spareTraced`.
+    var spareValues: [Value?] = []
+    var spareTraced: [Int32] = []
+
     public struct Trace: Sendable {
         public var values: [Value?]
         public var rows: [Int: Int]
@@ -100,7 +108,20 @@ public struct Evaluator {
             for i in parameterGeneration.indices { parameterGeneration[i] = 0 }
             categoryGeneration = 0
         }
-        trace = tracing ? Trace(values: Array(repeating: nil, count: plan.nodes.count), rows: [:]) : nil
+        if tracing {
+            if spareValues.count == plan.nodes.count {
+                var values = spareValues
+                spareValues = []
+                for n in spareTraced { values[Int(n)] = nil }
+                trace = Trace(values: values, rows: [:])
+            } else {
+                trace = Trace(values: Array(repeating: nil, count: plan.nodes.count), rows: [:])
+            }
+            spareTraced.removeAll(keepingCapacity: true)
+            traced.removeAll(keepingCapacity: true)
+        } else {
+            trace = nil
+        }
         referenceDate = defaultReferenceDate
         unconfirmedParameter = -1
         missingRowParameter = -1
@@ -111,8 +132,25 @@ public struct Evaluator {
     @inline(__always)
     mutating func eval(_ n: Int32) -> Value {
         let v = evalNode(Int(n))
-        if trace != nil { trace!.values[Int(n)] = v }
+        if trace != nil {
+            trace!.values[Int(n)] = v
+            traced.append(n)
+        }
         return v
+    }
+
+    /// The generation of the record being decided: `recycle` takes back only the trace of the
+    /// record decided last.
+    package var traceGeneration: UInt32 { generation }
+
+    /// Takes back the trace values of the record decided last (generation `g`, its evaluation
+    /// done with), once the evaluator no longer holds that trace itself: the next traced
+    /// record reuses them. Anything else is left alone (the next record allocates afresh).
+    package mutating func recycle(_ values: [Value?], generation g: UInt32) {
+        guard g == generation, trace == nil, values.count == plan.nodes.count else { return }
+        spareValues = values
+        swap(&spareTraced, &traced)
+        traced.removeAll(keepingCapacity: true)
     }
 
     public mutating func truth(_ n: Int32) -> Truth { Truth(eval(n)) }

@@ -33,7 +33,9 @@ public struct BatchOptions: Sendable {
     public var excelBOM = false
     public var explain: ExplainLevel = .brief
     /// Decide with the interpreter even with `--explain none` (which otherwise uses the
-    /// compiled evaluator): the reference, for differential runs and measurements.
+    /// compiled evaluator), and with `--explain brief` build each explanation's entries (which
+    /// otherwise are written straight from the evaluation, `BriefExplanationWriter`): the
+    /// reference, for differential runs and measurements.
     public var interpret = false
     /// `--recourse`: each decision that is not fully eligible carries what would change it.
     public var recourse = false

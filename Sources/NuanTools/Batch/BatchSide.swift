@@ -23,9 +23,29 @@ struct BatchSide {
     /// line that is not UTF-8) leaves the Facts of the record read two rows before, which must
     /// not lend it a name (nuan-fuzz seed 10 case 6: the trace differed with --jobs).
     var factsFresh = false
+    /// Decisions made without their explanation entries (`--explain brief` or `full` without
+    /// the reference, `BatchOptions.interpret`): JSON Lines renders brief ones from
+    /// `lastEvaluation` and builds full ones with the worker's memos; CSV has no place for them —
+    /// nor for the caseworker's and auditor's views, so a CSV `full` decides as `brief` does
+    /// (its rows are the same).
+    var leaveExplanation = false
+    /// The evaluation of the record just decided, when `leaveExplanation` (nil for a record
+    /// that was not read, or not decided).
+    var lastEvaluation: Evaluator.Evaluation?
+    /// Sentences of the reasons kept from record to record.
+    let reasonsMemo = ReasonsMemo()
+    /// What full explanations hold that depends on the program alone, kept likewise.
+    let explainMemo = ExplainMemo()
+    /// The evaluator's generation when it made `lastEvaluation`.
+    var lastGeneration: UInt32 = 0
 
-    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool) {
+    /// Whether decisions go to CSV (or a workbook), which holds no explanation entries.
+    let csvOut: Bool
+
+    init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool, leaveExplanation: Bool = false, csvOut: Bool = false) {
         self.bp = bp
+        self.leaveExplanation = leaveExplanation
+        self.csvOut = csvOut
         codec = RecordCodec(layout: bp.layout)
         self.layout = layout
         ev = Evaluator(program: bp.program)
@@ -65,6 +85,8 @@ struct BatchSide {
             let d: Decision
             if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
+            } else if leaveExplanation && explain != .none {
+                d = decideLeavingExplanation(explain)
             } else {
                 d = flip ? ev.decide(fa, explain: explain, recourse: bp.recourse) : ev.decide(fb, explain: explain, recourse: bp.recourse)
             }
@@ -78,12 +100,40 @@ struct BatchSide {
         }
     }
 
+    /// Decides the current Facts without building the explanation entries (brief, or CSV at
+    /// full) or with the worker's memos (full JSON Lines), keeping the evaluation. Out of line:
+    /// `outcome` is also the compiled path's, which stays as it was.
+    @inline(never)
+    mutating func decideLeavingExplanation(_ explain: ExplainLevel) -> Decision {
+        let level: ExplainLevel = explain == .full && !csvOut ? .full : .brief
+        var (d, e) = flip ? ev.decideLeavingExplanation(fa, explain: level, recourse: bp.recourse, memo: reasonsMemo)
+                          : ev.decideLeavingExplanation(fb, explain: level, recourse: bp.recourse, memo: reasonsMemo)
+        if level == .full, let e {
+            // as `Evaluator.decide` builds them, with the worker's memo
+            d.explanation = e.explanation(program: bp.program, level: .full, score: d.score, language: .chinese, memo: explainMemo)
+        }
+        lastEvaluation = e
+        // the evaluation has the trace now: what the summary asks of the evaluator after
+        // (groups, definitions, memoised) need not be traced, nor copy it
+        ev.trace = nil
+        lastGeneration = ev.traceGeneration
+        return d
+    }
+
+    /// Drops the last record's evaluation, its trace handed back to the evaluator for the next
+    /// (the worker is done with it).
+    mutating func recycleEvaluation() {
+        guard let e = lastEvaluation.take() else { return }
+        ev.recycle(e.trace.values, generation: lastGeneration)
+    }
+
     // MARK: JSON Lines
 
     mutating func jsonRecord(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, utf8OK: Bool, line: () -> Int,
                              explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
+        if leaveExplanation { recycleEvaluation() }
         // decodeJSONLine resets them whenever the line is UTF-8 — which a row after a bad byte in
         // its block must check itself (rare), or the answer would depend on the block layout
         // (nuan-fuzz seed 83, case 41).
@@ -99,6 +149,7 @@ struct BatchSide {
                             line: () -> Int, explain: ExplainLevel, parseOnly: Bool, slow: inout Int) -> Outcome {
         flip.toggle()
         lastFactsOK = false
+        if leaveExplanation { recycleEvaluation() }
         factsFresh = false
         let layout = self.layout!
         if let _ = sp.split(s, e) {

@@ -42,6 +42,11 @@ struct BatchWorker {
     /// Deciding pass after a first pass: which records the registry must see (nil: all).
     let candidates: RepeatCandidates?
     let writer: DecisionWriter
+    /// `--explain brief` to JSON Lines: the explanation written straight from the evaluation.
+    let brief: BriefExplanationWriter?
+    /// The evaluation of the record being rendered (`brief`), nil when its decision has none
+    /// or is not the one evaluated (a repeated id makes it invalid).
+    var evaluation: Evaluator.Evaluation?
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
 
@@ -51,10 +56,17 @@ struct BatchWorker {
         buf = .allocate(capacity: cap)
         out = ByteBuffer(capacity: pipe.options.explain == .none ? pipe.blockSize / 2 + 4096 : pipe.blockSize * 8)
         let compiled = pipe.options.explain == .none && !pipe.options.interpret
-        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled)
+        // brief: the decisions without explanation entries — JSON Lines writes the entries from
+        // the evaluation, CSV has no place for them (nor for full's views: a CSV row is the same
+        // at brief and full); full JSON Lines builds them with the worker's memos. The
+        // interpreter's path (`--interpret`) is the reference.
+        let csvOut = pipe.options.outputFormat != .jsonl
+        let leave = !pipe.options.interpret && pipe.options.explain != .none
+        newSide = BatchSide(pipe.bp, layout: pipe.layout, compiled: compiled, leaveExplanation: leave, csvOut: csvOut)
         oldSide = pipe.oldBP.map { BatchSide($0, layout: pipe.oldLayout, compiled: compiled) }
         groupsHeld = Array(repeating: false, count: pipe.bp.program.groups.count)
         writer = DecisionWriter(pipe.bp)
+        brief = leave && !csvOut && pipe.options.explain == .brief ? BriefExplanationWriter(writer, english: false) : nil
         explain = pipe.options.explain
         stage = pipe.options.stage
         keysPass = pipe.keysPass
@@ -262,7 +274,14 @@ struct BatchWorker {
             }
             if stage == .eval { outputs += 1; continue }
             let outStart = out.count
-            emit(d, previous: previous, csvCells: csv, &report)
+            if brief != nil {
+                if case .repeatedID? = correction { newSide.lastEvaluation = nil }
+                evaluation = newSide.lastEvaluation
+                emit(d, previous: previous, csvCells: csv, &report)
+                evaluation = nil
+            } else {
+                emit(d, previous: previous, csvCells: csv, &report)
+            }
             var register = true
             if let candidates {
                 let ih = RepeatKeys.idHash(d.id), nh = RepeatKeys.numberHash(idNumber)
@@ -306,7 +325,21 @@ struct BatchWorker {
     /// Renders the decision into `out`.
     mutating func render(_ d: Decision, previous: Decision?, csvCells: Bool) {
         if pipe.options.outputFormat == .jsonl {
-            writer.jsonLine(d, previous: previous, into: &out)
+            if let brief, let e = evaluation {
+                let program = pipe.bp.program
+                writer.jsonLine(d, previous: previous, into: &out) { o in
+                    if !brief.write(e, score: d.score, into: &o) {
+                        // the reference, for what the brief writer leaves to it
+                        for (k, x) in e.explanation(program: program, level: .brief, score: d.score, language: .chinese).enumerated() {
+                            if k > 0 { o.put(0x2C) }
+                            writer.entry(x, into: &o)
+                        }
+                    }
+                    return true
+                }
+            } else {
+                writer.jsonLine(d, previous: previous, into: &out)
+            }
         } else {
             carried.removeAll(keepingCapacity: true)
             if let layout = newSide.layout {

@@ -153,6 +153,12 @@ struct DecisionWriter {
     // MARK: JSON Lines
 
     func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer) {
+        jsonLine(d, previous: previous, into: &o) { _ in false }
+    }
+
+    /// `explanation` writes the explanation's entries in place of `d.explanation` (a brief
+    /// explanation rendered straight from the evaluation), or returns false to leave them to it.
+    func jsonLine(_ d: Decision, previous: Decision?, into o: inout ByteBuffer, explanation: (inout ByteBuffer) -> Bool) {
         o.put("{\"id\":")
         if let id = d.id { o.putJSONString(json.disclosure.value(id)) } else { o.put("null") }
         o.put(",\"status\":\"")
@@ -201,9 +207,11 @@ struct DecisionWriter {
             o.put(json.recourse(r))
         }
         o.put("],\"explanation\":[")
-        for (k, e) in d.explanation.enumerated() {
-            if k > 0 { o.put(0x2C) }
-            entry(e, into: &o)
+        if !explanation(&o) {
+            for (k, e) in d.explanation.enumerated() {
+                if k > 0 { o.put(0x2C) }
+                entry(e, into: &o)
+            }
         }
         o.put("],\"rules\":")
         o.put(bp.rulesJSON)
@@ -247,13 +255,7 @@ struct DecisionWriter {
 
     /// `DecisionJSON.entry` as bytes, every text masked the way `DecisionJSON.q` masks it.
     func entry(_ e: ExplanationEntry, into o: inout ByteBuffer) {
-        o.put("{\"kind\":")
-        o.putJSONString(e.kind.rawValue)
-        o.put(",\"rule\":")
-        o.putJSONString(json.disclosure.value(e.rule))
-        o.put(",\"source\":")
-        if let c = e.citation { o.putJSONString(json.disclosure.value(c)) } else { o.put("null") }
-        o.put(",\"outcome\":")
+        entryHead(e, into: &o)
         o.putJSONString(e.outcome.rawValue)
         if let r = e.result { o.put(",\"result\":"); o.putJSONString(json.disclosure.value(r)) }
         if !e.values.isEmpty { o.put(",\"values\":"); strings(e.values, into: &o) }
@@ -268,6 +270,18 @@ struct DecisionWriter {
             o.put(0x5D)
         }
         o.put(0x7D)
+    }
+
+    /// An entry up to its outcome: `{"kind":…,"rule":…,"source":…,"outcome":` (what a brief
+    /// explanation renders once per rule, `BriefExplanationWriter`).
+    func entryHead(_ e: ExplanationEntry, into o: inout ByteBuffer) {
+        o.put("{\"kind\":")
+        o.putJSONString(e.kind.rawValue)
+        o.put(",\"rule\":")
+        o.putJSONString(json.disclosure.value(e.rule))
+        o.put(",\"source\":")
+        if let c = e.citation { o.putJSONString(json.disclosure.value(c)) } else { o.put("null") }
+        o.put(",\"outcome\":")
     }
 
     func strings(_ xs: [String], into o: inout ByteBuffer) {
