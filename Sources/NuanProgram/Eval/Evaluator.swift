@@ -155,6 +155,13 @@ public struct Evaluator {
 
     public mutating func truth(_ n: Int32) -> Truth { Truth(eval(n)) }
 
+    /// The truth of condition `n` for the record `f`, evaluating only what it reads (what
+    /// `decide(f)` then `truth(n)` gives, without the decision).
+    package mutating func truth(_ n: Int32, of f: Facts) -> Truth {
+        begin(f, tracing: false)
+        return Truth(eval(n))
+    }
+
     package mutating func definition(_ i: Int) -> Value {
         if definitionGeneration[i] == generation { return definitionMemo[i] }
         let v = eval(plan.definitionRoots[i])

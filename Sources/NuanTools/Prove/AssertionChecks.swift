@@ -42,18 +42,14 @@ struct AssertionChecks {
         let allowances = p.assertions.filter { if case .categoryGapAllowed = $0.claim { return true } else { return false } }
         guard !allowances.isEmpty else { return false }
         if allowances.contains(where: { $0.condition == nil }) { return true }
-        _ = evaluator.decide(facts)
-        return allowances.contains { evaluator.truth($0.condition!) == .yes }
+        return allowances.contains { evaluator.truth($0.condition!, of: facts) == .yes }
     }
 
     mutating func visit(_ c: Partition.Cell, into checks: inout CellChecks) {
         guard case .assertion(let k) = c.part else { return }
         let a = program.assertions[k]
         var truth = Truth.yes
-        if let root = a.condition {
-            _ = evaluator.decide(c.facts)
-            truth = evaluator.truth(root)
-        }
+        if let root = a.condition { truth = evaluator.truth(root, of: c.facts) }
         // The claim is about the records the condition holds for: a record that leaves an
         // input it reads not given (unknown is a value of every optional input) is not one.
         guard truth == .yes else { return }

@@ -33,7 +33,7 @@ public enum Prover {
         var partition = Partition(program: program, limit: envLimit ?? limit)
         partition.reference = reference
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
-        let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil
+        let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil || ProcessInfo.processInfo.environment["NUAN_PROVE_PHASES"] != nil
         func phase(_ name: String) {
             guard trace else { return }
             let s = String(format: "%.3f", Date().timeIntervalSince(started))
