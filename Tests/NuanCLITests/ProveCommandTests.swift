@@ -30,6 +30,28 @@ final class ProveCommandTests: XCTestCase {
         XCTAssertTrue(en.hasSuffix("1 files, 0 with refuted properties\n"), en)
     }
 
+    /// `--limit`: the decisions a file may take; the report says the limit it applied, and a
+    /// limit that is no whole number in range is a usage error.
+    func testLimit() {
+        for bad in ["abc", "0", "-5", "50000001", "1e6"] {
+            let (code, _, err) = run(["--limit", bad, "Rules/leshan-2012.rules"])
+            XCTAssertEqual(code, .usage, bad)
+            XCTAssertTrue(err.contains("--limit 须为 1 至 50000000 的整数"), err)
+        }
+        let (small, out, _) = run(["--limit", "50", "Rules/leshan-2012.rules"])
+        XCTAssertEqual(small, .failure)
+        XCTAssertTrue(out.contains("输入空间过大（超过 50 次判定）"), out)
+        XCTAssertTrue(out.contains("可用 --limit 提高上限"), out)
+        let (json, text, _) = run(["--limit", "60", "--format", "json", "Rules/leshan-2012.rules"])
+        XCTAssertEqual(json, .failure)
+        XCTAssertTrue(text.contains("\"too_large\": {\"limit\": 60,"), text)
+        // An explicit limit wins over NUAN_PROVE_LIMIT.
+        setenv("NUAN_PROVE_LIMIT", "10", 1)
+        defer { unsetenv("NUAN_PROVE_LIMIT") }
+        let (enough, proved, _) = run(["--limit", "5000", "Rules/leshan-2012.rules"])
+        XCTAssertEqual(enough, .success, proved)
+    }
+
     func testUsageAndRulesErrors() throws {
         XCTAssertEqual(run([]).0, .usage)
         XCTAssertEqual(run(["--lang", "fr", "Rules/"]).0, .usage)

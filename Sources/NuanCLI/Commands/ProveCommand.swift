@@ -7,7 +7,7 @@ import NuanTools
 /// `nuan prove`: checks properties of a rules file over every record it can tell apart.
 enum ProveCommand {
     enum Option: OptionKey {
-        case emitExamples, format, lang
+        case emitExamples, limit, format, lang
 
         var spec: OptionSpec {
             switch self {
@@ -15,6 +15,10 @@ enum ProveCommand {
                 return OptionSpec("--emit-examples", .single, value: Message("目录", "DIR"),
                                   help: Message("把边界例子（每个阈值处及其上下各一分）写到 目录/文件名.boundary.rules（继承被证明的文件，nuan test 可运行）",
                                                 "write the boundary examples (at, and one fen either side of, every threshold) to DIR/NAME.boundary.rules (extending the proved file; nuan test runs them)"))
+            case .limit:
+                return OptionSpec("--limit", .single, value: Message("次数", "N"),
+                                  help: Message("每个文件最多判定的次数，超过即报告输入空间过大及分支最多的输入（默认 \(Prover.defaultLimit)；上限越高，所需时间和内存越多：heilongjiang-2021 约需 4000000 次）",
+                                                "the decisions a file may take before its space is reported too large, with the inputs that branch most (default \(Prover.defaultLimit); a higher limit takes more time and memory: heilongjiang-2021 needs about 4000000)"))
             case .format:
                 return CommonOptions.format(["text", "json"], default: Message(both: "text"),
                                             help: Message("报告格式：text 供阅读，json 供程序读取（每个文件的单元数、判定次数、用时、各性质的状态、每个反例的记录和判定）",
@@ -36,6 +40,7 @@ enum ProveCommand {
         exitCodes: Message("0 全部成立；1 有性质不成立或输入空间过大；2 用法错误或规则文件有错误。",
                            "0 every property holds; 1 a property is refuted or the space is too large; 2 usage error or an error in a rules file."),
         examples: [Example("nuan prove Rules/bengbu-2022.rules"), Example("nuan prove --emit-examples out Rules/"),
+                   Example("nuan prove --limit 4000000 Rules/heilongjiang-2021.rules"),
                    Example("nuan prove --format json Rules/")])
 
     static func run(_ argv: [String], _ io: IO) -> ExitCode {
@@ -51,11 +56,19 @@ enum ProveCommand {
         }
         let paths = RulesFiles.expand(args.positionals, io: io)
         guard !paths.isEmpty else { return .usage }
+        var limit: Int?
+        if let text = args.value(.limit) {
+            guard let n = Int(text), (1...Prover.maximumLimit).contains(n) else {
+                io.err(spec.usageError(limitError(text).text(args.language), args.language))
+                return .usage
+            }
+            limit = n
+        }
         let emit = args.value(.emitExamples)
         let json = args.value(.format) == "json"
         var results: [ProveResult] = []
         for path in paths {
-            let r = Prover.run(path: path, boundaries: emit != nil)
+            let r = Prover.run(path: path, limit: limit, boundaries: emit != nil)
             if !json { io.out(Disclosure.masked.report(ProveReport.render(r, english: english))) }
             if emit != nil, r.program != nil, !path.hasSuffix(".rules") {
                 // A boundary file extends the proved one, and only a .rules file can be extended.

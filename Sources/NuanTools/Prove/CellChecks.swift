@@ -22,6 +22,25 @@ struct CellChecks {
         order.append(key)
     }
 
+    /// Adds what `o` found on the cells after these (ranges of cells checked at once): the
+    /// same findings, in the same order and with the same counts, as one pass over them all.
+    mutating func merge(_ o: CellChecks) {
+        for key in o.order {
+            guard let f = o.findings[key] else { continue }
+            if findings[key] != nil {
+                findings[key]!.count += f.count
+            } else {
+                findings[key] = f
+                order.append(key)
+            }
+        }
+        granted.formUnion(o.granted)
+        held.formUnion(o.held)
+        recipientHeld.formUnion(o.recipientHeld)
+        for (k, v) in o.beaten { beaten[k, default: []].formUnion(v) }
+        categories.formUnion(o.categories)
+    }
+
     mutating func visit(_ c: Partition.Cell) {
         let benefits = program.benefits
         categories.insert(c.decision.category)

@@ -235,35 +235,56 @@ struct SweepKey: Hashable {
         given = f.given
         self.slot = slot
         self.part = part
-        var h = Hasher()
-        h.combine(slot)
-        h.combine(part)
+        // A multiply-xor hash of the values' bits (not `Hasher`, whose SipHash and String
+        // normalisation were most of planning the sweeps, a serial step).
+        var h = SweepKey.Mix(UInt64(bitPattern: Int64(slot)) &* 31 &+ UInt64(bitPattern: Int64(part)))
         for i in values.indices where i != slot {
-            h.combine(given[i])
+            h.add(given[i] ? 1 : 2)
             Self.combine(values[i], into: &h)
         }
-        hash = h.finalize()
+        hash = Int(truncatingIfNeeded: h.value)
     }
 
-    static func combine(_ v: Value, into h: inout Hasher) {
+    /// 64-bit multiply-xor mixing (an FNV-style step per word, a final avalanche).
+    struct Mix {
+        private var h: UInt64
+        init(_ seed: UInt64) { h = 0xcbf2_9ce4_8422_2325 ^ seed }
+        mutating func add(_ x: UInt64) { h = (h ^ x) &* 0x0000_0100_0000_01B3; h ^= h >> 29 }
+        var value: UInt64 {
+            var x = h
+            x ^= x >> 33; x = x &* 0xff51_afd7_ed55_8ccd; x ^= x >> 33
+            return x
+        }
+    }
+
+    static func combine(_ v: Value, into h: inout Mix) {
         switch v {
-        case .unknown(let m): h.combine(1 as UInt8); h.combine(m.low); h.combine(m.high)
-        case .bool(let b): h.combine(2 as UInt8); h.combine(b)
-        case .number(let r): h.combine(3 as UInt8); h.combine(r)
-        case .text(let t): h.combine(4 as UInt8); h.combine(t)
-        case .date(let d): h.combine(5 as UInt8); h.combine(d)
-        case .choice(let c): h.combine(6 as UInt8); h.combine(c)
-        case .set(let m): h.combine(7 as UInt8); h.combine(m)
-        case .failure(let t): h.combine(8 as UInt8); h.combine(t)
+        case .unknown(let m): h.add(1); h.add(m.low); h.add(m.high)
+        case .bool(let b): h.add(b ? 21 : 20)
+        case .number(let r): h.add(3); h.add(UInt64(bitPattern: r.numerator)); h.add(UInt64(bitPattern: r.denominator))
+        case .text(let t): h.add(4); for b in t.utf8 { h.add(UInt64(b)) }
+        case .date(let d): h.add(5); h.add(UInt64(bitPattern: Int64(d)))
+        case .choice(let c): h.add(6); h.add(UInt64(bitPattern: Int64(c)))
+        case .set(let m): h.add(7); h.add(m)
+        case .failure(let t): h.add(8); for b in t.utf8 { h.add(UInt64(b)) }
         }
     }
 
     func hash(into h: inout Hasher) { h.combine(hash) }
 
+    /// Equal as the hash sees them: texts byte for byte (`==` on Strings is canonical
+    /// equivalence, which the hash of the bytes does not follow).
+    static func same(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.text(let x), .text(let y)), (.failure(let x), .failure(let y)): return x.utf8.elementsEqual(y.utf8)
+        default: return a == b
+        }
+    }
+
     static func == (a: SweepKey, b: SweepKey) -> Bool {
         guard a.hash == b.hash, a.slot == b.slot, a.part == b.part, a.values.count == b.values.count else { return false }
         for i in a.values.indices where i != a.slot {
-            if a.given[i] != b.given[i] || a.values[i] != b.values[i] { return false }
+            if a.given[i] != b.given[i] || !same(a.values[i], b.values[i]) { return false }
         }
         return true
     }

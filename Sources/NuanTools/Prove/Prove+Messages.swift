@@ -81,8 +81,8 @@ enum ProveMessage {
     }
 
     static func tooLarge(_ fields: String, limit: Int) -> Message {
-        Message("输入空间过大（超过 \(limit) 次判定），未逐一判定；分支最多的输入：\(fields)",
-                "the input space is too large (over \(limit) decisions) and was not enumerated; the inputs that branch most: \(fields)")
+        Message("输入空间过大（超过 \(limit) 次判定），未逐一判定；分支最多的输入：\(fields)。可用 --limit 提高上限（所需时间和内存随之增加）",
+                "the input space is too large (over \(limit) decisions) and was not enumerated; the inputs that branch most: \(fields). --limit raises the limit (at the cost of time and memory)")
     }
 
     static func listTooLarge(_ fields: String) -> Message {

@@ -56,6 +56,8 @@ public struct ProveResult: Sendable {
     public var tooLarge: [String] = []
     /// Boundary examples (at, and one fen either side of, every threshold), as `例子` text.
     public var boundaryExamples: [String] = []
+    /// The decisions the file was allowed (`nuan prove --limit`).
+    public var limit = Prover.defaultLimit
 
     public var refuted: Bool { !findings.isEmpty || blowup != nil }
 }

@@ -35,7 +35,7 @@ extension ProveReport {
         o.append("\"lists_too_large\": [" + r.tooLarge.map(q).joined(separator: ", ") + "]")
         if let b = r.blowup {
             let inputs = b.map { "{\"field\": \(q($0.field)), \"values\": \($0.values)}" }
-            o.append("\"too_large\": {\"limit\": \(Prover.defaultLimit), \"inputs\": [" + inputs.joined(separator: ", ") + "]}")
+            o.append("\"too_large\": {\"limit\": \(r.limit), \"inputs\": [" + inputs.joined(separator: ", ") + "]}")
         } else {
             o.append("\"too_large\": null")
         }

@@ -16,7 +16,7 @@ public enum ProveReport {
         if !r.tooLarge.isEmpty { out += "  ! " + ProveMessage.listTooLarge(r.tooLarge.joined(separator: "、")).text(lang) + "\n" }
         if let b = r.blowup {
             let list = b.map { "\($0.field)（\($0.values)）" }.joined(separator: "、")
-            out += "  ✗ " + ProveMessage.tooLarge(list, limit: Prover.defaultLimit).text(lang) + "\n"
+            out += "  ✗ " + ProveMessage.tooLarge(list, limit: r.limit).text(lang) + "\n"
             return out
         }
         var n = 0

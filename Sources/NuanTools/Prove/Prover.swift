@@ -8,10 +8,14 @@ import NuanProgram
 public enum Prover {
     /// Decisions one file may take before the space is declared too large.
     public static let defaultLimit = 2_000_000
+    /// The highest limit `--limit` accepts: each cell keeps a whole record and decision (about
+    /// 2 KB), so a space near it would take tens of gigabytes.
+    public static let maximumLimit = 50_000_000
 
     /// `reference`: the first, plain implementation of every check (kept to compare the fast
     /// path with: `ProveFastPathTests`, and `NUAN_PROVE_REFERENCE=1`).
-    public static func run(path: String, limit: Int = defaultLimit, boundaries: Bool = false, reference: Bool = false) -> ProveResult {
+    /// `limit`: the decisions the file may take (nil: `NUAN_PROVE_LIMIT`, else `defaultLimit`).
+    public static func run(path: String, limit: Int? = nil, boundaries: Bool = false, reference: Bool = false) -> ProveResult {
         let started = Date()
         let (program, diags) = Nuan.compile(path: path)
         var result = ProveResult(path: path, program: program)
@@ -24,13 +28,14 @@ public enum Prover {
         return result
     }
 
-    public static func prove(_ program: CheckedProgram, path: String, limit: Int = defaultLimit, boundaries: Bool = false,
+    public static func prove(_ program: CheckedProgram, path: String, limit: Int? = nil, boundaries: Bool = false,
                              reference: Bool = false) -> ProveResult {
         let started = Date()
         let reference = reference || ProcessInfo.processInfo.environment["NUAN_PROVE_REFERENCE"] != nil
         var result = ProveResult(path: path, program: program)
-        let envLimit = ProcessInfo.processInfo.environment["NUAN_PROVE_LIMIT"].flatMap { Int($0) }
-        var partition = Partition(program: program, limit: envLimit ?? limit)
+        let envLimit = ProcessInfo.processInfo.environment["NUAN_PROVE_LIMIT"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        result.limit = limit ?? envLimit ?? defaultLimit
+        var partition = Partition(program: program, limit: result.limit)
         partition.reference = reference
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
         let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil || ProcessInfo.processInfo.environment["NUAN_PROVE_PHASES"] != nil
@@ -49,8 +54,8 @@ public enum Prover {
             return result
         }
         var checks = CellChecks(program)
-        var assertions = AssertionChecks(program)
         if reference {
+            var assertions = AssertionChecks(program)
             var monotone = MonotoneChecks(program)
             for c in partition.cells {
                 if case .assertion = c.part {
@@ -65,18 +70,28 @@ public enum Prover {
             let (log, evaluations) = MonotoneChecks.sweepAll(program, partition)
             phase("sweeps")
             partition.evaluations += evaluations
-            var next = 0
-            for i in partition.cells.indices {
-                if case .assertion = partition.cells[i].part {
-                    assertions.visit(partition.cells[i], into: &checks)
-                    continue
+            // The cells in ranges at once, each range's findings merged in order (`merge`).
+            let cells = partition.cells
+            let pieces = ProveParallel.workers == 1 ? 1 : ProveParallel.workers * 4
+            let bounds = (0...pieces).map { $0 * cells.count / pieces }
+            let ranges = ProveParallel.map(pieces) { k -> CellChecks in
+                var checks = CellChecks(program)
+                var assertions = AssertionChecks(program)
+                var next = log.firstIndex { $0.cell >= bounds[k] } ?? log.count
+                for i in bounds[k]..<bounds[k + 1] {
+                    if case .assertion = cells[i].part {
+                        assertions.visit(cells[i], into: &checks)
+                        continue
+                    }
+                    checks.visit(cells[i])
+                    while next < log.count && log[next].cell == i {
+                        checks.add(log[next].finding, key: log[next].key)
+                        next += 1
+                    }
                 }
-                checks.visit(partition.cells[i])
-                while next < log.count && log[next].cell == i {
-                    checks.add(log[next].finding, key: log[next].key)
-                    next += 1
-                }
+                return checks
             }
+            for r in ranges { checks.merge(r) }
         }
         phase("checks")
         result.findings = checks.finish()
@@ -88,6 +103,11 @@ public enum Prover {
             phase("boundary examples")
         }
         result.seconds = Date().timeIntervalSince(started)
+        // Freeing hundreds of thousands of cells takes a tenth of a second: done on another
+        // thread, after the result is ready.
+        let cells = partition.cells
+        partition.cells = []
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(cells) {} }
         return result
     }
 }
