@@ -8,9 +8,10 @@ import NuanProgram
 public enum Prover {
     /// Decisions one file may take before the space is declared too large.
     public static let defaultLimit = 2_000_000
-    /// The highest limit `--limit` accepts: each cell keeps a whole record and decision (about
-    /// 2 KB), so a space near it would take tens of gigabytes.
-    public static let maximumLimit = 50_000_000
+    /// The highest limit `--limit` accepts. Each cell keeps a whole record and its decision:
+    /// about 1 KB of memory per decision allowed (heilongjiang-2021 at 4,000,000: 2.8 GB), so
+    /// this is about 10 GB.
+    public static let maximumLimit = 10_000_000
 
     /// `reference`: the first, plain implementation of every check (kept to compare the fast
     /// path with: `ProveFastPathTests`, and `NUAN_PROVE_REFERENCE=1`).
