@@ -11,23 +11,8 @@ import Glibc
 
 /// Hostile input to `Batch.run`: every class from issue 8 on the reading side gives one clear
 /// invalid decision (or a clear failure), never a trap, a hang or a lost row.
-final class BatchBadInputTests: XCTestCase {
-    var dir: URL!
-
-    override func setUp() {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-badinput-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let p = path(name)
-        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
-        return p
-    }
+final class BatchBadInputTests: ScratchDirectoryTestCase {
+    override class var scratchPrefix: String { "nuan-badinput" }
 
     func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
 

@@ -11,7 +11,7 @@ import Glibc
 
 /// `Batch.run` end to end on small files: the fast readers agree with the general decoder byte
 /// for byte, nothing is lost, order holds across workers, output is atomic.
-final class BatchTests: XCTestCase {
+final class BatchTests: ScratchDirectoryTestCase {
     static let root = Golden.rootURL
     static let bengbu: CheckedProgram = {
         let (p, d) = Nuan.compile(path: root.appendingPathComponent("Rules/bengbu-2022.rules").path)
@@ -19,22 +19,7 @@ final class BatchTests: XCTestCase {
         return p!
     }()
 
-    var dir: URL!
-
-    override func setUp() {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-batch-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let p = path(name)
-        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
-        return p
-    }
+    override class var scratchPrefix: String { "nuan-batch" }
 
     func lines(_ p: String) -> [String] {
         let s = (try? String(contentsOfFile: p, encoding: .utf8)) ?? ""

@@ -11,24 +11,9 @@ import Glibc
 /// more than once (`RepeatCandidates`); small files, pipes and standard input are read once and
 /// register every record. Both must write the same bytes and the same summary, whatever the
 /// repeats, the workers and the blocks.
-final class BatchTwoPassTests: XCTestCase {
+final class BatchTwoPassTests: ScratchDirectoryTestCase {
     typealias T = BatchTests
-    var dir: URL!
-
-    override func setUp() {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nuan-2pass-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let p = path(name)
-        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
-        return p
-    }
+    override class var scratchPrefix: String { "nuan-2pass" }
 
     /// A file's bytes (Data: a failed comparison prints sizes, not every byte).
     func bytes(_ p: String) -> Data { (try? Data(contentsOf: URL(fileURLWithPath: p))) ?? Data() }
