@@ -8,8 +8,9 @@ import NuanProgram
 /// does not depend on the number of cores.
 ///
 /// Only inside a part run with the shared budget (`Partition.run`'s parallel path): the
-/// subtrees take their decisions from that budget as the walks of parts run together do, and
-/// a part whose subtrees stop early is walked again in order, as any part stopped early is.
+/// subtrees draw together on what the part may still decide, and a part whose subtrees stop
+/// early (the file is then too large) is walked again in order, counting only, so that it stops
+/// where one walk stops.
 extension Partition {
     /// How deep the first levels go before the subtrees are handed out.
     static let splitDepth = 2

@@ -39,9 +39,10 @@ public enum Prover {
         var partition = Partition(program: program, limit: result.limit)
         partition.reference = reference
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
-        let trace = ProcessInfo.processInfo.environment["NUAN_PROVE_TRACE"] != nil || ProcessInfo.processInfo.environment["NUAN_PROVE_PHASES"] != nil
+        let environment = ProcessInfo.processInfo.environment
+        let timed = environment["NUAN_PROVE_TRACE"] != nil || environment["NUAN_PROVE_PHASES"] != nil
         func phase(_ name: String) {
-            guard trace else { return }
+            guard timed else { return }
             let s = String(format: "%.3f", Date().timeIntervalSince(started))
             FileHandle.standardError.write("phase \(name): \(s) s\n".data(using: .utf8)!)
         }
