@@ -102,12 +102,19 @@ struct Partition {
     var preferFirstBenefit = ProcessInfo.processInfo.environment["NUAN_PROVE_FIRST_ORDER"] == nil
     /// Fields whose values could not all be enumerated (a list with too many classes).
     var tooLarge: [Int] { tooLargeFields.sorted() }
+    /// Merges a list field's values where a `首个` group is all a node decides (`FirstGroupMerge`);
+    /// nil: every value is walked (the reference, `NUAN_PROVE_ALL_SETS=1`).
+    var merge: FirstGroupMerge?
+    /// What a set decides where sets are merged, by the set and the inputs it is read with
+    /// (`FirstGroupMerge.context`).
+    var mergeMemo: [[ValueKey]: (applies: [Truth], groups: [Value])] = [:]
 
     init(program: CheckedProgram, limit: Int = 2_000_000) {
         self.program = program
         relevance = Relevance(program: program)
         values = PartitionValues(program)
         self.limit = limit
+        if ProcessInfo.processInfo.environment["NUAN_PROVE_ALL_SETS"] == nil { merge = FirstGroupMerge(program) }
     }
 
     /// The record every cell starts from: the required text fields the rules never read filled
@@ -294,7 +301,10 @@ struct Partition {
         }
         var rest = open
         rest.remove(slot)
-        let vs = values.values(slot, facts: facts, open: rest, relevance: &relevance)
+        var vs = values.values(slot, facts: facts, open: rest, relevance: &relevance)
+        if !reference, case .group(let g) = part, let merge, merge.applies(group: g, slot: slot) {
+            vs = merged(vs, slot: slot, group: g, merge, od, facts, rest)
+        }
         fanout[slot, default: 0] += vs.count
         for v in vs {
             var f = facts
@@ -302,6 +312,32 @@ struct Partition {
             f.given[slot] = v != nil
             try explore(part, f, rest, path + [(slot, v)])
         }
+    }
+
+    /// `vs` (values of list field `slot`, assigned at a node decided as `od`) with the sets
+    /// group `g` surely treats alike merged (`FirstGroupMerge`): the first of each kind kept.
+    mutating func merged(_ vs: [Value?], slot: Int, group g: Int, _ merge: FirstGroupMerge, _ od: Relevance.OpenDecision,
+                         _ facts: Facts, _ rest: InputSet) -> [Value?] {
+        let context = merge.context(group: g, slot: slot)
+        let signatures = vs.map { v -> [Int]? in
+            guard let v else { return nil }
+            var key = [ValueKey(.choice(Int32(g)), given: false), ValueKey(v, given: true)]
+            for c in context { key.append(rest.has(c) ? .open : ValueKey(facts.values[c], given: facts.given[c])) }
+            let decided: (applies: [Truth], groups: [Value])
+            if let hit = mergeMemo[key] {
+                decided = hit
+            } else {
+                var f = facts
+                f.values[slot] = v
+                f.given[slot] = true
+                let d = relevance.openDecide(f, open: rest)
+                decided = (d.applies, d.groups)
+                mergeMemo[key] = decided
+            }
+            return merge.signature(applies: decided.applies, groups: decided.groups, fixed: od, group: g, slot: slot)
+        }
+        let keep = FirstGroupMerge.keep(signatures)
+        return vs.indices.filter { keep[$0] }.map { vs[$0] }
     }
 }
 

@@ -16,7 +16,8 @@ public enum Prover {
     /// `reference`: the first, plain implementation of every check (kept to compare the fast
     /// path with: `ProveFastPathTests`, and `NUAN_PROVE_REFERENCE=1`).
     /// `limit`: the decisions the file may take (nil: `NUAN_PROVE_LIMIT`, else `defaultLimit`).
-    public static func run(path: String, limit: Int? = nil, boundaries: Bool = false, reference: Bool = false) -> ProveResult {
+    public static func run(path: String, limit: Int? = nil, boundaries: Bool = false, reference: Bool = false,
+                           allSets: Bool = false) -> ProveResult {
         let started = Date()
         let (program, diags) = Nuan.compile(path: path)
         var result = ProveResult(path: path, program: program)
@@ -24,13 +25,15 @@ public enum Prover {
             result.diagnostics = diags.filter { $0.severity == .error }
             return result
         }
-        result = prove(program, path: path, limit: limit, boundaries: boundaries, reference: reference)
+        result = prove(program, path: path, limit: limit, boundaries: boundaries, reference: reference, allSets: allSets)
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
 
+    /// `allSets`: walk every value of every list field (no `FirstGroupMerge`; also
+    /// `NUAN_PROVE_ALL_SETS=1`).
     public static func prove(_ program: CheckedProgram, path: String, limit: Int? = nil, boundaries: Bool = false,
-                             reference: Bool = false) -> ProveResult {
+                             reference: Bool = false, allSets: Bool = false) -> ProveResult {
         let started = Date()
         let reference = reference || ProcessInfo.processInfo.environment["NUAN_PROVE_REFERENCE"] != nil
         var result = ProveResult(path: path, program: program)
@@ -38,6 +41,7 @@ public enum Prover {
         result.limit = limit ?? envLimit ?? defaultLimit
         var partition = Partition(program: program, limit: result.limit)
         partition.reference = reference
+        if allSets || reference { partition.merge = nil }
         result.tooLarge = partition.tooLarge.map { program.fields[$0].display }
         let environment = ProcessInfo.processInfo.environment
         let timed = environment["NUAN_PROVE_TRACE"] != nil || environment["NUAN_PROVE_PHASES"] != nil
@@ -97,6 +101,11 @@ public enum Prover {
         }
         phase("checks")
         result.findings = checks.finish()
+        // A benefit no record gets, in a group whose sets were merged: what the report says of
+        // it (whether it applied, and what beat it) is read off every set, so prove again.
+        if let merge = partition.merge, result.findings.contains(where: { merge.mayHide($0) }) {
+            return prove(program, path: path, limit: limit, boundaries: boundaries, allSets: true)
+        }
         result.cells = partition.cells.count
         result.evaluations = partition.evaluations
         result.decided = ProveProperty.allCases.filter { $0 != .assertion || !program.assertions.isEmpty }

@@ -186,6 +186,51 @@ final class ProveTests: XCTestCase {
         }
     }
 
+    /// A `首个` group's option sets merged where the group surely pays the same benefit from funds
+    /// that surely may (or may not) pay it (`FirstGroupMerge`): fewer cells, and the same
+    /// findings — by property, subject and wording — as with every set walked, among them a
+    /// fund that may not pay a set seen only after one it would merge with but for its fund.
+    func testFirstGroupSetsMergedFindSame() throws {
+        let (program, _) = Nuan.compile(path: path("first-lists.rules"))
+        let p = try XCTUnwrap(program)
+        let merged = Prover.prove(p, path: "first-lists.rules")
+        let all = Prover.prove(p, path: "first-lists.rules", allSets: true)
+        func said(_ r: ProveResult) -> [String] { r.findings.map { "\($0.property) \($0.subject) \($0.detail.zh)" } }
+        XCTAssertEqual(said(merged), said(all))
+        XCTAssertLessThan(merged.cells, all.cells)
+        XCTAssertEqual(Set(merged.findings.map(\.property)), [.earmark, .monotoneIncome, .monotoneMembers])
+        XCTAssertEqual(merged.findings.first { $0.property == .earmark }?.subject, "派驻慰问 / posted_fund")
+        // Each counterexample is a record that gets the decision shown.
+        var ev = Evaluator(program: p)
+        for f in merged.findings {
+            let d = ev.decide(try XCTUnwrap(f.record))
+            XCTAssertEqual(d.awards.map(\.benefit), f.decision?.awards.map(\.benefit), f.subject)
+        }
+        // Shipped files whose groups merge sets: the same report (leshan, qinghai, wuzhou).
+        for name in ["leshan-2012", "qinghai-2020", "wuzhou-2018"] {
+            let file = ProveTests.root + "/Rules/\(name).rules"
+            let (merged, all) = (Prover.run(path: file), Prover.run(path: file, allSets: true))
+            XCTAssertNil(merged.blowup, name)
+            XCTAssertEqual(said(merged), said(all), name)
+            XCTAssertLessThan(merged.cells, all.cells, name)
+        }
+    }
+
+    /// A benefit that never wins in a group whose sets merge: what the report says of it (it
+    /// applies, 劳模慰问 wins first) is read off every set — the file is proved again unmerged.
+    func testNeverWinningBenefitProvedWithEverySet() throws {
+        let (program, _) = Nuan.compile(path: path("first-lists-dead.rules"))
+        let p = try XCTUnwrap(program)
+        let merged = Prover.prove(p, path: "first-lists-dead.rules")
+        let all = Prover.prove(p, path: "first-lists-dead.rules", allSets: true)
+        XCTAssertEqual(merged.cells, all.cells)
+        XCTAssertEqual(merged.findings.map { "\($0.property) \($0.subject) \($0.detail.zh) \($0.count)" },
+                       all.findings.map { "\($0.property) \($0.subject) \($0.detail.zh) \($0.count)" })
+        let dead = try XCTUnwrap(merged.findings.first { $0.property == .benefitReachable })
+        XCTAssertEqual(dead.subject, "劳模一线慰问")
+        XCTAssertTrue(dead.detail.zh.contains("劳模慰问"), dead.detail.zh)
+    }
+
     /// Representative values are values a record can hold: a household size is whole even where
     /// a figure the rules hold (1.5 倍) lies between two sizes.
     func testRepresentativeSizesAreWhole() throws {
