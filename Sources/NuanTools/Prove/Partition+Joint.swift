@@ -14,7 +14,11 @@ extension Partition {
         var vals = ps.map { PartitionValues(program, part: $0) }
         var out = Array(repeating: [Cell](), count: ps.count)
         var counts = Array(repeating: 0, count: ps.count)
-        try exploreJoint(ps, Array(ps.indices), f, open, [], &vals, &out, &counts)
+        if splitsJoint {
+            try exploreJointSplit(ps, f, open, &vals, &out, &counts)
+        } else {
+            try exploreJoint(ps, Array(ps.indices), f, open, [], &vals, &out, &counts)
+        }
         return ps.indices.map { (out[$0], counts[$0], Set(vals[$0].tooLarge)) }
     }
 
@@ -45,6 +49,10 @@ extension Partition {
 
     mutating func exploreJoint(_ ps: [Part], _ members: [Int], _ facts: Facts, _ open: InputSet, _ path: [(slot: Int, value: Value?)],
                                _ vals: inout [PartitionValues], _ out: inout [[Cell]], _ counts: inout [Int]) throws(Overflow) {
+        if jointFrontier != nil, path.count == Partition.splitDepth {
+            jointFrontier!.append(.subtree(members: members, facts, open, path))
+            return
+        }
         for i in members { counts[i] += 1 }
         try charge(members.count)
         if members.contains(where: { counts[$0] > limit }) { throw Overflow(fanout: [], evaluations: counts.reduce(0, +)) }
@@ -62,7 +70,10 @@ extension Partition {
                 try charge(ms.count)
                 if compiled == nil { compiled = relevance.compiledEvaluator() }
                 let c = relevance.decideWhole(concrete, using: &compiled!)
-                for i in ms { out[i].append(Cell(part: ps[i], facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path)) }
+                for i in ms {
+                    let cell = Cell(part: ps[i], facts: concrete, decision: c.decision, applies: c.applies, groups: c.groups, path: path)
+                    if jointFrontier != nil { jointFrontier!.append(.cell(cell, members: [i])) } else { out[i].append(cell) }
+                }
                 continue
             }
             var rest = open

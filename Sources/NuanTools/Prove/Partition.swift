@@ -98,6 +98,8 @@ struct Partition {
     var traceText = ""
     /// While `exploreSplit` walks the first levels: the cells and subtrees met, in order.
     var frontier: [Frontier]?
+    /// While `exploreJointSplit` walks the first levels: the cells and subtrees met, in order.
+    var jointFrontier: [JointFrontier]?
     /// Whether a `首个` group part settles its first undecided benefit first (`next`).
     var preferFirstBenefit = ProcessInfo.processInfo.environment["NUAN_PROVE_FIRST_ORDER"] == nil
     /// Fields whose values could not all be enumerated (a list with too many classes).
