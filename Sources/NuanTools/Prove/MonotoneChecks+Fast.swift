@@ -77,16 +77,22 @@ extension MonotoneChecks {
         return fast.decide(f, using: &interpreter)
     }
 
+    /// The keys of a cell's income and size sweeps (nil: the cell has none), hashed.
+    func keys(_ c: Partition.Cell) -> (SweepKey?, SweepKey?) {
+        guard c.part != .validity, c.decision.status != .invalid else { return (nil, nil) }
+        if case .assertion = c.part { return (nil, nil) }
+        var out: (SweepKey?, SweepKey?) = (nil, nil)
+        if let s = income, case .number = c.facts.values[s], c.facts.given[s] { out.0 = SweepKey(c.facts, without: s, part: c.part.index) }
+        if let s = size, case .number = c.facts.values[s], c.facts.given[s] { out.1 = SweepKey(c.facts, without: s, part: c.part.index) }
+        return out
+    }
+
     /// Which of a cell's sweeps are new (the first cell of its key), in cell order as the
     /// reference meets them: one bit for the income, one for the size; 0 when none is.
-    mutating func plan(_ c: Partition.Cell) -> UInt8 {
-        guard c.part != .validity, c.decision.status != .invalid else { return 0 }
-        if case .assertion = c.part { return 0 }
+    mutating func plan(_ income: SweepKey?, _ size: SweepKey?) -> UInt8 {
         var bits: UInt8 = 0
-        if let s = income, case .number = c.facts.values[s], c.facts.given[s],
-           sweeps.insert(SweepKey(c.facts, without: s, part: c.part.index)).inserted { bits |= 1 }
-        if let s = size, case .number = c.facts.values[s], c.facts.given[s],
-           sweeps.insert(SweepKey(c.facts, without: s, part: c.part.index)).inserted { bits |= 2 }
+        if let k = income, sweeps.insert(k).inserted { bits |= 1 }
+        if let k = size, sweeps.insert(k).inserted { bits |= 2 }
         return bits
     }
 
@@ -99,10 +105,20 @@ extension MonotoneChecks {
         var plans = [UInt8](repeating: 0, count: cells.count)
         var swept = [Bool](repeating: false, count: cells.count)
         var weights = 0
-        for i in cells.indices {
-            plans[i] = planner.plan(cells[i])
-            swept[i] = cells[i].part != .validity && cells[i].decision.status != .invalid
-            if swept[i] { weights += plans[i].nonzeroBitCount + 1 }
+        // The keys hashed at once in ranges; then, in order, which sweeps are new.
+        let chunks = ProveParallel.workers == 1 ? 1 : ProveParallel.workers * 2
+        let keyer = planner
+        let keyed = ProveParallel.map(chunks) { k -> [(SweepKey?, SweepKey?)] in
+            (cells.count * k / chunks..<cells.count * (k + 1) / chunks).map { keyer.keys(cells[$0]) }
+        }
+        var i = 0
+        for chunk in keyed {
+            for (a, b) in chunk {
+                plans[i] = planner.plan(a, b)
+                swept[i] = cells[i].part != .validity && cells[i].decision.status != .invalid
+                if swept[i] { weights += plans[i].nonzeroBitCount + 1 }
+                i += 1
+            }
         }
         // Ranges of about equal work, a few per core so that a slow range does not hold the rest.
         let pieces = ProveParallel.workers == 1 ? 1 : ProveParallel.workers * 4
