@@ -62,6 +62,7 @@ struct FirstGroupMerge {
             }
             mergeable.append(slots)
         }
+        groupReadsAll = p.groups.map { reads($0.root) }
         self.mergeable = mergeable
         self.truthReads = truthReads
         self.ranges = ranges
@@ -69,10 +70,10 @@ struct FirstGroupMerge {
 
     func applies(group g: Int, slot: Int) -> Bool { mergeable[g].contains(slot) }
 
-    private func groupReads(_ r: Int) -> InputSet {
-        let n = Int(program.groups[r].root)
-        return n >= 0 && n < inputs.reads.count ? inputs.reads[n] : .empty
-    }
+    /// Per recipient group: the fields it reads.
+    private let groupReadsAll: [InputSet]
+
+    private func groupReads(_ r: Int) -> InputSet { groupReadsAll[r] }
 
     /// The inputs besides `slot` that what `slot` decides in group `g` reads: the tests of its
     /// benefits that read `slot`, their recipients and the groups their funds may pay. A set's
