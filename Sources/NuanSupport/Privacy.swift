@@ -29,8 +29,35 @@ public enum Privacy {
     /// Masks every ID-number-shaped and mobile-number-shaped part of free text; everything else
     /// is kept as it is.
     public static func redact(_ s: String) -> String {
-        if !mayHoldNumber(s) || !mayHoldShape(s) { return s }
+        if !mayHoldNumberAndShape(s) { return s }
         return redactCharacters(s)
+    }
+
+    /// `mayHoldNumber(s) && mayHoldShape(s)` in one pass over the bytes (every reason and
+    /// message of a batch line is looked at).
+    static func mayHoldNumberAndShape(_ s: String) -> Bool {
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var digits = 0
+            var shape = false
+            var i = 0
+            let n = b.count
+            while i < n {
+                guard b[i] &- 0x30 < 10 else { i += 1; continue }
+                var j = i
+                while j < n && b[j] &- 0x30 < 10 { j += 1 }
+                let run = j - i
+                if run >= 11 { return true }
+                digits += run
+                if !shape, j < n, b[j] == 0x20 || b[j] == 0x2D, run == 3 || (run == 4 && mayPrepend(b, before: i)) { shape = true }
+                if shape && digits >= 11 { return true }
+                i = j
+            }
+            return false
+        }
+        if s.utf8.count < 11 { return false }
+        if let r = s.utf8.withContiguousStorageIfAvailable(scan) { return r }
+        var copy = s
+        return copy.withUTF8(scan)
     }
 
     /// `redact` without the byte-level tests: every text walked as Characters (the reference
