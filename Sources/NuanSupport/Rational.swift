@@ -197,6 +197,11 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public func formatted(places: Int = 2) -> String {
         // 10^18 × a 64-bit numerator still fits in 128 bits.
         let places = Swift.min(Swift.max(places, 0), 18)
+        return formattedSmall(places: places) ?? formattedWide(places: places)
+    }
+
+    /// `formatted` in 128-bit arithmetic: any value (the reference for `formattedSmall`).
+    func formattedWide(places: Int) -> String {
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
         let n = Int128(numerator) * scale
@@ -212,6 +217,35 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
         }
         return (neg ? "-" : "") + digits
+    }
+
+    /// `formatted` in 64-bit arithmetic, written straight into the string's bytes (most
+    /// figures: amounts in fen, incomes, scores); nil when the scaled value may not fit.
+    func formattedSmall(places: Int) -> String? {
+        var scale: Int64 = 1
+        for _ in 0..<places { scale &*= 10 }
+        let (n, overflow) = numerator.multipliedReportingOverflow(by: scale)
+        let d = denominator
+        guard !overflow, n != Int64.min, d < (1 << 62) else { return nil }
+        var q = n / d
+        let r = n % d
+        if (r < 0 ? -r : r) * 2 >= d { q += n < 0 ? -1 : 1 }
+        let neg = q < 0
+        var mag = UInt64(neg ? -q : q)
+        // the digits, at least places + 1 of them, backwards into a 32-byte buffer
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { b in
+            var i = 32
+            var written = 0
+            repeat {
+                if places > 0 && written == places { i -= 1; b[i] = 0x2E }
+                i -= 1
+                b[i] = 0x30 + UInt8(mag % 10)
+                mag /= 10
+                written += 1
+            } while mag > 0 || written <= places
+            if neg { i -= 1; b[i] = 0x2D }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[i..<32]), as: UTF8.self)
+        }
     }
 
     /// The exact decimal text, however many places (up to 18), when the value has one — as every

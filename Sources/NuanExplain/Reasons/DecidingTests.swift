@@ -26,27 +26,33 @@ struct DecidingTests {
     /// The tests that made `n` hold or fail as it did, in rule order: all parts of a
     /// conjunction that held, the first part of a disjunction that held, and so on.
     func support(_ n: Int32, depth: Int = 0) -> [DecidingTest] {
-        guard depth < 32, let v = truth(n) else { return [] }
+        var out: [DecidingTest] = []
+        support(n, depth: depth, into: &out)
+        return out
+    }
+
+    /// `support`, appended to `out` (no array per level: the reasons of every record read it).
+    func support(_ n: Int32, depth: Int, into out: inout [DecidingTest]) {
+        guard depth < 32, let v = truth(n) else { return }
         let node = program.nodes[Int(n)]
         switch node.op {
         case .and, .or:
             // The parts that agree with the whole decided it: all of them when every part had
             // to agree (∧ true, ∨ false), else the first one that did.
             let all = (node.op == .and) == v
-            var out: [DecidingTest] = []
-            for c in [node.a, node.b] where truth(c) == v {
-                out += support(c, depth: depth + 1)
-                if !all { break }
+            if truth(node.a) == v {
+                support(node.a, depth: depth + 1, into: &out)
+                if !all { return }
             }
-            return out
-        case .not: return support(node.a, depth: depth + 1)
-        case .group: return support(program.groups[Int(node.a)].root, depth: depth + 1)
-        case .definition where node.type == .bool: return support(program.definitions[Int(node.a)].root, depth: depth + 1)
+            if truth(node.b) == v { support(node.b, depth: depth + 1, into: &out) }
+        case .not: support(node.a, depth: depth + 1, into: &out)
+        case .group: support(program.groups[Int(node.a)].root, depth: depth + 1, into: &out)
+        case .definition where node.type == .bool: support(program.definitions[Int(node.a)].root, depth: depth + 1, into: &out)
         case .conditional:
-            guard let t = truth(node.a) else { return [] }
-            return support(t ? node.b : node.c, depth: depth + 1)
-        case .known, .given, .constant: return []
-        default: return [DecidingTest(node: n, holds: v)]
+            guard let t = truth(node.a) else { return }
+            support(t ? node.b : node.c, depth: depth + 1, into: &out)
+        case .known, .given, .constant: return
+        default: out.append(DecidingTest(node: n, holds: v))
         }
     }
 
@@ -63,14 +69,22 @@ struct DecidingTests {
             let every = (node.op == .and) == want
             if every {
                 var out: [DecidingTest] = []
-                for c in [node.a, node.b] where truth(c) == !want {
-                    guard let b = blockers(c, want: want, depth: depth + 1) else { return nil }
+                if truth(node.a) == !want {
+                    guard let b = blockers(node.a, want: want, depth: depth + 1) else { return nil }
+                    out += b
+                }
+                if truth(node.b) == !want {
+                    guard let b = blockers(node.b, want: want, depth: depth + 1) else { return nil }
                     out += b
                 }
                 return out
             }
-            let options = [node.a, node.b].compactMap { blockers($0, want: want, depth: depth + 1) }.filter { !$0.isEmpty }
-            return options.min { $0.count < $1.count }
+            // the cheaper part; the first on a tie
+            let a = blockers(node.a, want: want, depth: depth + 1).flatMap { $0.isEmpty ? nil : $0 }
+            let b = blockers(node.b, want: want, depth: depth + 1).flatMap { $0.isEmpty ? nil : $0 }
+            guard let a else { return b }
+            guard let b else { return a }
+            return b.count < a.count ? b : a
         case .not: return blockers(node.a, want: !want, depth: depth + 1)
         case .group: return blockers(program.groups[Int(node.a)].root, want: want, depth: depth + 1)
         case .definition where node.type == .bool: return blockers(program.definitions[Int(node.a)].root, want: want, depth: depth + 1)
@@ -112,8 +126,11 @@ struct DecidingTests {
         } else {
             return nil
         }
-        var seen = Set<DecidingTest>()
-        return tests.filter { seen.insert($0).inserted }
+        // each test once, in order (a few tests: no set)
+        var out: [DecidingTest] = []
+        out.reserveCapacity(tests.count)
+        for t in tests where !out.contains(t) { out.append(t) }
+        return out
     }
 
     /// How near a refused benefit is, for ordering (smaller is nearer): first how many of the

@@ -3,71 +3,77 @@ import NuanSupport
 /// Every text of `reasons`, the views' deciding tests and `recourse`, in Chinese and English
 /// side by side. The Chinese texts are those the view goldens hold byte for byte.
 enum ReasonText {
+    /// The text in one language, the other never built (a batch writes reasons for every record):
+    /// Chinese first, English second, as `Message` has them.
+    @inline(__always) static func pick(_ english: Bool, _ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String {
+        english ? en() : zh()
+    }
+
     // MARK: one test, in an applicant's words
 
     /// `l`, `rhs` and `diff` already carry their unit; `rhs` names the line and its value
     /// (`3 倍低保标准 1980.00 元`).
-    static func over(_ name: String, _ l: String, _ rhs: String, by diff: String) -> Message {
-        Message("\(name) \(l)，超过\(spaced(rhs))（\(diff)）", "\(name) \(l) exceeds \(rhs) by \(diff)")
+    static func over(_ name: String, _ l: String, _ rhs: String, by diff: String, in english: Bool) -> String {
+        pick(english, "\(name) \(l)，超过\(spaced(rhs))（\(diff)）", "\(name) \(l) exceeds \(rhs) by \(diff)")
     }
-    static func under(_ name: String, _ l: String, _ rhs: String, by diff: String) -> Message {
-        Message("\(name) \(l)，低于\(spaced(rhs))（差 \(diff)）", "\(name) \(l) is below \(rhs) by \(diff)")
+    static func under(_ name: String, _ l: String, _ rhs: String, by diff: String, in english: Bool) -> String {
+        pick(english, "\(name) \(l)，低于\(spaced(rhs))（差 \(diff)）", "\(name) \(l) is below \(rhs) by \(diff)")
     }
-    static func below(_ name: String, _ l: String, _ rhs: String) -> Message {
-        Message("\(name) \(l)，低于\(spaced(rhs))", "\(name) \(l) is below \(rhs)")
+    static func below(_ name: String, _ l: String, _ rhs: String, in english: Bool) -> String {
+        pick(english, "\(name) \(l)，低于\(spaced(rhs))", "\(name) \(l) is below \(rhs)")
     }
-    static func above(_ name: String, _ l: String, _ rhs: String) -> Message {
-        Message("\(name) \(l)，高于\(spaced(rhs))", "\(name) \(l) is above \(rhs)")
+    static func above(_ name: String, _ l: String, _ rhs: String, in english: Bool) -> String {
+        pick(english, "\(name) \(l)，高于\(spaced(rhs))", "\(name) \(l) is above \(rhs)")
     }
     /// At exactly the line: `holds` says whether equality was allowed (≤, ≥, =).
-    static func exactly(_ name: String, _ l: String, _ rhs: String, holds: Bool, ceiling: Bool) -> Message {
-        if holds { return Message("\(name) \(l)，恰好等于\(spaced(rhs))", "\(name) \(l) is exactly \(rhs)") }
-        return ceiling ? Message("\(name) \(l)，恰好等于\(spaced(rhs))，须低于此数", "\(name) \(l) is exactly \(rhs); it must be below it")
-                       : Message("\(name) \(l)，恰好等于\(spaced(rhs))，须高于此数", "\(name) \(l) is exactly \(rhs); it must be above it")
+    static func exactly(_ name: String, _ l: String, _ rhs: String, holds: Bool, ceiling: Bool, in english: Bool) -> String {
+        if holds { return pick(english, "\(name) \(l)，恰好等于\(spaced(rhs))", "\(name) \(l) is exactly \(rhs)") }
+        return ceiling ? pick(english, "\(name) \(l)，恰好等于\(spaced(rhs))，须低于此数", "\(name) \(l) is exactly \(rhs); it must be below it")
+                       : pick(english, "\(name) \(l)，恰好等于\(spaced(rhs))，须高于此数", "\(name) \(l) is exactly \(rhs); it must be above it")
     }
-    static func equalNumber(_ name: String, _ l: String, holds: Bool, _ r: String) -> Message {
-        holds ? Message("\(name)为 \(l)", "\(name) is \(l)") : Message("\(name)为 \(l)，不是 \(r)", "\(name) is \(l), not \(r)")
+    static func equalNumber(_ name: String, _ l: String, holds: Bool, _ r: String, in english: Bool) -> String {
+        holds ? pick(english, "\(name)为 \(l)", "\(name) is \(l)") : pick(english, "\(name)为 \(l)，不是 \(r)", "\(name) is \(l), not \(r)")
     }
-    static func flag(_ name: String, _ value: Bool) -> Message {
-        Message("\(name)：\(value ? "是" : "否")", "\(name): \(value ? "yes" : "no")")
+    static func flag(_ name: String, _ value: Bool, in english: Bool) -> String {
+        pick(english, "\(name)：\(value ? "是" : "否")", "\(name): \(value ? "yes" : "no")")
     }
-    static func isValue(_ name: String, _ v: String) -> Message { Message("\(name)为 \(v)", "\(name) is \(v)") }
-    static func isNotValue(_ name: String, _ v: String, _ wanted: String) -> Message {
-        Message("\(name)为 \(v)，不是 \(wanted)", "\(name) is \(v), not \(wanted)")
+    static func isValue(_ name: String, _ v: String, in english: Bool) -> String { pick(english, "\(name)为 \(v)", "\(name) is \(v)") }
+    static func isNotValue(_ name: String, _ v: String, _ wanted: String, in english: Bool) -> String {
+        pick(english, "\(name)为 \(v)，不是 \(wanted)", "\(name) is \(v), not \(wanted)")
     }
-    static func notAmong(_ name: String, _ v: String, _ set: String) -> Message {
-        Message("\(name)为 \(v)，不在 \(set) 之列", "\(name) is \(v), not one of \(set)")
+    static func notAmong(_ name: String, _ v: String, _ set: String, in english: Bool) -> String {
+        pick(english, "\(name)为 \(v)，不在 \(set) 之列", "\(name) is \(v), not one of \(set)")
     }
-    static func includes(_ name: String, _ items: String) -> Message { Message("\(name)含 \(items)", "\(name) include \(items)") }
-    static func includesNoneOf(_ name: String, _ v: String, _ set: String) -> Message {
-        Message("\(name)（\(v)）不含 \(set) 中任一项", "\(name) (\(v)) include none of \(set)")
+    static func includes(_ name: String, _ items: String, in english: Bool) -> String { pick(english, "\(name)含 \(items)", "\(name) include \(items)") }
+    static func includesNoneOf(_ name: String, _ v: String, _ set: String, in english: Bool) -> String {
+        pick(english, "\(name)（\(v)）不含 \(set) 中任一项", "\(name) (\(v)) include none of \(set)")
     }
-    static func lacks(_ name: String, _ items: String) -> Message { Message("\(name)不含 \(items)", "\(name) do not include \(items)") }
-    static func empty(_ name: String) -> Message { Message("\(name)为空", "\(name) is empty") }
-    static func other(_ text: String, holds: Bool) -> Message {
-        Message("\(text)：\(holds ? "成立" : "不成立")", "\(text): \(holds ? "holds" : "does not hold")")
+    static func lacks(_ name: String, _ items: String, in english: Bool) -> String { pick(english, "\(name)不含 \(items)", "\(name) do not include \(items)") }
+    static func empty(_ name: String, in english: Bool) -> String { pick(english, "\(name)为空", "\(name) is empty") }
+    static func other(_ text: String, holds: Bool, in english: Bool) -> String {
+        pick(english, "\(text)：\(holds ? "成立" : "不成立")", "\(text): \(holds ? "holds" : "does not hold")")
     }
     static let none = Message("无", "none")
     static let listSeparator = Message("、", ", ")
     static let clauseSeparator = Message("；", "; ")
     static let yuan = Message(" 元", " yuan")
-    static func times(_ k: String, _ name: String) -> Message { Message("\(k) 倍\(name)", "\(k) × \(name)") }
+    static func times(_ k: String, _ name: String, in english: Bool) -> String { pick(english, "\(k) 倍\(name)", "\(k) × \(name)") }
 
     // MARK: sentences
 
-    static func eligible(_ awards: String) -> Message { Message("符合：\(awards)。", "Eligible: \(awards).") }
-    static func award(_ name: String, _ amount: String, _ citation: String?) -> Message {
-        Message("\(name) \(amount)" + (citation.map { "（\($0)）" } ?? ""), "\(name) \(amount)" + (citation.map { " (\($0))" } ?? ""))
+    static func eligible(_ awards: String, in english: Bool) -> String { pick(english, "符合：\(awards)。", "Eligible: \(awards).") }
+    static func award(_ name: String, _ amount: String, _ citation: String?, in english: Bool) -> String {
+        pick(english, "\(name) \(amount)" + (citation.map { "（\($0)）" } ?? ""), "\(name) \(amount)" + (citation.map { " (\($0))" } ?? ""))
     }
-    static func categoryBasis(_ label: String, _ tests: String) -> Message {
-        tests.isEmpty ? Message("认定为\(label)。", "Qualifies as \(label).")
-                      : Message("认定为\(label)：\(tests)。", "Qualifies as \(label): \(tests).")
+    static func categoryBasis(_ label: String, _ tests: String, in english: Bool) -> String {
+        tests.isEmpty ? pick(english, "认定为\(label)。", "Qualifies as \(label).")
+                      : pick(english, "认定为\(label)：\(tests)。", "Qualifies as \(label): \(tests).")
     }
-    static func ineligible(_ tests: String, _ citation: String?) -> Message {
-        Message("不符合：\(tests)" + (citation.map { "（\($0)）" } ?? "") + "。",
+    static func ineligible(_ tests: String, _ citation: String?, in english: Bool) -> String {
+        pick(english, "不符合：\(tests)" + (citation.map { "（\($0)）" } ?? "") + "。",
                 "Not eligible: \(tests)" + (citation.map { " (\($0))" } ?? "") + ".")
     }
-    static func awardBasis(_ tests: String) -> Message { Message("依据：\(tests)。", "Because: \(tests).") }
+    static func awardBasis(_ tests: String, in english: Bool) -> String { pick(english, "依据：\(tests)。", "Because: \(tests).") }
     static let ineligibleNothing = Message("不符合：本规则的各项帮扶均不适用。", "Not eligible: no benefit of these rules applies.")
     static func nearest(_ benefit: String) -> Message { Message("最接近的一项是 \(benefit)。", "The nearest is \(benefit).") }
     static func undetermined(_ missing: String) -> Message {

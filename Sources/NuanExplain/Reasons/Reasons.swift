@@ -68,7 +68,7 @@ package struct Reasons {
     }
 
     func grantedText(_ d: Decision) -> String {
-        t(ReasonText.eligible(d.awards.map { t(ReasonText.award($0.benefit, amount($0), $0.citation)) }.joined(separator: separator)))
+        ReasonText.eligible(d.awards.map { ReasonText.award($0.benefit, amount($0), $0.citation, in: english) }.joined(separator: separator), in: english)
     }
 
     /// `认定为深度困难：扣除刚性支出后人均月收入 400.00 元，低于低保标准 660.00 元。` —
@@ -76,7 +76,7 @@ package struct Reasons {
     func categoryBasis(_ d: Decision) -> String? {
         guard let c = program.categories.first(where: { $0.code == d.category }), why.truth(c.root) == true else { return nil }
         let label = english ? c.code : (c.label ?? c.code)
-        return t(ReasonText.categoryBasis(label, figuresFirst(why.support(c.root), 2).joined(separator: separator)))
+        return ReasonText.categoryBasis(label, figuresFirst(why.support(c.root), 2).joined(separator: separator), in: english)
     }
 
     /// Without a category: the tests that made the first award apply (`依据：本年度退档：是。`).
@@ -90,7 +90,7 @@ package struct Reasons {
                 if let r = b.recipient { tests += why.support(program.groups[r].root) }
                 if let c = b.condition { tests += why.support(c) }
                 let chosen = figuresFirst(tests, 2)
-                return chosen.isEmpty ? nil : t(ReasonText.awardBasis(chosen.joined(separator: separator)))
+                return chosen.isEmpty ? nil : ReasonText.awardBasis(chosen.joined(separator: separator), in: english)
             }
             k -= g.benefits.count
         }
@@ -128,7 +128,7 @@ package struct Reasons {
             }
         }
         guard let best else { return t(ReasonText.ineligibleNothing) }
-        return t(ReasonText.ineligible(best.tests.prefix(3).map(text.describe).joined(separator: separator), best.citation))
+        return ReasonText.ineligible(best.tests.prefix(3).map(text.describe).joined(separator: separator), best.citation, in: english)
     }
 
     /// `暂无法确定：缺少 家庭月收入。家庭月收入为 5940.00 元：符合，合计 1000.00 元；…。`

@@ -33,26 +33,26 @@ struct TestText {
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
             if let s = comparison(node, holds: holds) { return s }
         case .field where node.type == .bool:
-            return t(ReasonText.flag(name(test.node), holds))
+            return ReasonText.flag(name(test.node), holds, in: english)
         case .inSet, .notInSet:
             guard let v = value(node.a) else { break }
             let shown = fmt.format(v, type: program.nodes[Int(node.a)].type)
             let inside = (node.op == .inSet) == holds
-            return inside ? t(ReasonText.isValue(name(node.a), shown)) : t(ReasonText.notAmong(name(node.a), shown, items(node.b)))
+            return inside ? ReasonText.isValue(name(node.a), shown, in: english) : ReasonText.notAmong(name(node.a), shown, items(node.b), in: english)
         case .containsAny:
             guard case .set(let have)? = value(node.a), case .set(let wanted)? = value(node.b) else { break }
-            return holds ? t(ReasonText.includes(name(node.a), items(have & wanted, node.a)))
-                         : t(ReasonText.includesNoneOf(name(node.a), items(have, node.a), items(node.b)))
+            return holds ? ReasonText.includes(name(node.a), items(have & wanted, node.a), in: english)
+                         : ReasonText.includesNoneOf(name(node.a), items(have, node.a), items(node.b), in: english)
         case .containsAll:
             guard case .set(let have)? = value(node.a), case .set(let wanted)? = value(node.b) else { break }
-            return holds ? t(ReasonText.includes(name(node.a), items(wanted, node.a)))
-                         : t(ReasonText.lacks(name(node.a), items(wanted & ~have, node.a)))
+            return holds ? ReasonText.includes(name(node.a), items(wanted, node.a), in: english)
+                         : ReasonText.lacks(name(node.a), items(wanted & ~have, node.a), in: english)
         case .isEmpty:
             guard let v = value(node.a) else { break }
-            return holds ? t(ReasonText.empty(name(node.a))) : t(ReasonText.isValue(name(node.a), fmt.format(v, type: program.nodes[Int(node.a)].type)))
+            return holds ? ReasonText.empty(name(node.a), in: english) : ReasonText.isValue(name(node.a), fmt.format(v, type: program.nodes[Int(node.a)].type), in: english)
         default: break
         }
-        return t(ReasonText.other(program.nodeRanges[Int(test.node)].text, holds: holds))
+        return ReasonText.other(program.nodeRanges[Int(test.node)].text, holds: holds, in: english)
     }
 
     /// The name an applicant knows a value by: a field's label, a definition's name, else the
@@ -97,7 +97,7 @@ struct TestText {
             let wanted = fmt.format(rv, type: program.nodes[Int(node.b)].type)
             let same = (node.op == .equal) == holds
             if node.op == .equal || node.op == .notEqual {
-                return same || node.op == .notEqual ? t(ReasonText.isValue(name(node.a), shown)) : t(ReasonText.isNotValue(name(node.a), shown, wanted))
+                return same || node.op == .notEqual ? ReasonText.isValue(name(node.a), shown, in: english) : ReasonText.isNotValue(name(node.a), shown, wanted, in: english)
             }
             return nil
         }
@@ -105,17 +105,17 @@ struct TestText {
         let f: (Rational) -> String = { (type == .money ? $0.formatted(places: 2) : $0.description) + unit }
         let rhs = line(node.b, shown: f(r))
         guard l.numerator != Int64.min, r.numerator != Int64.min, let diff = l > r ? l.subtracting(r) : r.subtracting(l) else {
-            return t(ReasonText.other(program.nodeRanges[Int(node.a)].text + " " + f(l), holds: holds))
+            return ReasonText.other(program.nodeRanges[Int(node.a)].text + " " + f(l), holds: holds, in: english)
         }
         let leftName = name(node.a)
         switch node.op {
         case .equal, .notEqual:
-            return t(ReasonText.equalNumber(leftName, f(l), holds: l == r, f(r)))
+            return ReasonText.equalNumber(leftName, f(l), holds: l == r, f(r), in: english)
         default:
-            if l == r { return t(ReasonText.exactly(leftName, f(l), rhs, holds: holds, ceiling: node.op == .less || node.op == .lessEqual)) }
+            if l == r { return ReasonText.exactly(leftName, f(l), rhs, holds: holds, ceiling: node.op == .less || node.op == .lessEqual, in: english) }
             let ceiling = node.op == .less || node.op == .lessEqual
-            if l > r { return ceiling ? t(ReasonText.over(leftName, f(l), rhs, by: f(diff))) : t(ReasonText.above(leftName, f(l), rhs)) }
-            return ceiling ? t(ReasonText.below(leftName, f(l), rhs)) : t(ReasonText.under(leftName, f(l), rhs, by: f(diff)))
+            if l > r { return ceiling ? ReasonText.over(leftName, f(l), rhs, by: f(diff), in: english) : ReasonText.above(leftName, f(l), rhs, in: english) }
+            return ceiling ? ReasonText.below(leftName, f(l), rhs, in: english) : ReasonText.under(leftName, f(l), rhs, by: f(diff), in: english)
         }
     }
 
@@ -130,7 +130,7 @@ struct TestText {
             for (k, other) in [(node.b, node.a), (node.a, node.b)] {
                 let kn = program.nodes[Int(k)]
                 if kn.type == .number, case .number(let factor)? = value(k) {
-                    return t(ReasonText.times(factor.description, name(other))) + " " + shown
+                    return ReasonText.times(factor.description, name(other), in: english) + " " + shown
                 }
             }
             return name(n) + " " + shown

@@ -57,6 +57,12 @@ extension Message {
             Message(zh: "输入 \(path) 在两遍读取之间被改动，未写出结果；请在文件不再变化后重新运行",
                     en: "the input \(path) changed between its two readings; nothing was written: run again once the file no longer changes")
         }
+        static func cannotSpool(_ input: String, _ path: String, _ error: String) -> Message {
+            let zhInput = input == "-" ? "标准输入" : "输入 \(input) "
+            let enInput = input == "-" ? "the standard input" : "the input \(input)"
+            return Message(zh: "无法把\(zhInput)暂存到 \(path)：\(error)；未写出结果（可用 TMPDIR 或 --out 换一个有空间的目录）",
+                           en: "cannot keep a copy of \(enInput) in \(path): \(error); nothing was written (point TMPDIR or --out to a folder with room)")
+        }
         static func readFailed(_ error: String) -> Message { Message(zh: "读取输入失败：\(error)", en: "reading the input failed: \(error)") }
         static func headerTooLong(_ maxLine: Int) -> Message {
             Message(zh: "CSV 表头行超过 \(maxLine) 字节（--max-line 上限）", en: "the CSV header row is longer than \(maxLine) bytes (the --max-line limit)")

@@ -66,6 +66,11 @@ public struct BatchOptions: Sendable {
     /// repeated-record check keeps only the keys that occur more than once (nil:
     /// `NUAN_BATCH_TWO_PASS_MIN`, else 64 MiB). Tests set it to 0 or `Int.max`.
     var twoPassMinBytes: Int?
+    /// Where a long input that cannot be read twice is copied (nil: `$TMPDIR`, else the
+    /// output's folder; `BatchRun+Spool.swift`). Testing: a folder that cannot be written.
+    var spoolFolder: String?
+    /// Testing: writing the copy fails (no space left) past this many bytes.
+    var spoolLimit: Int?
     /// Testing: called between the first and the deciding pass (to change the file there).
     var betweenPasses: (@Sendable () -> Void)?
     /// Testing: fail after this many records have been written (the output must not appear).

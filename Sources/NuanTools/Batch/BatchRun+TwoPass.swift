@@ -6,8 +6,9 @@ import NuanSupport
 
 /// Two readings of a large regular file (issue 15): a first pass finds the keys that may
 /// repeat (`RepeatCandidates`), so the deciding pass keeps only their records in the repeated-
-/// record registry. Smaller files and input that cannot be read twice (standard input, a pipe)
-/// are read once, registering every record, as before; both give the same bytes.
+/// record registry. Smaller files are read once, registering every record, as before; both give
+/// the same bytes. Input that cannot be read twice (standard input, a pipe) is copied to a
+/// scratch file first when it is as large (`BatchRun+Spool.swift`).
 extension BatchPipeline {
     /// Inputs at least this large are read twice: below it the registry of every record costs
     /// less than a second reading (about 10 MB at 64 MB of CSV).

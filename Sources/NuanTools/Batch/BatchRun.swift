@@ -59,6 +59,11 @@ final class BatchPipeline: @unchecked Sendable {
     var nextSeq = 0
     var bytesTaken = 0
     var fileSize = 0
+    /// Input that is not a regular file, read ahead (`BatchRun+Spool.swift`): what is left of it
+    /// in memory, or the scratch copy read instead.
+    var pending: [UnsafeMutableBufferPointer<UInt8>] = []
+    var pendingOffset = 0
+    var spool: AnonymousFile?
     /// Lines before the first data record (the CSV header).
     var firstLine = 1
     /// Ids and ID numbers seen so far, in input order.
@@ -151,12 +156,15 @@ final class BatchPipeline: @unchecked Sendable {
         start = Date()
         inFD = options.inputDescriptor ?? open(options.input, O_RDONLY | O_CLOEXEC)
         guard inFD >= 0 else { failure = text(M.cannotOpenInput(options.input, String(cString: strerror(errno)))); return result() }
-        defer { if options.inputDescriptor == nil { close(inFD) } }
+        let givenFD = inFD
+        defer { if options.inputDescriptor == nil { close(givenFD) } }
+        defer { spool?.close(); spool = nil; dropPending() }
         var st = stat()
         if fstat(inFD, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { failure = text(M.inputIsDirectory(options.input)); return result() }
             if (st.st_mode & S_IFMT) == S_IFREG { fileSize = Int(st.st_size) }
         }
+        if let e = spoolIfLong() { failure = e; return result() }
         let firstPass = firstPassIfLarge()
         if failure != nil { return result() }
         if firstPass != nil { options.betweenPasses?() }
@@ -292,7 +300,7 @@ final class BatchPipeline: @unchecked Sendable {
         func more() -> Bool {
             if n == head.count { head += [UInt8](repeating: 0, count: head.count) }
             while true {
-                let r = head.withUnsafeMutableBytes { read(inFD, $0.baseAddress! + n, $0.count - n) }
+                let r = head.withUnsafeMutableBytes { readInput($0.baseAddress! + n, $0.count - n) }
                 if r < 0 && errno == EINTR { continue }
                 if r < 0 { readError = text(M.cannotReadInput(options.input, String(cString: strerror(errno)))) }
                 if r <= 0 { eof = true; return false }
@@ -392,7 +400,7 @@ final class BatchPipeline: @unchecked Sendable {
         }
         func fill(_ want: Int) -> Bool {
             while n < want && !eof {
-                let r = read(inFD, buf + n, want - n)
+                let r = readInput(buf + n, want - n)
                 if r < 0 { if errno == EINTR { continue }; fail(M.readFailed(String(cString: strerror(errno)))); return false }
                 if r == 0 { eof = true } else { n += r }
             }
@@ -438,7 +446,7 @@ final class BatchPipeline: @unchecked Sendable {
         var skipped = n0
         var lines = 0
         while !eof {
-            let r = read(inFD, buf, blockSize)
+            let r = readInput(buf, blockSize)
             if r < 0 { if errno == EINTR { continue }; fail(M.readFailed(String(cString: strerror(errno)))); return nil }
             if r == 0 { eof = true; break }
             var t: Int?

@@ -8,6 +8,8 @@ import Glibc
 /// with its descriptor, even when the run is killed.
 struct AnonymousFile {
     let fd: Int32
+    /// The name it had for a moment (for messages: it shows the folder).
+    var path = ""
 
     /// In `directory` (the output's folder keeps the bytes on the same disk as the outputs);
     /// nil with `errno` set when it cannot be made.
@@ -18,7 +20,7 @@ struct AnonymousFile {
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         unlink(path)
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        return AnonymousFile(fd: fd)
+        return AnonymousFile(fd: fd, path: path)
     }
 
     /// Writes all of `bytes` at the current position.

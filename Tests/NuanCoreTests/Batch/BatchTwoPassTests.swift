@@ -8,9 +8,10 @@ import Glibc
 #endif
 
 /// Large files are read twice so that the repeated-record check keeps only the keys that occur
-/// more than once (`RepeatCandidates`); small files, pipes and standard input are read once and
-/// register every record. Both must write the same bytes and the same summary, whatever the
-/// repeats, the workers and the blocks.
+/// more than once (`RepeatCandidates`); small files are read once and register every record.
+/// Pipes and standard input are read once when short, and copied to a scratch file then read
+/// twice when long. All must write the same bytes and the same summary, whatever the repeats,
+/// the workers and the blocks.
 final class BatchTwoPassTests: ScratchDirectoryTestCase {
     typealias T = BatchTests
     override class var scratchPrefix: String { "nuan-2pass" }
@@ -177,17 +178,15 @@ final class BatchTwoPassTests: ScratchDirectoryTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
-    /// A pipe cannot be read twice: one pass, every record registered, the same bytes.
-    func testAPipeIsReadOnceWithTheSameDecisions() throws {
-        let text = Self.repeatsJSONL()
-        let input = write("p.jsonl", Array(text.utf8))
-        let fromFile = run(input, path("f.jsonl"), format: .jsonl, jobs: 2, block: 4096, twoPass: true) { $0.maxLine = 2000 }
-        XCTAssertNotNil(fromFile.candidateKeys)
+    /// Runs `text` through a pipe (written by another thread) as the input `-`.
+    func runPiped(_ text: String, _ output: String, format: BatchOptions.InputFormat = .jsonl, out: BatchOptions.OutputFormat = .jsonl,
+                  explain: ExplainLevel = .none, jobs: Int = 2, block: Int? = 4096, twoPassMin: Int?,
+                  configure: (inout BatchOptions) -> Void = { _ in }) -> BatchResult {
         var fds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&fds), 0)
         let wfd = fds[1]
+        let b = Array(text.utf8)
         let writer = Thread {
-            let b = Array(text.utf8)
             var off = 0
             while off < b.count {
                 let n = b.withUnsafeBufferPointer { Glibc.write(wfd, $0.baseAddress! + off, $0.count - off) }
@@ -197,15 +196,100 @@ final class BatchTwoPassTests: ScratchDirectoryTestCase {
             close(wfd)
         }
         writer.start()
-        let fromPipe = run("-", path("p-out.jsonl"), format: .jsonl, jobs: 2, block: 4096, twoPass: true) { o in
-            o.inputDescriptor = fds[0]
-            o.maxLine = 2000
-        }
+        var o = BatchOptions(input: "-", output: output, inputFormat: format, outputFormat: out, jobs: jobs)
+        o.explain = explain
+        o.blockSize = block
+        o.twoPassMinBytes = twoPassMin
+        o.inputDescriptor = fds[0]
+        o.maxLine = 2000
+        configure(&o)
+        let r = Batch.run(program: T.bengbu, options: o)
+        // a failed run may stop reading: let the writer finish before the pipe goes
+        let drain = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+        while Glibc.read(fds[0], drain, 1 << 16) > 0 {}
+        drain.deallocate()
         close(fds[0])
-        XCTAssertNil(fromPipe.failure)
-        XCTAssertNil(fromPipe.candidateKeys, "a pipe is read once")
-        XCTAssertEqual(bytes(path("p-out.jsonl")), bytes(path("f.jsonl")))
-        XCTAssertEqual(fromPipe.report, fromFile.report)
+        return r
+    }
+
+    /// The scratch copies left in a folder (there must be none: each is unlinked when made).
+    func scratchCopies(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".nuan-scratch") }
+    }
+
+    /// A pipe cannot be read twice: below the two-pass size it is read once (every record
+    /// registered); at or above it, it is copied to a scratch file first and read twice like a
+    /// large file. Both write the bytes a file gives, in every format and explanation level.
+    func testAPipeIsReadOnceWhenShortAndCopiedWhenLongWithTheSameBytes() throws {
+        let text = Self.repeatsJSONL()
+        let input = write("p.jsonl", Array(text.utf8))
+        for explain in [ExplainLevel.none, .brief] {
+            for out in [BatchOptions.OutputFormat.jsonl, .csv] {
+                let f = path("f-\(explain)-\(out)")
+                let fromFile = run(input, f, format: .jsonl, out: out, explain: explain, jobs: 2, block: 4096, twoPass: true) { $0.maxLine = 2000 }
+                XCTAssertNotNil(fromFile.candidateKeys)
+                // never, always, at a size inside the input, at one just past it
+                for (k, limit) in [Int.max, 0, 5000, text.utf8.count + 1].enumerated() {
+                    let o = path("p-\(explain)-\(out)-\(k)")
+                    let r = runPiped(text, o, out: out, explain: explain, twoPassMin: limit) { $0.spoolFolder = self.dir.path }
+                    XCTAssertNil(r.failure)
+                    XCTAssertEqual(r.candidateKeys != nil, limit <= text.utf8.count, "copied and read twice: limit \(limit)")
+                    XCTAssertEqual(bytes(o), bytes(f), "\(explain), \(out), limit \(limit)")
+                    XCTAssertEqual(r.report, fromFile.report)
+                }
+            }
+        }
+        XCTAssertEqual(scratchCopies(in: dir.path), [], "no copy is left behind")
+    }
+
+    /// The size comes from `NUAN_BATCH_TWO_PASS_MIN` when the options do not set it; a CSV pipe
+    /// with a header and GB18030 rows is copied like JSON Lines.
+    func testThePipeThresholdFromTheEnvironmentAndACSVPipe() throws {
+        var rows = [T.zhHeader]
+        for i in 0..<200 {
+            let id = i % 30 == 29 ? "G-\(i - 20)" : "G-\(i)"
+            rows.append("\(id),欧阳\(i),\(T.idNumber(i % 90)),,蚌埠市,\(1 + i % 4),\(i * 211 % 3000),大病,深度困难,全国,农民工,备注\(i)")
+        }
+        let text = rows.joined(separator: "\n") + "\n"
+        let input = write("e.csv", Array(text.utf8))
+        let f = path("e-file.jsonl")
+        XCTAssertNil(run(input, f, format: .csv, jobs: 2, block: 1000, twoPass: false).failure)
+        setenv("NUAN_BATCH_TWO_PASS_MIN", "3000", 1)
+        defer { unsetenv("NUAN_BATCH_TWO_PASS_MIN") }
+        let r = runPiped(text, path("e-pipe.jsonl"), format: .csv, block: 1000, twoPassMin: nil) { $0.spoolFolder = self.dir.path }
+        XCTAssertNil(r.failure)
+        XCTAssertNotNil(r.candidateKeys, "3000 bytes from the environment: copied and read twice")
+        XCTAssertEqual(bytes(path("e-pipe.jsonl")), bytes(f))
+        setenv("NUAN_BATCH_TWO_PASS_MIN", "\(text.utf8.count * 2)", 1)
+        let r2 = runPiped(text, path("e-pipe2.jsonl"), format: .csv, block: 1000, twoPassMin: nil) { $0.spoolFolder = self.dir.path }
+        XCTAssertNil(r2.candidateKeys, "shorter than the size: read once")
+        XCTAssertEqual(bytes(path("e-pipe2.jsonl")), bytes(f))
+    }
+
+    /// A copy that cannot be made or written stops the run before anything is written, naming
+    /// where it was to go; nothing is left there.
+    func testACopyThatCannotBeWrittenNamesThePlaceAndWritesNothing() throws {
+        let text = Self.repeatsJSONL()
+        let out = path("s-out.jsonl")
+        let missing = path("no-such-folder")
+        let r = runPiped(text, out, twoPassMin: 1000) { $0.spoolFolder = missing }
+        let failure = try XCTUnwrap(r.failure)
+        XCTAssertTrue(failure.contains("标准输入") && failure.contains(missing), failure)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        // the disk fills up half way: the message names the copy's path, in English too
+        let r2 = runPiped(text, out, twoPassMin: 1000) { o in
+            o.spoolFolder = self.dir.path
+            o.spoolLimit = 20_000
+            o.english = true
+        }
+        let f2 = try XCTUnwrap(r2.failure)
+        XCTAssertTrue(f2.contains("cannot keep a copy of the standard input in \(dir.path)/.nuan-scratch-"), f2)
+        XCTAssertTrue(f2.contains(String(cString: strerror(ENOSPC))), f2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertEqual(scratchCopies(in: dir.path), [])
+        // a short input never needs the copy: the same folder is no obstacle
+        let r3 = runPiped(text, out, twoPassMin: text.utf8.count + 1) { $0.spoolFolder = missing }
+        XCTAssertNil(r3.failure)
     }
 
     func testAnEmptyFileAndAHeaderOnlyCSVWithTwoPasses() throws {

@@ -172,4 +172,42 @@ final class BriefExplanationTests: XCTestCase {
         }
         XCTAssertGreaterThan(explained, 10_000)
     }
+
+    /// A JSON string is escaped byte for byte as one byte at a time would (the writer skips
+    /// eight plain bytes at a time): quotes, backslashes and control bytes at every offset
+    /// among Chinese text, ASCII and digits.
+    func testJSONStringsAreEscapedWhereverTheByteFalls() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for c in bytes {
+                switch c {
+                case 0x22: out += Array("\\\"".utf8)
+                case 0x5C: out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case ..<0x20: out += Array(String(format: "\\u%04x", Int(c)).utf8)
+                default: out.append(c)
+                }
+            }
+            return out + [0x22]
+        }
+        let pieces: [[UInt8]] = ["扣除刚性支出后人均月收入", "400.00 元", "a", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1f}", " ", "~", "\u{7f}", "é",
+                                 "0123456789"].map { Array($0.utf8) } + [[0x20], [0x21], [0x23], [0x5B], [0x5D], [0x00], [0xFF], [0x80]]
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            var o = ByteBuffer(capacity: 16)
+            bytes.withUnsafeBufferPointer { o.putJSONString($0.baseAddress, $0.count) }
+            let got = Array(UnsafeBufferPointer(start: o.base, count: o.count))
+            o.free()
+            XCTAssertEqual(got, reference(bytes), "\(bytes)")
+        }
+    }
 }
+

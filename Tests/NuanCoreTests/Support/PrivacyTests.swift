@@ -109,6 +109,7 @@ final class PrivacyTests: XCTestCase {
             }
             let slow = Privacy.redactCharacters(s)
             XCTAssertEqual(Privacy.redact(s), slow, s.debugDescription)
+            XCTAssertEqual(Privacy.mayHoldNumberAndShape(s), Privacy.mayHoldNumber(s) && Privacy.mayHoldShape(s), s.debugDescription)
             if slow != s { masked += 1 }
         }
         XCTAssertGreaterThan(masked, 1000)

@@ -79,4 +79,33 @@ final class RationalOverflowTests: XCTestCase {
             }
         }
     }
+    /// `formatted`'s 64-bit path writes what the 128-bit one does, wherever it answers: halves
+    /// rounded away from zero, negative figures, leading zeros, every number of places.
+    func testFormattedFastPathWritesWhatTheWidePathWrites() {
+        var rng = SystemRandomNumberGenerator()
+        var values: [Rational] = [.zero, .one, Rational(1, 3)!, Rational(-1, 3)!, Rational(1, 200)!, Rational(-1, 200)!,
+                                  Rational(5, 1000)!, Rational(-5, 1000)!, Rational(-1, 1000)!, Rational(999, 1000)!, maxR, minR,
+                                  Rational(Int64.max, Int64.max - 1)!, Rational(1, Int64.max)!, Rational(integer: 123_456_789)]
+        for _ in 0..<3000 {
+            let n = Int64.random(in: -2_000_000...2_000_000, using: &rng)
+            let d = [1, 2, 3, 4, 7, 8, 100, 400, 1000, 3000, 65536][Int.random(in: 0..<11, using: &rng)]
+            values.append(Rational(n, Int64(d))!)
+            values.append(Rational(Int64.random(in: -Int64.max...Int64.max, using: &rng), Int64.random(in: 1...Int64.max, using: &rng))!)
+        }
+        var fast = 0
+        for v in values {
+            for places in [0, 1, 2, 3, 6, 18] {
+                if let s = v.formattedSmall(places: places) {
+                    fast += 1
+                    XCTAssertEqual(s, v.formattedWide(places: places), "\(v) at \(places) places")
+                }
+                XCTAssertEqual(v.formatted(places: places), v.formattedWide(places: places))
+            }
+        }
+        XCTAssertGreaterThan(fast, 15_000, "the fast path answers for most figures")
+        XCTAssertEqual(Rational(-1, 1000)!.formatted(places: 2), "0.00")
+        XCTAssertEqual(Rational(-5, 1000)!.formatted(places: 2), "-0.01")
+        XCTAssertEqual(Rational(5, 100)!.formatted(places: 2), "0.05")
+    }
 }
+
