@@ -197,8 +197,15 @@ struct BatchWorker {
             let e: UnsafePointer<UInt8>
             var nl = 0
             if csv {
-                e = CSVRowSplitter.recordEnd(s, end, final: true) ?? end
-                nl = CSVRowSplitter.countTerminators(s, e - s)
+                // a row with no quote and no CR before its LF ends there, holding no terminator
+                // (what `recordEnd` finds byte by byte), found by `memchr`
+                let lf = memchr(s, 0x0A, end - s).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                if memchr(s, 0x22, lf - s) == nil && memchr(s, 0x0D, lf - s) == nil {
+                    e = lf
+                } else {
+                    e = CSVRowSplitter.recordEnd(s, end, final: true) ?? end
+                    nl = CSVRowSplitter.countTerminators(s, e - s)
+                }
             } else {
                 e = memchr(s, 0x0A, end - s).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
             }
