@@ -55,6 +55,9 @@ struct BatchWorker {
     let decisionLines: Bool
     /// The decision lines' awards (nil without `decisionLines`).
     let lineAwards: LineAwards?
+    /// Per benefit (flat index), where its fund and name are in the block's summary tallies
+    /// (-1: not known yet); reset with each new summary.
+    var lineSlots: [(fund: Int, benefit: Int)] = []
 
     init(_ pipe: BatchPipeline) {
         self.pipe = pipe
@@ -193,6 +196,10 @@ struct BatchWorker {
         trace.removeAll()
         let tracing = pipe.traceWriter != nil && stage == .all
         newSide.decisionLines = decisionLines && corrections.isEmpty
+        if decisionLines {
+            // a new summary for this block: its tallies' slots are found again
+            lineSlots = Array(repeating: (-1, -1), count: lineAwards!.funds.count)
+        }
         while s < end {
             let e: UnsafePointer<UInt8>
             var nl = 0
@@ -339,7 +346,7 @@ struct BatchWorker {
             r.count(line.status, category: line.category, warnings: line.warnings, groups: groupsHeld, archived: s.archived,
                     migrantWorker: s.migrant, modelWorker: s.model, perCapitaIncome: s.perCapita, dibaoLine: s.line)
             for (k, b) in line.awards.enumerated() {
-                r.addAward(fund: awards.funds[Int(b)], benefit: awards.benefits[Int(b)], line.amounts[k])
+                r.addAward(fund: awards.funds[Int(b)], benefit: awards.benefits[Int(b)], line.amounts[k], slots: &lineSlots[Int(b)])
             }
             report = r
         }

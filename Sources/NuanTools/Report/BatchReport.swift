@@ -232,9 +232,13 @@ public struct BatchReport: Sendable, Equatable {
 
     /// One award of a decision counted by `count` (`add` without a `Decision`): `fund` as
     /// `Award.fund ?? ""`, `benefit` the benefit's name masked (`Privacy.redact`).
-    mutating func addAward(fund: String, benefit: String, _ amount: Rational?) {
-        funds.add(fund, amount, &overflow)
-        benefits.add(benefit, amount, &overflow)
+    /// `slots`: where the two keys are in this report's tallies, -1 when not known yet (then
+    /// found, or added, and kept there for the next award of the same benefit).
+    mutating func addAward(fund: String, benefit: String, _ amount: Rational?, slots: inout (fund: Int, benefit: Int)) {
+        if slots.fund < 0 { slots.fund = funds.slot(fund) }
+        funds.add(at: slots.fund, amount, &overflow)
+        if slots.benefit < 0 { slots.benefit = benefits.slot(benefit) }
+        benefits.add(at: slots.benefit, amount, &overflow)
     }
 
     /// `add` but for the awards (`addAward`, each in turn).

@@ -66,6 +66,7 @@ final class DecisionLineTests: ScratchDirectoryTestCase {
             let lineWriter = DecisionWriter(bp), refWriter = DecisionWriter(bp)
             var lineReport = BatchReport(program: p), refReport = BatchReport(program: p)
             var line = DecisionLine()
+            var slots = Array(repeating: (fund: -1, benefit: -1), count: awards.funds.count)
             var a = ByteBuffer(capacity: 1024), b = ByteBuffer(capacity: 1024)
             defer { a.free(); b.free() }
             let none = UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>(start: nil, count: 0)
@@ -96,7 +97,8 @@ final class DecisionLineTests: ScratchDirectoryTestCase {
                     lineReport.count(line.status, category: line.category, warnings: line.warnings, groups: [], archived: k % 3 == 0,
                                      migrantWorker: false, modelWorker: k % 5 == 0, perCapitaIncome: nil, dibaoLine: nil)
                     for (j, f) in line.awards.enumerated() {
-                        lineReport.addAward(fund: awards.funds[Int(f)], benefit: awards.benefits[Int(f)], line.amounts[j])
+                        lineReport.addAward(fund: awards.funds[Int(f)], benefit: awards.benefits[Int(f)], line.amounts[j],
+                                            slots: &slots[Int(f)])
                     }
                     refReport.add(expected, archived: k % 3 == 0, modelWorker: k % 5 == 0)
                 }
