@@ -41,12 +41,22 @@ extension Evaluator {
         // An archive repeats its regions: the last few are compared byte for byte, not hashed.
         let lang = language == .chinese ? 0 : 1
         if let known = recentRegions[lang].find(region) {
-            if let e = known { errors.append(e) }
+            if known >= 0 { errors.append(regionErrors[Int(known)]) }
             return
         }
         let error = jurisdictionError(region, language: language)
-        recentRegions[lang].add(region, error)
-        if let error { errors.append(error) }
+        var index: Int32 = -1
+        if let error {
+            // an archive of many refused regions: the errors kept start again (and what refers to them)
+            if regionErrors.count >= 4 * RecentTexts<Int32>.capacity {
+                regionErrors.removeAll()
+                recentRegions = [RecentTexts(), RecentTexts()]
+            }
+            index = Int32(regionErrors.count)
+            regionErrors.append(error)
+            errors.append(error)
+        }
+        recentRegions[lang].add(region, index)
     }
 
     /// The error of a record from `region` (nil: inside the 辖区).

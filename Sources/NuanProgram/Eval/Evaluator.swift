@@ -58,9 +58,10 @@ public struct Evaluator {
     /// Which fields each node reads, for the recourse search: worked out once per evaluator
     /// (a batch worker searches many records with one), not per search.
     package var ruleInputs: RuleInputs?
-    /// The regions last checked and what each gave — nil inside the 辖区, else its error —
-    /// Chinese first, English second (most records repeat a few regions).
-    var recentRegions = [RecentTexts<RecordError?>(), RecentTexts<RecordError?>()]
+    /// The regions last checked and what each gave — -1 inside the 辖区, else its error's index
+    /// in `regionErrors` — Chinese first, English second (most records repeat a few regions).
+    var recentRegions = [RecentTexts<Int32>(), RecentTexts<Int32>()]
+    var regionErrors: [RecordError] = []
     /// Per table parameter: the last keys looked up and the rows each reached (most records
     /// repeat a few keys), so a record's row is found by comparing bytes instead of a hash.
     var recentRows: [RecentTexts<[Int]?>]
