@@ -13,23 +13,56 @@ extension CompiledEvaluator {
         return interpreter.decide(f, language: language)
     }
 
+    /// Decides one record into `line` when its decision is plain (`DecisionLine`), else gives
+    /// the decision `decide` gives. The decision line is what the decision would render as:
+    /// `DecisionLineTests` compares the two on every shipped rules file.
+    public mutating func decideLine(_ f: Facts, using interpreter: inout Evaluator, into line: inout DecisionLine,
+                                    language: Language = .chinese) -> DecisionLine.Outcome {
+        guard let (errors, category, score) = evaluateCompiled(f, &interpreter, language: language) else {
+            lastFast = false
+            fallbacks += 1
+            return .decision(interpreter.decide(f, language: language))
+        }
+        lastFast = true
+        if errors.isEmpty && interpreter.assembleLine(&line, category: category, score: score, language: language) {
+            return .line
+        }
+        var decision = Self.decision(f, errors: errors)
+        interpreter.assemble(&decision, category: category, score: score, language: language)
+        return .decision(decision)
+    }
+
     /// The compiled path of `Evaluator.evaluate`, in the same order; nil where it stops.
     mutating func decideCompiled(_ f: Facts, _ ev: inout Evaluator, language: Language) -> Decision? {
+        guard let (errors, category, score) = evaluateCompiled(f, &ev, language: language) else { return nil }
+        var decision = Self.decision(f, errors: errors)
+        ev.assemble(&decision, category: category, score: score, language: language)
+        return decision
+    }
+
+    /// The decision `Evaluator.evaluate` begins with, holding the guards' errors.
+    static func decision(_ f: Facts, errors: [RecordError]) -> Decision {
+        Decision(id: f.id, status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
+                 missing: [], errors: errors, explanation: [], pending: [])
+    }
+
+    /// Everything `decideCompiled` does before assembling the decision: the guards' errors,
+    /// the benefit outcomes in `ev.outcomes`, the category and the score.
+    mutating func evaluateCompiled(_ f: Facts, _ ev: inout Evaluator, language: Language) -> ([RecordError], Value, Rational?)? {
         guard ev.openInputs.isEmpty else { return nil }
         ev.begin(f, tracing: false)
         ev.language = language
         ev.scoreFailure = nil
         if !ev.failures.isEmpty { ev.failures.removeAll(keepingCapacity: true) }
         guard load(f) else { return nil }
-        var decision = Decision(id: f.id, status: .ineligible, category: "none", awards: [], totalAmount: .zero, score: nil,
-                                missing: [], errors: [], explanation: [], pending: [])
+        var errors: [RecordError] = []
         // the guards (Evaluator.checkGuards)
-        ev.checkJurisdiction(&decision, language: language)
+        ev.checkJurisdiction(errors: &errors, language: language)
         for k in 0..<layout.validityCount {
             guard let v = value(block: layout.validity + k, &ev) else { return nil }
-            if v.isBool(true) { decision.errors.append(ev.validityError(k, language: language)) }
+            if v.isBool(true) { errors.append(ev.validityError(k, language: language)) }
         }
-        ev.guardFailed = !decision.errors.isEmpty
+        ev.guardFailed = !errors.isEmpty
         for i in 0..<layout.benefitCount {
             guard let o = benefitOutcome(i, &ev) else { return nil }
             ev.outcomes[i] = o
@@ -40,9 +73,7 @@ extension CompiledEvaluator {
             guard let s = computeScore(&ev) else { return nil }
             score = s
         }
-        ev.assemble(&decision, category: category.unknown ? .unknown(category.missing) : .choice(Int32(category.x)),
-                    score: score, language: language)
-        return decision
+        return (errors, category.unknown ? .unknown(category.missing) : .choice(Int32(category.x)), score)
     }
 
     /// As `Evaluator.benefitOutcome`.

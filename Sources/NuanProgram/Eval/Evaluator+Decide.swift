@@ -143,6 +143,45 @@ extension Evaluator {
         addWarnings(&decision, language: language)
     }
 
+    /// `assemble` for a plain record (`DecisionLine`): false, and `assemble` must decide it,
+    /// where the decision would hold an error, something pending, or a guard's refusal.
+    mutating func assembleLine(_ line: inout DecisionLine, category categoryValue: Value, score: Rational?, language: Language) -> Bool {
+        guard !guardFailed else { return false }
+        if case .failure = categoryValue { return false }
+        if plan.hasScore && score == nil && scoreFailure != nil { return false }
+        line.awards.removeAll(keepingCapacity: true)
+        line.amounts.removeAll(keepingCapacity: true)
+        var errors: [RecordError] = []
+        var total = Rational.zero
+        for (gi, g) in plan.benefitGroups.enumerated() {
+            for k in g.start..<(g.start + g.count) where outcomes[k].failure >= 0 { return false }
+            let (granted, pending) = applyHitPolicy(g, group: gi, errors: &errors)
+            guard errors.isEmpty && pending.isEmpty else { return false }
+            for k in g.start..<(g.start + g.count) where granted.contains(k - g.start) && !outcomes[k].withheld {
+                let amount = outcomes[k].amount
+                line.awards.append(Int32(k))
+                line.amounts.append(amount)
+                if let a = amount {
+                    guard let s = total.adding(a) else { return false }
+                    total = s
+                }
+            }
+        }
+        line.total = total
+        line.score = score
+        line.status = line.awards.isEmpty ? .ineligible : .eligible
+        line.category = categoryCode(categoryValue)
+        line.warnings.removeAll(keepingCapacity: true)
+        addWarnings(to: &line.warnings, language: language)
+        return true
+    }
+
+    /// Benefit `flat`'s award as `Decision.awards` holds it, without an amount.
+    public func awardTemplate(_ flat: Int) -> Decision.Award { plan.awards[flat] }
+
+    /// How many benefits the program has, over all its groups (`awardTemplate`'s indices).
+    public var flatBenefitCount: Int { plan.awards.count }
+
     func categoryCode(_ v: Value) -> String {
         if case .choice(let c) = v { return program.enums[program.categoryEnum].codes[Int(c)] }
         return "undetermined"

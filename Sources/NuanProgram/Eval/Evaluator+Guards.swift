@@ -31,20 +31,43 @@ extension Evaluator {
     /// A region that lies outside the 辖区, or that no division table can place, is invalid;
     /// a missing region is left to the rules that need it (unknown is not invalid).
     mutating func checkJurisdiction(_ decision: inout Decision, language: Language) {
+        checkJurisdiction(errors: &decision.errors, language: language)
+    }
+
+    /// `checkJurisdiction`, its error appended to `errors`.
+    mutating func checkJurisdiction(errors: inout [RecordError], language: Language) {
         guard plan.regionField >= 0, !plan.jurisdictionKeys.isEmpty,
               case .text(let region) = facts.values[Int(plan.regionField)] else { return }
-        // An archive repeats its region: the last one found inside is compared, not hashed.
-        if !lastRegionInside.isEmpty && region == lastRegionInside { return }
-        guard !plan.jurisdictionKeys.contains(region), !regionsInside.contains(region) else {
-            lastRegionInside = region
+        // An archive repeats its regions: the last few are compared byte for byte, not hashed.
+        let lang = language == .chinese ? 0 : 1
+        if let known = recentRegions[lang].find(region) {
+            if known >= 0 { errors.append(regionErrors[Int(known)]) }
             return
         }
+        let error = jurisdictionError(region, language: language)
+        var index: Int32 = -1
+        if let error {
+            // an archive of many refused regions: the errors kept start again (and what refers to them)
+            if regionErrors.count >= 4 * RecentTexts<Int32>.capacity {
+                regionErrors.removeAll()
+                recentRegions = [RecentTexts(), RecentTexts()]
+            }
+            index = Int32(regionErrors.count)
+            regionErrors.append(error)
+            errors.append(error)
+        }
+        recentRegions[lang].add(region, index)
+    }
+
+    /// The error of a record from `region` (nil: inside the 辖区).
+    mutating func jurisdictionError(_ region: String, language: Language) -> RecordError? {
+        guard !plan.jurisdictionKeys.contains(region), !regionsInside.contains(region) else { return nil }
         let cacheKey = language == .chinese ? region : "en\u{1F}" + region
-        if let e = jurisdictionCache[cacheKey] { decision.errors.append(e); return }
+        if let e = jurisdictionCache[cacheKey] { return e }
         let code = Gazetteer.code(of: region)
         if let code, program.regionCodes.contains(where: { Gazetteer.contains($0, code) }) {
             if regionsInside.count < 4096 { regionsInside.insert(region) }
-            return
+            return nil
         }
         let field = program.fields[Int(plan.regionField)].display
         // `所属地区：哈尔滨市 不在本规则辖区（蚌埠市）内`
@@ -52,31 +75,37 @@ extension Evaluator {
                                  : EvalMessage.outsideJurisdiction(region, scope: program.regionNames)
         let error = RecordError(field: field, value: nil, reason: reason, language: language)
         if jurisdictionCache.count < 4096 { jurisdictionCache[cacheKey] = error }
-        decision.errors.append(error)
+        return error
     }
 
     mutating func addWarnings(_ decision: inout Decision, language: Language) {
+        addWarnings(to: &decision.warnings, language: language)
+    }
+
+    /// The warnings of the record just evaluated, appended to `warnings` (a decision's, or a
+    /// `DecisionLine`'s kept from record to record).
+    mutating func addWarnings(to warnings: inout [DecisionWarning], language: Language) {
         let lang: Int64 = language == .chinese ? 0 : 1
         if let slot = program.applicationDateField, facts.given[slot], case .date(let d) = facts.values[slot],
            let from = program.inForceFrom, let to = program.inForceTo, d < from || d > to {
             let key = lang << 62 | Int64(d) & 0xFFFF_FFFF
-            if let w = warningCache[key] { decision.warnings.append(w) } else {
+            if let w = warningCache[key] { warnings.append(w) } else {
                 let (a, f, t) = (CivilDate.format(d), CivilDate.format(from), CivilDate.format(to))
                 let w = DecisionWarning(code: "period", message: EvalMessage.outsidePeriod(a, from: f, to: t).text(language))
                 remember(w, key)
-                decision.warnings.append(w)
+                warnings.append(w)
             }
         }
         if missingRowParameter >= 0, Int(missingRowParameter) < program.parameters.count {
             let p = program.parameters[Int(missingRowParameter)]
             let field = p.keyField.map { program.fields[$0].display } ?? ""
-            decision.warnings.append(DecisionWarning(code: "no_table_row",
+            warnings.append(DecisionWarning(code: "no_table_row",
                 message: EvalMessage.noTableRow(field: field, key: missingRowKey, table: p.name).text(language)))
         }
         if unconfirmedParameter >= 0 {
             let (pi, ri) = (unconfirmedParameter, unconfirmedRow)
             let key = lang << 62 | 1 << 61 | Int64(pi) << 32 | Int64(UInt32(bitPattern: ri))
-            if let w = warningCache[key] { decision.warnings.append(w) } else {
+            if let w = warningCache[key] { warnings.append(w) } else {
                 let p = program.parameters[Int(pi)]
                 var what = Message(both: p.name)
                 if ri >= 0, Int(ri) < p.rows.count {
@@ -85,7 +114,7 @@ extension Evaluator {
                 }
                 let w = DecisionWarning(code: "unconfirmed", message: EvalMessage.unconfirmed(what).text(language))
                 remember(w, key)
-                decision.warnings.append(w)
+                warnings.append(w)
             }
         }
     }

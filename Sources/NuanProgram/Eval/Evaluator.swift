@@ -58,12 +58,13 @@ public struct Evaluator {
     /// Which fields each node reads, for the recourse search: worked out once per evaluator
     /// (a batch worker searches many records with one), not per search.
     package var ruleInputs: RuleInputs?
-    /// The last region found inside the 辖区 (most records repeat it).
-    var lastRegionInside = ""
-    /// Per table parameter: the last key looked up and the rows it reached (most records
-    /// repeat the key), so a record's row is found by one comparison instead of a hash.
-    var lastRowKey: [String?]
-    var lastRows: [[Int]?]
+    /// The regions last checked and what each gave — -1 inside the 辖区, else its error's index
+    /// in `regionErrors` — Chinese first, English second (most records repeat a few regions).
+    var recentRegions = [RecentTexts<Int32>(), RecentTexts<Int32>()]
+    var regionErrors: [RecordError] = []
+    /// Per table parameter: the last keys looked up and the rows each reached (most records
+    /// repeat a few keys), so a record's row is found by comparing bytes instead of a hash.
+    var recentRows: [RecentTexts<[Int]?>]
     /// Each validity rule's error, per language (2 × rule + language), once worded.
     var validityErrors: [RecordError?]
 
@@ -91,8 +92,7 @@ public struct Evaluator {
         parameterMemo = Array(repeating: .unknown(.empty), count: program.parameters.count)
         parameterGeneration = Array(repeating: 0, count: program.parameters.count)
         outcomes = Array(repeating: BenefitOutcome(truth: .no, missing: .empty), count: plan.benefits.count)
-        lastRowKey = Array(repeating: nil, count: program.parameters.count)
-        lastRows = Array(repeating: nil, count: program.parameters.count)
+        recentRows = Array(repeating: RecentTexts(), count: program.parameters.count)
         validityErrors = Array(repeating: nil, count: 2 * program.validityRules.count)
         facts = Facts(program: program)
         defaultReferenceDate = program.inForceFrom ?? CivilDate.today()
@@ -228,16 +228,15 @@ public struct Evaluator {
         var rows: [Int]?
         switch facts.values[Int(p.keyField)] {
         case .text(let s):
-            if let last = lastRowKey[i], last == s {
-                rows = lastRows[i]
+            if let hit = recentRows[i].find(s) {
+                rows = hit
             } else {
                 rows = plan.rowIndex[i][s]
                 if rows == nil && plan.regionKeyed[i] {
                     let index = plan.rowIndex[i]
                     rows = Gazetteer.fallbackKeys(s).lazy.compactMap { index[$0] }.first
                 }
-                lastRowKey[i] = s
-                lastRows[i] = rows
+                recentRows[i].add(s, rows)
             }
             if rows == nil && missingRowParameter < 0 && !s.isEmpty {
                 missingRowParameter = Int32(i)

@@ -37,6 +37,10 @@ public struct BatchOptions: Sendable {
     /// otherwise are written straight from the evaluation, `BriefExplanationWriter`): the
     /// reference, for differential runs and measurements.
     public var interpret = false
+    /// `--explain none`: plain decisions written and counted straight from the compiled
+    /// evaluator's outcomes (`DecisionLine`), without a `Decision` value. false (or the
+    /// environment's `NUAN_DECISION_LINES=0`) builds every `Decision`: the reference.
+    public var decisionLines = true
     /// `--recourse`: each decision that is not fully eligible carries what would change it.
     public var recourse = false
     /// `--near-miss AMOUNT` (yuan a month): list the refused households one change of a money

@@ -41,6 +41,11 @@ struct BatchSide {
 
     /// Whether decisions go to CSV (or a workbook), which holds no explanation entries.
     let csvOut: Bool
+    /// Plain decisions of the compiled path come back as `.line` (`DecisionLine`), written and
+    /// counted without a `Decision` value: set by the worker where nothing else needs one.
+    var decisionLines = false
+    /// The last `.line` outcome's decision.
+    var line = DecisionLine()
 
     init(_ bp: BatchProgram, layout: CSVLayout?, compiled: Bool, leaveExplanation: Bool = false, csvOut: Bool = false) {
         self.bp = bp
@@ -66,6 +71,8 @@ struct BatchSide {
 
     enum Outcome {
         case decided(Decision)
+        /// Decided, plain: the decision is in `line` (`decisionLines`).
+        case line
         /// Parsed only (`--stage parse`).
         case parsed
     }
@@ -83,7 +90,12 @@ struct BatchSide {
             if parseOnly { return .parsed }
             lastFactsOK = true
             let d: Decision
-            if explain == .none && !bp.recourse && compiled != nil {
+            if explain == .none && !bp.recourse && compiled != nil && decisionLines {
+                switch compiled!.decideLine(flip ? fa : fb, using: &ev, into: &line) {
+                case .line: return .line
+                case .decision(let x): d = x
+                }
+            } else if explain == .none && !bp.recourse && compiled != nil {
                 d = compiled!.decide(flip ? fa : fb, using: &ev)
             } else if leaveExplanation && explain != .none {
                 d = decideLeavingExplanation(explain)

@@ -49,6 +49,15 @@ struct BatchWorker {
     var evaluation: Evaluator.Evaluation?
     let explain: ExplainLevel
     let stage: BatchOptions.Stage
+    /// Plain decisions written from the compiled evaluator's outcomes (`DecisionLine`): with
+    /// `--explain none` where nothing else needs the `Decision` (no `--against`, `--trace`,
+    /// `--recourse`, `--near-miss`), and not in a block decided again for a repeated record.
+    let decisionLines: Bool
+    /// The decision lines' awards (nil without `decisionLines`).
+    let lineAwards: LineAwards?
+    /// Per benefit (flat index), where its fund and name are in the block's summary tallies
+    /// (-1: not known yet); reset with each new summary.
+    var lineSlots: [(fund: Int, benefit: Int)] = []
 
     init(_ pipe: BatchPipeline) {
         self.pipe = pipe
@@ -72,6 +81,10 @@ struct BatchWorker {
         keysPass = pipe.keysPass
         candidates = pipe.candidates
         if pipe.encoding == .gb18030 { gb = GB18030Decoder() }
+        let o = pipe.options
+        decisionLines = compiled && o.decisionLines && pipe.oldBP == nil && pipe.traceWriter == nil && !pipe.bp.recourse
+            && pipe.bp.nearMiss == nil && getenv("NUAN_DECISION_LINES").map { String(cString: $0) } != "0"
+        lineAwards = decisionLines ? LineAwards(newSide.ev, pipe.bp) : nil
     }
 
     mutating func free() {
@@ -182,12 +195,24 @@ struct BatchWorker {
         let pipe = self.pipe
         trace.removeAll()
         let tracing = pipe.traceWriter != nil && stage == .all
+        newSide.decisionLines = decisionLines && corrections.isEmpty
+        if decisionLines {
+            // a new summary for this block: its tallies' slots are found again
+            lineSlots = Array(repeating: (-1, -1), count: lineAwards!.funds.count)
+        }
         while s < end {
             let e: UnsafePointer<UInt8>
             var nl = 0
             if csv {
-                e = CSVRowSplitter.recordEnd(s, end, final: true) ?? end
-                nl = CSVRowSplitter.countTerminators(s, e - s)
+                // a row with no quote and no CR before its LF ends there, holding no terminator
+                // (what `recordEnd` finds byte by byte), found by `memchr`
+                let lf = memchr(s, 0x0A, end - s).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                if memchr(s, 0x22, lf - s) == nil && memchr(s, 0x0D, lf - s) == nil {
+                    e = lf
+                } else {
+                    e = CSVRowSplitter.recordEnd(s, end, final: true) ?? end
+                    nl = CSVRowSplitter.countTerminators(s, e - s)
+                }
             } else {
                 e = memchr(s, 0x0A, end - s).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
             }
@@ -237,12 +262,22 @@ struct BatchWorker {
                 // the keys as the deciding pass will take them: the decision's id (the Facts'
                 // id when the record is valid) and, for a valid record, the ID number's code
                 switch outcome {
-                case .parsed:
+                case .parsed, .line:
                     noteKeys(id: newSide.flip ? newSide.fa.id : newSide.fb.id,
                              idNumber: newSide.flip ? newSide.fa.idNumberCode : newSide.fb.idNumberCode)
                 case .decided(let d):
                     noteKeys(id: d.id, idNumber: 0)
                 }
+                outputs += 1
+                continue
+            }
+            if case .line = outcome {
+                if stage == .eval { outputs += 1; continue }
+                let id = newSide.ev.facts.id
+                let idNumber: UInt64 = stage == .all ? newSide.ev.facts.idNumberCode : 0
+                let outStart = out.count
+                emitLine(id: id, csvCells: csv, &report)
+                noteRecord(thisLine, id: id, idNumber: idNumber, outStart: outStart)
                 outputs += 1
                 continue
             }
@@ -282,18 +317,49 @@ struct BatchWorker {
             } else {
                 emit(d, previous: previous, csvCells: csv, &report)
             }
-            var register = true
-            if let candidates {
-                let ih = RepeatKeys.idHash(d.id), nh = RepeatKeys.numberHash(idNumber)
-                keyDigest &+= RepeatKeys.digest(ih, nh)
-                keyRecords += 1
-                register = candidates.mustRegister(idHash: ih, numberHash: nh)
-            }
-            keys.append(DuplicateRegistry.Keys(lineInBlock: thisLine, id: d.id, idNumber: idNumber, outStart: outStart, outEnd: out.count,
-                                               register: register))
+            noteRecord(thisLine, id: d.id, idNumber: idNumber, outStart: outStart)
             outputs += 1
         }
         return (records, outputs, slow, consumed)
+    }
+
+    /// The keys of a record just written (from `outStart` to the end of `out`), for the
+    /// duplicate check at the block's turn.
+    mutating func noteRecord(_ lineInBlock: Int, id: String?, idNumber: UInt64, outStart: Int) {
+        var register = true
+        if let candidates {
+            let ih = RepeatKeys.idHash(id), nh = RepeatKeys.numberHash(idNumber)
+            keyDigest &+= RepeatKeys.digest(ih, nh)
+            keyRecords += 1
+            register = candidates.mustRegister(idHash: ih, numberHash: nh)
+        }
+        keys.append(DuplicateRegistry.Keys(lineInBlock: lineInBlock, id: id, idNumber: idNumber, outStart: outStart, outEnd: out.count,
+                                           register: register))
+    }
+
+    /// `emit` for a decision line (`newSide.line`): summarised and rendered as its `Decision` would be.
+    mutating func emitLine(id: String?, csvCells: Bool, _ report: inout BatchReport?) {
+        let awards = lineAwards!
+        if var r = report.take() {
+            let s = summaryInputs()
+            let line = newSide.line
+            r.count(line.status, category: line.category, warnings: line.warnings, groups: groupsHeld, archived: s.archived,
+                    migrantWorker: s.migrant, modelWorker: s.model, perCapitaIncome: s.perCapita, dibaoLine: s.line)
+            for (k, b) in line.awards.enumerated() {
+                r.addAward(fund: awards.funds[Int(b)], benefit: awards.benefits[Int(b)], line.amounts[k], slots: &lineSlots[Int(b)])
+            }
+            report = r
+        }
+        if pipe.options.outputFormat == .jsonl {
+            writer.jsonLine(newSide.line, id: id, awards: awards, into: &out)
+        } else {
+            carried.removeAll(keepingCapacity: true)
+            if let layout = newSide.layout {
+                let cells = splitter.cells
+                for k in layout.carried { carried.append(csvCells && k < cells.count ? cells[k] : (nil, 0)) }
+            }
+            carried.withUnsafeBufferPointer { writer.csvRow(newSide.line, id: id, awards: awards, carried: $0, into: &out) }
+        }
     }
 
     /// First pass: one record's keys.
@@ -363,20 +429,9 @@ struct BatchWorker {
     /// Adds the decision to the block summary with what the summary reads from the record.
     mutating func summarise(_ d: Decision, previous: Decision?, _ report: inout BatchReport) {
         if newSide.lastFactsOK && d.status != .invalid {
-            let facts = newSide.ev.facts
-            for i in groupsHeld.indices { groupsHeld[i] = newSide.group(i) == .bool(true) }
-            var migrant = false, model = false
-            if let g = pipe.bp.groupsSlot, case .set(let m) = facts.values[g] {
-                migrant = m & pipe.bp.migrantBit != 0
-                model = m & pipe.bp.modelBit != 0
-            }
-            var archived = false
-            if let a = pipe.bp.archiveTypeSlot, case .choice(let c) = facts.values[a] { archived = c != pipe.bp.archiveNone }
-            var perCapita: Rational?
-            if let i = pipe.bp.perCapitaDefinition, case .number(let r) = newSide.definition(i) { perCapita = r }
-            var line: Rational?
-            if let p = pipe.bp.dibaoParameter, case .number(let r) = newSide.ev.parameter(p, node: 0) { line = r }
-            report.add(d, groups: groupsHeld, archived: archived, migrantWorker: migrant, modelWorker: model, perCapitaIncome: perCapita, dibaoLine: line)
+            let s = summaryInputs()
+            report.add(d, groups: groupsHeld, archived: s.archived, migrantWorker: s.migrant, modelWorker: s.model,
+                       perCapitaIncome: s.perCapita, dibaoLine: s.line)
         } else {
             report.add(d)
         }
@@ -384,5 +439,24 @@ struct BatchWorker {
         if let margin = pipe.bp.nearMiss, let m = BatchReport.nearMiss(d, program: pipe.bp.program, margin: margin, order: report.records) {
             report.addNearMiss(m)
         }
+    }
+
+    /// What the summary reads from the record just decided (valid, not refused): its groups
+    /// into `groupsHeld`, and the rest returned.
+    mutating func summaryInputs() -> (archived: Bool, migrant: Bool, model: Bool, perCapita: Rational?, line: Rational?) {
+        let facts = newSide.ev.facts
+        for i in groupsHeld.indices { groupsHeld[i] = newSide.group(i) == .bool(true) }
+        var migrant = false, model = false
+        if let g = pipe.bp.groupsSlot, case .set(let m) = facts.values[g] {
+            migrant = m & pipe.bp.migrantBit != 0
+            model = m & pipe.bp.modelBit != 0
+        }
+        var archived = false
+        if let a = pipe.bp.archiveTypeSlot, case .choice(let c) = facts.values[a] { archived = c != pipe.bp.archiveNone }
+        var perCapita: Rational?
+        if let i = pipe.bp.perCapitaDefinition, case .number(let r) = newSide.definition(i) { perCapita = r }
+        var line: Rational?
+        if let p = pipe.bp.dibaoParameter, case .number(let r) = newSide.ev.parameter(p, node: 0) { line = r }
+        return (archived, migrant, model, perCapita, line)
     }
 }

@@ -345,38 +345,13 @@ struct DecisionWriter {
             o.putCSVCell(Privacy.shown(d.errors.map(\.message).joined(separator: "; "), unmask: bp.unmask))
         }
         o.put(0x2C)
-        if d.awards.count == 1, let a = d.awards.first, a.benefitIndex >= 0 {
-            if let hit = awardCells.cells[a.benefitIndex], hit.amount == a.amount, hit.fund == a.fund, hit.benefit == a.benefit {
-                o.put(hit.cell)
-            } else {
-                let cell = Self.csvCellBytes(Self.awardText(a))
-                awardCells.cells[a.benefitIndex] = (a.amount, a.fund, a.benefit, cell)
-                o.put(cell)
-            }
+        if d.awards.count == 1, let a = d.awards.first {
+            awardCell(a, into: &o)
         } else if !d.awards.isEmpty {
-            // `awardText` of each, joined by ";", written straight into a scratch buffer
-            let s = awardCells
-            s.scratch.count = 0
-            for (k, a) in d.awards.enumerated() {
-                if k > 0 { s.scratch.put(0x3B) }
-                s.scratch.put(a.benefit)
-                s.scratch.put(0x3A)
-                if let x = a.amount { s.scratch.putMoney(x) } else { s.scratch.put("待定") }
-                s.scratch.put(0x3A)
-                if let f = a.fund { s.scratch.put(f) }
-            }
-            o.putCSVCell(UnsafePointer(s.scratch.base), s.scratch.count)
+            awardsCell(d.awards, into: &o)
         }
         o.put(0x2C)
-        if d.warnings.count == 1, let w = d.warnings.first {
-            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.put(hit) } else {
-                let cell = Self.csvCellBytes(Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask))
-                csvCells.add(w.message, w.code, tag: 4, bytes: cell)
-                o.put(cell)
-            }
-        } else if !d.warnings.isEmpty {
-            o.putCSVCell(Privacy.shown(d.warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
-        }
+        warningsCell(d.warnings, into: &o)
         o.put(0x2C)
         if !d.reasons.isEmpty { o.putCSVCell(Privacy.shown(d.reasons.joined(separator: " "), unmask: bp.unmask)) }
         if bp.recourse {
@@ -396,6 +371,53 @@ struct DecisionWriter {
             o.put(0x2C)
             o.put(Change(old: p, new: d).rawValue)
         }
+        carriedCells(carried, into: &o)
+        o.put(0x0A)
+    }
+
+    /// The awards cell of a decision with one award (rendered once per benefit while its
+    /// amount and fund stay the same).
+    func awardCell(_ a: Decision.Award, into o: inout ByteBuffer) {
+        guard a.benefitIndex >= 0 else { awardsCell([a], into: &o); return }
+        if let hit = awardCells.cells[a.benefitIndex], hit.amount == a.amount, hit.fund == a.fund, hit.benefit == a.benefit {
+            o.put(hit.cell)
+        } else {
+            let cell = Self.csvCellBytes(Self.awardText(a))
+            awardCells.cells[a.benefitIndex] = (a.amount, a.fund, a.benefit, cell)
+            o.put(cell)
+        }
+    }
+
+    /// The awards cell: `awardText` of each, joined by ";", written straight into a scratch buffer.
+    func awardsCell(_ awards: [Decision.Award], into o: inout ByteBuffer) {
+        let s = awardCells
+        s.scratch.count = 0
+        for (k, a) in awards.enumerated() {
+            if k > 0 { s.scratch.put(0x3B) }
+            s.scratch.put(a.benefit)
+            s.scratch.put(0x3A)
+            if let x = a.amount { s.scratch.putMoney(x) } else { s.scratch.put("待定") }
+            s.scratch.put(0x3A)
+            if let f = a.fund { s.scratch.put(f) }
+        }
+        o.putCSVCell(UnsafePointer(s.scratch.base), s.scratch.count)
+    }
+
+    /// The warnings cell (`code: message; …`; one warning's cell rendered once).
+    func warningsCell(_ warnings: [DecisionWarning], into o: inout ByteBuffer) {
+        if warnings.count == 1, let w = warnings.first {
+            if let hit = csvCells.find(w.message, w.code, tag: 4) { o.put(hit) } else {
+                let cell = Self.csvCellBytes(Privacy.shown("\(w.code): \(w.message)", unmask: bp.unmask))
+                csvCells.add(w.message, w.code, tag: 4, bytes: cell)
+                o.put(cell)
+            }
+        } else if !warnings.isEmpty {
+            o.putCSVCell(Privacy.shown(warnings.map { "\($0.code): \($0.message)" }.joined(separator: "; "), unmask: bp.unmask))
+        }
+    }
+
+    /// The input's unknown columns, each after a comma.
+    func carriedCells(_ carried: UnsafeBufferPointer<(UnsafePointer<UInt8>?, Int)>, into o: inout ByteBuffer) {
         for (ptr, n) in carried {
             o.put(0x2C)
             // A column nobody reads may still hold an ID or phone number (身份证号码 under
@@ -406,6 +428,5 @@ struct DecisionWriter {
                 o.putCSVCell(ptr, n)
             }
         }
-        o.put(0x0A)
     }
 }

@@ -11,21 +11,22 @@ import NuanProgram
 /// again with the corrections before it is written, so its decisions and its summary agree.
 /// Only the worker whose turn it is touches the registry.
 final class DuplicateRegistry: @unchecked Sendable {
+    // Only the worker whose turn it is touches the registry: no dynamic exclusivity checks.
     // Ids keyed by a 64-bit hash of their bytes (String hashing normalises Unicode: slow on a
     // hot path) in an open-addressing table; the text is kept to confirm a match, and a
     // collision of two different ids (not seen in practice) goes to the exact table. ID numbers
     // are keyed by their exact code.
-    private var ids = KeyTable()
-    private var idFirst: [(line: Int, text: String)] = []
+    @exclusivity(unchecked) private var ids = KeyTable()
+    @exclusivity(unchecked) private var idFirst: [(line: Int, text: String)] = []
     /// By `IDNumberCode`: exact, no text kept. The first record's line, and its id as an
     /// index into `idFirst` (or one of the `IDRef` codes): 12 bytes an entry, no String
     /// (a one-pass run registers every record: standard input, issue 15).
-    private var idNumbers = KeyTable()
-    private var idNumberLine: [Int] = []
-    private var idNumberID: [Int32] = []
+    @exclusivity(unchecked) private var idNumbers = KeyTable()
+    @exclusivity(unchecked) private var idNumberLine: [Int] = []
+    @exclusivity(unchecked) private var idNumberID: [Int32] = []
     /// The ids of ID-number entries whose id is not in `idFirst` (a hash collision, unseen in practice).
-    private var idNumberIDText: [Int: String] = [:]
-    private var idsExact: [String: Int] = [:]
+    @exclusivity(unchecked) private var idNumberIDText: [Int: String] = [:]
+    @exclusivity(unchecked) private var idsExact: [String: Int] = [:]
 
     /// Where the id of the record last passed to `firstLine(ofID:)` is kept.
     private enum IDRef {
@@ -33,17 +34,27 @@ final class DuplicateRegistry: @unchecked Sendable {
         static let empty: Int32 = -2
         static let aside: Int32 = -3
     }
-    private var lastIDRef: Int32 = IDRef.none
+    @exclusivity(unchecked) private var lastIDRef: Int32 = IDRef.none
 
-    /// FNV-1a over the UTF-8 bytes.
+    /// A multiply-xor hash of the UTF-8 bytes, 8 at a time (a match is confirmed by the text).
     static func hash(_ s: String) -> UInt64 {
         var s = s
         return s.withUTF8 { b in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for i in 0..<b.count {
-                h = (h ^ UInt64(b[i])) &* 0x0000_0100_0000_01B3
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(b.count)
+            guard let base = b.baseAddress else { return h }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i + 8 <= b.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                h ^= h >> 29
+                i += 8
             }
-            return h
+            while i < b.count {
+                h = (h ^ UInt64(b[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+            h ^= h >> 32
+            return h &* 0xD6E8_FEB8_6659_FD93
         }
     }
 

@@ -18,7 +18,7 @@ import Glibc
 /// writing nothing, when they differ (the file changed between the readings), so a filter
 /// computed on other keys can never silently miss a repeat.
 enum RepeatKeys {
-    /// The id's bytes (FNV-1a, as the registry hashes them), mixed.
+    /// The id's bytes (hashed as the registry hashes them), mixed.
     @inline(__always) static func idHash(_ id: String?) -> UInt64 {
         guard let id, !id.isEmpty else { return 0 }
         return nonzero(mix(DuplicateRegistry.hash(id) ^ 0x2545_F491_4F6C_DD1D))

@@ -42,7 +42,12 @@ extension BatchReport {
         }
 
         mutating func add(_ key: String, _ amount: Rational?, _ overflow: inout Bool) {
-            let i = slot(key)
+            add(at: slot(key), amount, &overflow)
+        }
+
+        /// `add` for the key at `i`, a slot `slot(key)` gave for this tally (keys are only ever
+        /// appended, so a caller may keep it for as long as it adds to the same tally).
+        mutating func add(at i: Int, _ amount: Rational?, _ overflow: inout Bool) {
             values[i].awards += 1
             if let amount {
                 if let s = values[i].total.adding(amount) { values[i].total = s } else { overflow = true }

@@ -221,17 +221,40 @@ public struct BatchReport: Sendable, Equatable {
     /// - perCapitaIncome, dibaoLine: yuan per person per month; nil when not known.
     public mutating func add(_ d: Decision, groups: [Bool] = [], archived: Bool = false, migrantWorker: Bool = false, modelWorker: Bool = false,
                              perCapitaIncome: Rational? = nil, dibaoLine: Rational? = nil) {
+        count(d.status, category: d.category, warnings: d.warnings, groups: groups, archived: archived, migrantWorker: migrantWorker,
+              modelWorker: modelWorker, perCapitaIncome: perCapitaIncome, dibaoLine: dibaoLine)
+        for a in d.awards {
+            funds.add(a.fund ?? "", a.amount, &overflow)
+            // keyed as `benefitOrder` is: the name masked
+            benefits.add(Privacy.redact(a.benefit), a.amount, &overflow)
+        }
+    }
+
+    /// One award of a decision counted by `count` (`add` without a `Decision`): `fund` as
+    /// `Award.fund ?? ""`, `benefit` the benefit's name masked (`Privacy.redact`).
+    /// `slots`: where the two keys are in this report's tallies, -1 when not known yet (then
+    /// found, or added, and kept there for the next award of the same benefit).
+    mutating func addAward(fund: String, benefit: String, _ amount: Rational?, slots: inout (fund: Int, benefit: Int)) {
+        if slots.fund < 0 { slots.fund = funds.slot(fund) }
+        funds.add(at: slots.fund, amount, &overflow)
+        if slots.benefit < 0 { slots.benefit = benefits.slot(benefit) }
+        benefits.add(at: slots.benefit, amount, &overflow)
+    }
+
+    /// `add` but for the awards (`addAward`, each in turn).
+    mutating func count(_ status: Decision.Status, category: String, warnings: [DecisionWarning], groups: [Bool], archived: Bool,
+                        migrantWorker: Bool, modelWorker: Bool, perCapitaIncome: Rational?, dibaoLine: Rational?) {
         records += 1
-        let eligible = d.status == .eligible
-        switch d.status {
+        let eligible = status == .eligible
+        switch status {
         case .eligible: statusCounts[0] += 1
         case .ineligible: statusCounts[1] += 1
         case .undetermined: statusCounts[2] += 1
         case .invalid: statusCounts[3] += 1
         }
-        let slot = categories.add(d.category)
+        let slot = categories.add(category)
         // No allocation when there is nothing to count (the common case).
-        for w in d.warnings { warningCounts[w.code, default: 0] += 1 }
+        for w in warnings { warningCounts[w.code, default: 0] += 1 }
         if !groups.isEmpty {
             if groupRecords.count < groups.count {
                 groupRecords += Array(repeating: 0, count: groups.count - groupRecords.count)
@@ -241,11 +264,6 @@ public struct BatchReport: Sendable, Equatable {
                 groupRecords[i] += 1
                 if eligible { groupEligible[i] += 1 }
             }
-        }
-        for a in d.awards {
-            funds.add(a.fund ?? "", a.amount, &overflow)
-            // keyed as `benefitOrder` is: the name masked
-            benefits.add(Privacy.redact(a.benefit), a.amount, &overflow)
         }
         if eligible {
             // deep, relative, accidental (`hardshipCategories`), or paid as an archived household
