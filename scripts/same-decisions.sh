@@ -33,10 +33,11 @@ compare() {  # rules input out-extension explain
     local what="$(basename "$rules") $(basename "$input") → $ext $explain"
     if [ $oc != $nc ]; then
         echo "DIFFERENT exit ($oc vs $nc): $what"; failed=1
-    elif [ $oc = 0 ] && ! cmp -s "$WORK/old.$ext" "$WORK/new.$ext"; then
-        echo "DIFFERENT: $what"; failed=1
+    elif [ -e "$WORK/old.$ext" ] || [ -e "$WORK/new.$ext" ]; then
+        # Written even when some records are refused (exit 1): compared too.
+        if cmp -s "$WORK/old.$ext" "$WORK/new.$ext"; then echo "same: $what (exit $oc)"; else echo "DIFFERENT: $what"; failed=1; fi
     else
-        echo "same: $what (exit $oc)"
+        echo "same: $what (exit $oc, no output)"
     fi
     rm -f "$WORK/old.$ext" "$WORK/new.$ext"
 }
