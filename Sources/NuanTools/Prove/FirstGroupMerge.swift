@@ -9,8 +9,9 @@ import NuanProgram
 /// group can only come out as one of its benefits or none. At a node where the partition assigns
 /// such a field, sets are merged when the group surely comes out the same way for every value of
 /// the inputs still open: the same benefit wins (every benefit before it surely does not apply)
-/// and each of its funds surely may, or surely may not, pay the record. The first set of each
-/// kind is kept.
+/// and each of its funds surely may, or surely may not, pay the record. Of each kind, the set
+/// the most benefits apply to is kept (the boundary examples then name records two benefits
+/// both pay, which a reordering of the group changes).
 ///
 /// Only where merging cannot hide a broken property: not the hardship causes, household size or
 /// income (the monotonicity sweeps move them), not a field a validity rule reads, not a field an
@@ -132,10 +133,24 @@ struct FirstGroupMerge {
         return ranges.indices.contains { g in !mergeable[g].isEmpty && ranges[g].contains { program.benefits[$0].name == f.subject } }
     }
 
-    /// Which of a node's values to keep, given each one's signature (nil: kept): the first of
-    /// each signature.
-    static func keep(_ signatures: [[Int]?]) -> [Bool] {
-        var seen: Set<[Int]> = []
-        return signatures.map { s in s.map { seen.insert($0).inserted } ?? true }
+    /// How many of group `g`'s benefits surely apply to the set (the winner and those after it).
+    func held(applies: [Truth], fixed: Relevance.OpenDecision, group g: Int, slot: Int) -> Int {
+        ranges[g].reduce(0) { n, k in n + ((truthReads[k].has(slot) ? applies[k] : fixed.applies[k]) == .yes ? 1 : 0) }
+    }
+
+    /// Which of a node's values to keep, given each one's signature (nil: kept) and how many of
+    /// the group's benefits apply to it: of each signature, the set the most benefits apply to
+    /// (the first of those). The boundary examples (`--emit-examples`) are made from the cells:
+    /// a record two benefits both pay is what shows that the group's order matters, so a later
+    /// reordering of the group fails an example.
+    static func keep(_ signatures: [[Int]?], held: [Int]) -> [Bool] {
+        var best: [[Int]: Int] = [:]
+        for (i, s) in signatures.enumerated() {
+            guard let s else { continue }
+            if let b = best[s], held[b] >= held[i] { continue }
+            best[s] = i
+        }
+        let kept = Set(best.values)
+        return signatures.indices.map { signatures[$0] == nil || kept.contains($0) }
     }
 }

@@ -317,12 +317,13 @@ struct Partition {
     }
 
     /// `vs` (values of list field `slot`, assigned at a node decided as `od`) with the sets
-    /// group `g` surely treats alike merged (`FirstGroupMerge`): the first of each kind kept.
+    /// group `g` surely treats alike merged (`FirstGroupMerge`): of each kind, the set most benefits apply to.
     mutating func merged(_ vs: [Value?], slot: Int, group g: Int, _ merge: FirstGroupMerge, _ od: Relevance.OpenDecision,
                          _ facts: Facts, _ rest: InputSet) -> [Value?] {
         let context = merge.context(group: g, slot: slot)
-        let signatures = vs.map { v -> [Int]? in
-            guard let v else { return nil }
+        var held = [Int](repeating: 0, count: vs.count)
+        let signatures = vs.indices.map { i -> [Int]? in
+            guard let v = vs[i] else { return nil }
             var key = [ValueKey(.choice(Int32(g)), given: false), ValueKey(v, given: true)]
             for c in context { key.append(rest.has(c) ? .open : ValueKey(facts.values[c], given: facts.given[c])) }
             let decided: (applies: [Truth], groups: [Value])
@@ -336,9 +337,10 @@ struct Partition {
                 decided = (d.applies, d.groups)
                 mergeMemo[key] = decided
             }
+            held[i] = merge.held(applies: decided.applies, fixed: od, group: g, slot: slot)
             return merge.signature(applies: decided.applies, groups: decided.groups, fixed: od, group: g, slot: slot)
         }
-        let keep = FirstGroupMerge.keep(signatures)
+        let keep = FirstGroupMerge.keep(signatures, held: held)
         return vs.indices.filter { keep[$0] }.map { vs[$0] }
     }
 }

@@ -195,7 +195,8 @@ final class ProveTests: XCTestCase {
         let p = try XCTUnwrap(program)
         let merged = Prover.prove(p, path: "first-lists.rules")
         let all = Prover.prove(p, path: "first-lists.rules", allSets: true)
-        func said(_ r: ProveResult) -> [String] { r.findings.map { "\($0.property) \($0.subject) \($0.detail.zh)" } }
+        // (In any order: the sets kept are met in another order than every set.)
+        func said(_ r: ProveResult) -> [String] { r.findings.map { "\($0.property) \($0.subject) \($0.detail.zh)" }.sorted() }
         XCTAssertEqual(said(merged), said(all))
         XCTAssertLessThan(merged.cells, all.cells)
         XCTAssertEqual(Set(merged.findings.map(\.property)), [.earmark, .monotoneIncome, .monotoneMembers])
@@ -214,6 +215,29 @@ final class ProveTests: XCTestCase {
             XCTAssertEqual(said(merged), said(all), name)
             XCTAssertLessThan(merged.cells, all.cells, name)
         }
+    }
+
+    /// The set kept of each merged kind is the one the most benefits apply to, so the boundary
+    /// examples name records two benefits both pay: swapping two benefits of the group fails
+    /// one of them (with the smallest set kept, none fails).
+    func testMergedSetsKeepTheGroupsOrderInTheExamples() throws {
+        let r = Prover.run(path: path("first-lists.rules"), boundaries: true)
+        XCTAssertFalse(r.boundaryExamples.isEmpty)
+        let original = try String(contentsOfFile: path("first-lists.rules"), encoding: .utf8)
+        let model = "  福利 劳模慰问 = 2000 元/户\n    当 人员类别 含 劳动模范\n    资金 [union_own]\n    依据 \"测试\"\n\n"
+        let posted = "  福利 派驻慰问 = 1000 元/户\n    当 人员类别 含 派驻挂职干部\n    资金 [posted_fund]\n    依据 \"测试\"\n\n"
+        XCTAssertTrue(original.contains(model + posted))
+        let swapped = original.replacingOccurrences(of: model + posted, with: posted + model)
+        let dir = NSTemporaryDirectory() + "nuan-order-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/swapped.rules"
+        let examples = r.boundaryExamples.joined(separator: "\n")
+        let kept = ExampleRunner.run(path: file, text: original + "\n" + examples)
+        XCTAssertTrue(kept.examples.allSatisfy(\.passed))
+        let t = ExampleRunner.run(path: file, text: swapped + "\n" + examples)
+        XCTAssertFalse(t.rulesError, "\(t.diagnostics)")
+        XCTAssertTrue(t.examples.contains { !$0.passed })
     }
 
     /// A benefit that never wins in a group whose sets merge: what the report says of it (it
