@@ -86,27 +86,7 @@ struct DecisionWriter {
             hash(b, hash(a, 0x9E37_79B9_7F4A_7C15 &* (UInt64(tag) &+ 1)))
         }
 
-        /// A multiply-xor hash of the text's bytes, 8 at a time.
-        static func hash(_ s: String, _ seed: UInt64) -> UInt64 {
-            var s = s
-            return s.withUTF8 { p -> UInt64 in
-                var h = seed ^ UInt64(p.count)
-                guard let base = p.baseAddress else { return h }
-                let raw = UnsafeRawPointer(base)
-                var i = 0
-                while i + 8 <= p.count {
-                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                    h ^= h >> 29
-                    i += 8
-                }
-                while i < p.count {
-                    h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3
-                    i += 1
-                }
-                h ^= h >> 32
-                return h &* 0xD6E8_FEB8_6659_FD93
-            }
-        }
+        static func hash(_ s: String, _ seed: UInt64) -> UInt64 { TextHash.of(s, seed: seed) }
 
         /// Byte equality: `==` on Strings compares by canonical equivalence, which walks
         /// non-ASCII text scalar by scalar; the bytes are what is rendered, so they are what

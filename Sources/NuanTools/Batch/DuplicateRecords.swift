@@ -37,26 +37,7 @@ final class DuplicateRegistry: @unchecked Sendable {
     @exclusivity(unchecked) private var lastIDRef: Int32 = IDRef.none
 
     /// A multiply-xor hash of the UTF-8 bytes, 8 at a time (a match is confirmed by the text).
-    static func hash(_ s: String) -> UInt64 {
-        var s = s
-        return s.withUTF8 { b in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(b.count)
-            guard let base = b.baseAddress else { return h }
-            let raw = UnsafeRawPointer(base)
-            var i = 0
-            while i + 8 <= b.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                h ^= h >> 29
-                i += 8
-            }
-            while i < b.count {
-                h = (h ^ UInt64(b[i])) &* 0x0000_0100_0000_01B3
-                i += 1
-            }
-            h ^= h >> 32
-            return h &* 0xD6E8_FEB8_6659_FD93
-        }
-    }
+    static func hash(_ s: String) -> UInt64 { TextHash.of(s, seed: 0xcbf2_9ce4_8422_2325) }
 
     static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
