@@ -1,7 +1,7 @@
 import Foundation
+import NuanSupport
 #if canImport(Glibc)
 import Glibc
-import NuanSupport
 #endif
 
 /// Input that cannot be read twice (standard input, a pipe, a FIFO) and is at least
