@@ -15,13 +15,31 @@ package struct DecisionOutline: Equatable {
     package var groupPending = false
 }
 
+/// What of a decision an outline decides: which benefit groups, and whether the category and
+/// the score. Leaving a group out is exact only where it can neither fail (an arithmetic error
+/// makes the record invalid) nor clash (a `唯一` group): the caller knows (`nuan prove`'s
+/// `ArithmeticBounds`); the total then cannot fail either.
+package struct OutlineScope: Sendable {
+    package var groups: [Bool]
+    package var category: Bool
+    package var score: Bool
+
+    package init(groups: [Bool], category: Bool, score: Bool) {
+        self.groups = groups
+        self.category = category
+        self.score = score
+    }
+}
+
 extension CompiledEvaluator {
     /// `decide(f)`'s status, category and group `group`'s money, exactly (`outline(d)` of the
     /// decision `decide` makes), or nil where the compiled path stops — the caller then
     /// decides the record in full. The same steps as `decideCompiled`, then `assemble`'s rules
     /// for the status (an error of a guard, a validity rule, a 唯一 clash, a total that does
     /// not fit) without making the awards.
-    package mutating func outline(_ f: Facts, using ev: inout Evaluator, group: Int?) -> DecisionOutline? {
+    /// `scope`: only what it names is decided (nil: everything); the category is then nil
+    /// where it is left out.
+    package mutating func outline(_ f: Facts, using ev: inout Evaluator, group: Int?, scope: OutlineScope? = nil) -> DecisionOutline? {
         guard ev.openInputs.isEmpty else { return nil }
         ev.begin(f, tracing: false)
         ev.language = .chinese
@@ -37,20 +55,26 @@ extension CompiledEvaluator {
             if v.isBool(true) { invalid = true }
         }
         ev.guardFailed = invalid
-        for i in 0..<layout.benefitCount {
-            guard let o = benefitOutcome(i, &ev) else { return nil }
-            if o.failure >= 0 { return nil }
-            ev.outcomes[i] = o
+        for (gi, g) in plan.benefitGroups.enumerated() where scope?.groups[gi] != false {
+            for i in g.start..<(g.start + g.count) {
+                guard let o = benefitOutcome(i, &ev) else { return nil }
+                if o.failure >= 0 { return nil }
+                ev.outcomes[i] = o
+            }
         }
-        guard let category = category(&ev) else { return nil }
-        if hasScore {
+        var category: Register?
+        if scope?.category != false {
+            guard let c = self.category(&ev) else { return nil }
+            category = c
+        }
+        if hasScore && scope?.score != false {
             guard computeScore(&ev) != nil else { return nil }
         }
         var total = Rational.zero
         var amount = Rational.zero
         var clash: [RecordError] = []
         var pending = false
-        for (gi, g) in plan.benefitGroups.enumerated() {
+        for (gi, g) in plan.benefitGroups.enumerated() where scope?.groups[gi] != false {
             let (granted, open) = ev.applyHitPolicy(g, group: gi, errors: &clash)
             if gi == group, !open.isEmpty { pending = true }
             for k in g.start..<(g.start + g.count) where granted.contains(k - g.start) && !ev.outcomes[k].withheld {
@@ -64,7 +88,8 @@ extension CompiledEvaluator {
             }
         }
         if !clash.isEmpty { invalid = true }
-        let code: Int32? = ev.guardFailed || category.unknown ? nil : Int32(category.x)
+        var code: Int32?
+        if let category, !ev.guardFailed, !category.unknown { code = Int32(category.x) }
         return DecisionOutline(invalid: invalid, category: code, groupAmount: invalid ? .zero : amount, groupPending: pending)
     }
 }

@@ -7,7 +7,7 @@ import NuanSyntax
 /// grid with the other inputs as they stand — so a per-capita test's threshold comes out
 /// multiplied by the household size when that is known.
 extension Relevance {
-    mutating func candidates(_ slot: Int, _ s: State) -> [Value?] {
+    mutating func candidates(_ slot: Int, _ s: State, comparisons only: [Bool]? = nil) -> [Value?] {
         let f = program.fields[slot]
         var out: [Value?] = [nil]
         switch f.type {
@@ -25,7 +25,7 @@ extension Relevance {
         case .date:
             out += dateValues(slot).map { .date($0) }
         case .number, .money:
-            out += numberValues(slot, s).map { .number($0) }
+            out += numberValues(slot, s, comparisons: only).map { .number($0) }
         case .error:
             break
         }
@@ -67,7 +67,7 @@ extension Relevance {
 
     /// Both ends of the range, and both sides of every threshold a comparison reading the
     /// field flips at.
-    mutating func numberValues(_ slot: Int, _ s: State) -> [Rational] {
+    mutating func numberValues(_ slot: Int, _ s: State, comparisons only: [Bool]? = nil) -> [Rational] {
         let f = program.fields[slot]
         let unit = f.base == .integer ? Rational.one : (Rational(1, 100) ?? .one)
         let lo = f.atLeast ?? .zero
@@ -86,7 +86,7 @@ extension Relevance {
         var facts = s.facts
         facts.given[slot] = true
         evaluator.openInputs = s.open.removing(slot)
-        for c in inputs.comparisons where inputs.reads[Int(c)].contains(slot) {
+        for c in inputs.comparisons where inputs.reads[Int(c)].contains(slot) && only?[Int(c)] != false {
             func truth(_ v: Rational) -> Truth {
                 facts.values[slot] = .number(v)
                 evaluator.begin(facts, tracing: false)

@@ -102,8 +102,9 @@ extension Relevance {
     /// The representative values of `slot` (nil = not given) with the other fields as in
     /// `facts` and `open` unknown: every option, both ends of a number's range and both sides
     /// of every threshold a comparison reading it flips at.
-    package mutating func representatives(_ slot: Int, facts: Facts, open: InputSet) -> [Value?] {
-        let r = candidates(slot, State(facts: facts, open: open))
+    /// `only`: per node, whether its comparison counts (nil: every comparison).
+    package mutating func representatives(_ slot: Int, facts: Facts, open: InputSet, comparisons only: [Bool]? = nil) -> [Value?] {
+        let r = candidates(slot, State(facts: facts, open: open), comparisons: only)
         evaluator.openInputs = .empty
         return r
     }

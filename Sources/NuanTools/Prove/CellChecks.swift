@@ -93,7 +93,7 @@ struct CellChecks {
                     // It applies, but the hit policy always gives the record another benefit.
                     let others = (beaten[k] ?? []).sorted().map { benefits[$0].name }
                     why = g.policy == .first ? ProveMessage.neverWinsFirst(group: g.name, before: others)
-                        : ProveMessage.neverWins(group: g.name, policy: g.policy.rawValue, others: others)
+                        : ProveMessage.neverWins(group: g.name, policy: g.policy.chinese, others: others)
                 } else if let r = b.recipient, !recipientHeld.contains(k) {
                     why = ProveMessage.recipientNever(program.groups[r].name)
                 } else if b.recipient != nil {

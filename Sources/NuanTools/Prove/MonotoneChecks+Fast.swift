@@ -1,3 +1,4 @@
+import Foundation
 import NuanSupport
 import NuanSyntax
 import NuanProgram
@@ -62,7 +63,7 @@ extension MonotoneChecks {
     mutating func quickPoint(_ f: Facts, _ v: Rational, _ part: Partition.Part, partition: inout Partition) -> Point {
         var group: Int?
         if case .group(let g) = part { group = g }
-        guard let o = fast.outline(f, using: &interpreter, group: group) else {
+        guard let o = fast.outline(f, using: &interpreter, group: group, scope: scopes[part.index]) else {
             return point(v, quickDecide(f, partition: &partition), part)
         }
         partition.evaluations += 1
@@ -99,7 +100,8 @@ extension MonotoneChecks {
     /// Every cell's monotonicity findings, the sweeps spread over the cores in ranges of cells:
     /// per cell index (ascending), the findings in the order the reference adds them.
     static func sweepAll(_ program: CheckedProgram, _ partition: Partition) -> (log: [(cell: Int, finding: ProveFinding, key: String)], evaluations: Int) {
-        var planner = MonotoneChecks(program)
+        let failureFree = ArithmeticBounds.failureFree(program)
+        var planner = MonotoneChecks(program, failureFree: failureFree)
         let cells = partition.cells
         // By index, not `for c in cells`: iterating copies each cell (a retain of every array in it).
         var plans = [UInt8](repeating: 0, count: cells.count)
@@ -130,7 +132,7 @@ extension MonotoneChecks {
         }
         if bounds.last != cells.count { bounds.append(cells.count) }
         let runs = ProveParallel.map(bounds.count - 1) { k -> ([(cell: Int, finding: ProveFinding, key: String)], Int) in
-            var m = MonotoneChecks(program)
+            var m = MonotoneChecks(program, failureFree: failureFree)
             var p = partition
             p.compiled = nil
             let e0 = p.evaluations
@@ -141,6 +143,11 @@ extension MonotoneChecks {
                 for (f, key) in found { log.append((i, f, key)) }
             }
             return (log, p.evaluations - e0)
+        }
+        if ProcessInfo.processInfo.environment["NUAN_SWEEPSTAT"] != nil {
+            var inc = [Int](repeating: 0, count: 8), sz = inc
+            for i in cells.indices where swept[i] { let k = cells[i].part.index + 3; if plans[i] & 1 != 0 { inc[max(0,min(7,k))] += 1 }; if plans[i] & 2 != 0 { sz[max(0,min(7,k))] += 1 } }
+            FileHandle.standardError.write("sweeps income by part(idx+3) \(inc) size \(sz)\n".data(using: .utf8)!)
         }
         return (runs.flatMap(\.0), runs.reduce(0) { $0 + $1.1 })
     }
@@ -183,7 +190,7 @@ extension MonotoneChecks {
 
     mutating func sweepFast(_ c: Partition.Cell, slot: Int, at x: Rational, property: ProveProperty, higherIsWorse: Bool,
                             partition: inout Partition, into checks: inout [(ProveFinding, String)]) {
-        let values = self.values.values(slot, facts: c.facts, open: InputSet(), relevance: &partition.relevance)
+        let values = sweepValues(slot, c, relevance: &partition.relevance)
         var points: [Point] = []
         points.reserveCapacity(values.count)
         var f = c.facts

@@ -26,14 +26,22 @@ struct MonotoneChecks {
     var evaluations = 0
     /// Representative values over the whole program (every comparison reading the input).
     var values: PartitionValues
+    /// Per part (its index): the representative values of what a sweep compares (`sweepRoots`).
+    var partValues: [Int: PartitionValues] = [:]
     /// Decides the conditions of the file's `允许类别空档` (a gap the file allows is not reported).
     var gapEvaluator: Evaluator
     /// The fast path (`visitFast`): the sweeps made, and the evaluators deciding their points.
     var sweeps: Set<SweepKey> = []
     var interpreter: Evaluator
     var fast: CompiledEvaluator
+    /// Per part (its index): what a sweep's point must decide of the record, where no
+    /// arithmetic of the file can fail (`ArithmeticBounds`): the part's benefit group and the
+    /// `唯一` groups (a clash makes the record invalid), the category only for the category.
+    /// Empty: every point is decided whole.
+    var scopes: [Int: OutlineScope] = [:]
 
-    init(_ program: CheckedProgram) {
+    /// `failureFree`: `ArithmeticBounds.failureFree(program)`, when the caller knows it.
+    init(_ program: CheckedProgram, failureFree: Bool? = nil) {
         self.program = program
         values = PartitionValues(program)
         gapEvaluator = Evaluator(program: program)
@@ -55,6 +63,32 @@ struct MonotoneChecks {
         }
         groupRanges = ranges
         pendingNames = program.benefitGroups.map { Set($0.benefits.map(\.name)) }
+        if failureFree ?? ArithmeticBounds.failureFree(program) {
+            let unique = program.benefitGroups.map { $0.policy == .unique }
+            scopes[Partition.Part.category.index] = OutlineScope(groups: unique, category: true, score: false)
+            for g in program.benefitGroups.indices {
+                var groups = unique
+                groups[g] = true
+                scopes[Partition.Part.group(g).index] = OutlineScope(groups: groups, category: false, score: false)
+            }
+        }
+    }
+
+    /// The expressions a sweep's points can differ by in what `better` compares for `part`:
+    /// the part's own, the validity rules and every 唯一 group (an invalid point is skipped).
+    static func sweepRoots(_ p: CheckedProgram, _ part: Partition.Part) -> [Int32] {
+        var roots = ProgramTests.roots(p, part) + ProgramTests.roots(p, .validity)
+        for (g, group) in p.benefitGroups.enumerated() where group.policy == .unique && !part.follows(group: g, p) {
+            roots += ProgramTests.roots(p, .group(g))
+        }
+        return roots
+    }
+
+    /// The representative values a sweep of `part` walks.
+    mutating func sweepValues(_ slot: Int, _ c: Partition.Cell, relevance: inout Relevance) -> [Value?] {
+        let k = c.part.index
+        if partValues[k] == nil { partValues[k] = PartitionValues(program, roots: MonotoneChecks.sweepRoots(program, c.part), filter: true) }
+        return partValues[k]!.values(slot, facts: c.facts, open: InputSet(), relevance: &relevance)
     }
 
     func decided(_ d: Decision) -> Bool { d.status != .invalid && rank[d.category] != nil }
@@ -122,7 +156,7 @@ struct MonotoneChecks {
     mutating func sweep(_ c: Partition.Cell, slot: Int, at x: Rational, property: ProveProperty, higherIsWorse: Bool,
                         partition: inout Partition, into checks: inout CellChecks) {
         guard done.insert(key(c.facts, without: slot, part: c.part)).inserted else { return }
-        let values = self.values.values(slot, facts: c.facts, open: InputSet(), relevance: &partition.relevance)
+        let values = sweepValues(slot, c, relevance: &partition.relevance)
         var points: [(Rational, Facts, Decision)] = []
         for case .number(let v)? in values {
             var f = c.facts

@@ -13,7 +13,7 @@ import NuanProgram
 /// where one walk stops.
 extension Partition {
     /// How deep the first levels go before the subtrees are handed out.
-    static let splitDepth = 2
+    static let splitDepth = 3
 
     /// A node of the first levels: a cell met there, or a subtree still to walk.
     enum Frontier {

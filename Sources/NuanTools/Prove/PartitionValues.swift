@@ -1,3 +1,4 @@
+import Foundation
 import NuanSupport
 import NuanSyntax
 import NuanProgram
@@ -23,9 +24,20 @@ struct PartitionValues {
     /// Representative numbers already found, by field and the related fields' values.
     var cache: [[ValueKey]: [Value?]] = [:]
 
+    /// Per node: whether its comparison gives the numbers thresholds (nil: every comparison).
+    let thresholds: [Bool]?
+
     init(_ p: CheckedProgram, part: Partition.Part? = nil) {
+        self.init(p, roots: part.map { MonotoneChecks.sweepRoots(p, $0) } ?? ProgramTests.roots(p, nil), filter: part != nil)
+    }
+
+    init(_ p: CheckedProgram, roots: [Int32], filter: Bool) {
         program = p
-        tests = ProgramTests(p, roots: ProgramTests.roots(p, part))
+        tests = ProgramTests(p, roots: roots)
+        // Only the part's own thresholds where no arithmetic can fail (a failure elsewhere
+        // would make the record invalid across one of them).
+        let own = filter && ProcessInfo.processInfo.environment["NUAN_PROVE_ALL_THRESHOLDS"] == nil && ArithmeticBounds.failureFree(p)
+        thresholds = own ? tests.reached : nil
         var related: [Int: Set<Int>] = [:]
         for r in tests.comparisonReads { for f in r { related[f, default: []].formUnion(r) } }
         self.related = related.mapValues { $0.sorted() }
@@ -126,7 +138,7 @@ struct PartitionValues {
             }
             if let hit = cache[key] { return hit }
             cacheKey = key
-            let base = relevance.representatives(slot, facts: facts, open: open).compactMap { $0 }
+            let base = relevance.representatives(slot, facts: facts, open: open, comparisons: thresholds).compactMap { $0 }
             // Both sides of every threshold (the last value on one side and the first on the
             // other, one fen or unit apart) and the ends of the range: every interval between
             // thresholds is reached. The boundary examples add one fen further on each side.

@@ -14,6 +14,8 @@ struct ProgramTests {
     var opaque: Set<Int> = []
     /// Per comparison node reached: the fields it reads.
     var comparisonReads: [[Int]] = []
+    /// Per node: whether it is reached from the roots.
+    var reached: [Bool] = []
 
     /// The tests of the whole program (every part).
     init(_ p: CheckedProgram) { self.init(p, roots: ProgramTests.roots(p, nil)) }
@@ -117,5 +119,6 @@ struct ProgramTests {
                 stack.append(c)
             }
         }
+        reached = seen
     }
 }

@@ -19,7 +19,12 @@ enum ProveMessage {
     }
 
     static func neverWins(group: String, policy: String, others: [String]) -> Message {
-        Message("在福利组 \(group)（命中 \(policy)）中，它成立时总是 \(others.joined(separator: "、")) 被选中：从不发放",
+        // Nothing else chosen either: the records it holds for are all invalid.
+        guard !others.isEmpty else {
+            return Message("在福利组 \(group)（命中 \(policy)）中，它成立的记录都无效（校验规则、唯一 冲突或计算错误）：从不发放",
+                           "in group \(group) (hit policy \(policy)), every record it holds for is invalid (a validity rule, a 唯一 clash or an arithmetic error): never paid")
+        }
+        return Message("在福利组 \(group)（命中 \(policy)）中，它成立时总是 \(others.joined(separator: "、")) 被选中：从不发放",
                 "in group \(group) (hit policy \(policy)), whenever it holds \(others.joined(separator: ", ")) is chosen: never paid")
     }
 

@@ -100,8 +100,8 @@ final class ProveFastPathTests: XCTestCase {
     /// A space too large stops where a run of the parts in order stops, with the same figures.
     func testTooLargeAlike() throws {
         // Over the limit in the category, a benefit group, or (walked together) an assertion.
-        for (name, limit) in [("refuted-more.rules", 20), ("refuted-more.rules", 150), ("refuted-more.rules", 300),
-                              ("assertions.rules", 200), ("assertions.rules", 300), ("assertions.rules", 400)] {
+        for (name, limit) in [("refuted-more.rules", 20), ("refuted-more.rules", 80), ("refuted-more.rules", 170),
+                              ("assertions.rules", 110), ("assertions.rules", 200), ("assertions.rules", 280)] {
             let (program, _) = Nuan.compile(path: path(name))
             let p = try XCTUnwrap(program)
             setenv("NUAN_PROVE_JOBS", "2", 1)
