@@ -253,7 +253,12 @@ extension CheckedProgram {
         public internal(set) var funds: [Fund] = []
         public internal(set) var categories: [Category] = []
         public internal(set) var categoryEnum = 0
-        public internal(set) var benefitGroups: [BenefitGroup] = []
+        public internal(set) var benefitGroups: [BenefitGroup] = [] {
+            didSet { benefits = benefitGroups.flatMap(\.benefits) }
+        }
+        /// Every benefit, the groups' in turn (flat indices: `Decision.Award.benefitIndex`).
+        /// Kept, not computed: `nuan prove` reads it for every cell.
+        public private(set) var benefits: [Benefit] = []
         public internal(set) var score: Score?
         /// Worked examples of the main file, for `nuan test`.
         public internal(set) var examples: [ExampleDecl] = []
@@ -275,8 +280,6 @@ extension CheckedProgram {
         public func fieldIndex(named name: String) -> Int? {
             fields.firstIndex { $0.key == name || $0.label == name }
         }
-
-        public var benefits: [Benefit] { benefitGroups.flatMap(\.benefits) }
 
         init() {}
     }

@@ -63,6 +63,26 @@ extension Evaluator {
         return out
     }
 
+    /// Whether benefit `flat` would pay money on record `f` if it applied: its amount (after
+    /// its exceptions) is a known figure other than zero. 待定, withheld, unknown and failed
+    /// amounts pay nothing. `nuan prove` skips a sweep whose benefits all pay nothing.
+    package mutating func paysMoney(_ flat: Int, on f: Facts) -> Bool {
+        openInputs = .empty
+        begin(f, tracing: false)
+        let b = plan.benefits[flat]
+        var amount = b.amount
+        var k = Int(b.exceptionStart)
+        let end = k + Int(b.exceptionCount)
+        while k < end {
+            let v = eval(plan.exceptions[k].condition)
+            if case .bool(true) = v { amount = plan.exceptions[k].amount; break }
+            guard case .bool(false) = v else { return false }
+            k += 1
+        }
+        guard case .fixed(let n) = amount, case .number(let r) = eval(n) else { return false }
+        return r != .zero
+    }
+
     mutating func recordFailure(_ m: String) -> Int32 {
         failures.append(m)
         return Int32(failures.count - 1)
@@ -94,7 +114,8 @@ extension Evaluator {
         checkGuards(&decision, language: language)
         for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
         let categoryValue = category()
-        let score = plan.hasScore ? computeScore() : nil
+        if !decidesScore { scoreFailure = nil }
+        let score = plan.hasScore && decidesScore ? computeScore() : nil
         assemble(&decision, category: categoryValue, score: score, language: language)
         guard tracing, let t = trace else { return (decision, nil) }
         let byGroup = plan.benefitGroups.map { Array(outcomes[$0.start..<($0.start + $0.count)]) }

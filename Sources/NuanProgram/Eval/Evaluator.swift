@@ -35,6 +35,9 @@ public struct Evaluator {
     /// Inputs not asked yet (the interview's relevance analysis only): `已知`/`已填` over them
     /// stay unknown, since an answer could still go either way. Empty for real records.
     var openInputs = InputSet.empty
+    /// Whether a decision computes the priority score (`nuan prove`'s partition, which never
+    /// reads it, turns it off while deciding with open inputs).
+    var decidesScore = true
     /// The first 未确认 figure this record's decision used (parameter, row; row -1 for a
     /// single value), or parameter -1: plain integers so the hot path allocates nothing.
     var unconfirmedParameter: Int32 = -1

@@ -33,8 +33,13 @@ extension Relevance {
     }
 
     /// Decides `facts` with `open` unknown. Fields in `open` must hold `.unknown`.
-    package mutating func openDecide(_ facts: Facts, open: InputSet) -> OpenDecision {
+    ///
+    /// `score`: whether the decision computes the priority score — nothing of an open decision
+    /// but its `decision` shows it, and `nuan prove` reads none of it (with inputs open only).
+    package mutating func openDecide(_ facts: Facts, open: InputSet, score: Bool = true) -> OpenDecision {
         evaluator.openInputs = open
+        evaluator.decidesScore = score || open.isEmpty
+        defer { evaluator.decidesScore = true }
         let d = evaluator.decide(facts)
         let failed = evaluator.guardFailed
         var groups: [Value] = []

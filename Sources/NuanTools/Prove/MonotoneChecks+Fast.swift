@@ -1,4 +1,3 @@
-import Foundation
 import NuanSupport
 import NuanSyntax
 import NuanProgram
@@ -144,11 +143,6 @@ extension MonotoneChecks {
             }
             return (log, p.evaluations - e0)
         }
-        if ProcessInfo.processInfo.environment["NUAN_SWEEPSTAT"] != nil {
-            var inc = [Int](repeating: 0, count: 8), sz = inc
-            for i in cells.indices where swept[i] { let k = cells[i].part.index + 3; if plans[i] & 1 != 0 { inc[max(0,min(7,k))] += 1 }; if plans[i] & 2 != 0 { sz[max(0,min(7,k))] += 1 } }
-            FileHandle.standardError.write("sweeps income by part(idx+3) \(inc) size \(sz)\n".data(using: .utf8)!)
-        }
         return (runs.flatMap(\.0), runs.reduce(0) { $0 + $1.1 })
     }
 
@@ -161,7 +155,7 @@ extension MonotoneChecks {
         if plan & 2 != 0, let s = size, case .number(let n) = c.facts.values[s], c.facts.given[s] {
             sweepFast(c, slot: s, at: n, property: .monotoneMembers, higherIsWorse: true, partition: &partition, into: &checks)
         }
-        if let s = causes, case .set(let m) = c.facts.values[s], c.facts.given[s], m != 0 {
+        if let s = causes, case .set(let m) = c.facts.values[s], c.facts.given[s], m != 0, !paysNothingAlong(s, c) {
             let here = point(.zero, c.decision, c.part)
             var f = c.facts
             for o in 0..<64 where m & (1 << UInt64(o)) != 0 {
@@ -190,6 +184,7 @@ extension MonotoneChecks {
 
     mutating func sweepFast(_ c: Partition.Cell, slot: Int, at x: Rational, property: ProveProperty, higherIsWorse: Bool,
                             partition: inout Partition, into checks: inout [(ProveFinding, String)]) {
+        if paysNothingAlong(slot, c) { return }
         let values = sweepValues(slot, c, relevance: &partition.relevance)
         var points: [Point] = []
         points.reserveCapacity(values.count)

@@ -39,6 +39,9 @@ struct MonotoneChecks {
     /// `唯一` groups (a clash makes the record invalid), the category only for the category.
     /// Empty: every point is decided whole.
     var scopes: [Int: OutlineScope] = [:]
+    /// Per benefit group: the fields its benefits' amounts read (the amounts, their exceptions'
+    /// conditions and amounts). A sweep of another field keeps every amount as it is.
+    let amountReads: [Set<Int>]
 
     /// `failureFree`: `ArithmeticBounds.failureFree(program)`, when the caller knows it.
     init(_ program: CheckedProgram, failureFree: Bool? = nil) {
@@ -63,6 +66,17 @@ struct MonotoneChecks {
         }
         groupRanges = ranges
         pendingNames = program.benefitGroups.map { Set($0.benefits.map(\.name)) }
+        amountReads = program.benefitGroups.map { g in
+            var roots: [Int32] = []
+            for b in g.benefits {
+                if case .fixed(let n) = b.amount { roots.append(n) }
+                for e in b.exceptions {
+                    roots.append(e.condition)
+                    if case .fixed(let n) = e.amount { roots.append(n) }
+                }
+            }
+            return ProgramTests.fieldsRead(program, roots)
+        }
         if failureFree ?? ArithmeticBounds.failureFree(program) {
             let unique = program.benefitGroups.map { $0.policy == .unique }
             scopes[Partition.Part.category.index] = OutlineScope(groups: unique, category: true, score: false)
@@ -89,6 +103,14 @@ struct MonotoneChecks {
         let k = c.part.index
         if partValues[k] == nil { partValues[k] = PartitionValues(program, roots: MonotoneChecks.sweepRoots(program, c.part), filter: true) }
         return partValues[k]!.values(slot, facts: c.facts, open: InputSet(), relevance: &relevance)
+    }
+
+    /// Whether a sweep of `slot` from cell `c` can find nothing: `c` is a benefit group's, the
+    /// sweep keeps each of its benefits' amounts as on `c`'s record, and none of them pays money
+    /// there — the group pays 0 at every point, and no point is better off than another.
+    mutating func paysNothingAlong(_ slot: Int, _ c: Partition.Cell) -> Bool {
+        guard case .group(let g) = c.part, !amountReads[g].contains(slot) else { return false }
+        return !groupRanges[g].contains { interpreter.paysMoney($0, on: c.facts) }
     }
 
     func decided(_ d: Decision) -> Bool { d.status != .invalid && rank[d.category] != nil }

@@ -279,7 +279,7 @@ struct Partition {
         if evaluations > limit || cap.map({ evaluations > $0 }) == true {
             throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
         }
-        let od = relevance.openDecide(facts, open: open)
+        let od = relevance.openDecide(facts, open: open, score: false)
         guard let slot = next(part, od, values, facts, open) else {
             if countOnly {
                 evaluations += 1
@@ -333,7 +333,7 @@ struct Partition {
                 var f = facts
                 f.values[slot] = v
                 f.given[slot] = true
-                let d = relevance.openDecide(f, open: rest)
+                let d = relevance.openDecide(f, open: rest, score: false)
                 decided = (d.applies, d.groups)
                 mergeMemo[key] = decided
             }

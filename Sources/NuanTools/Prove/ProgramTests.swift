@@ -47,20 +47,46 @@ struct ProgramTests {
         return stack
     }
 
+    /// The expressions a node's value is made of (a definition's, a group's, the categories').
+    static func children(_ n: CheckedProgram.Node, _ p: CheckedProgram) -> [Int32] {
+        switch n.op {
+        case .constant, .field, .given, .parameter: return []
+        case .definition: return [p.definitions[Int(n.a)].root]
+        case .group: return [p.groups[Int(n.a)].root]
+        case .category: return p.categories.map(\.root)
+        case .min, .max: return (0..<Int(n.b)).map { p.arguments[Int(n.a) + $0] }
+        default: return [n.a, n.b, n.c].filter { $0 >= 0 }
+        }
+    }
+
+    /// The fields the expressions under `roots` read: directly, through a table's key, or
+    /// through a dated row (the application date).
+    static func fieldsRead(_ p: CheckedProgram, _ roots: [Int32]) -> Set<Int> {
+        var seen = Array(repeating: false, count: p.nodes.count)
+        var stack = roots
+        var out: Set<Int> = []
+        while let top = stack.popLast() {
+            let i = Int(top)
+            guard i >= 0, i < p.nodes.count, !seen[i] else { continue }
+            seen[i] = true
+            let n = p.nodes[i]
+            switch n.op {
+            case .field, .given: out.insert(Int(n.a))
+            case .parameter:
+                let par = p.parameters[Int(n.a)]
+                if let k = par.keyField { out.insert(k) }
+                if par.rows.contains(where: { $0.from != nil }), let ad = p.applicationDateField { out.insert(ad) }
+            default: stack += children(n, p)
+            }
+        }
+        return out
+    }
+
     init(_ p: CheckedProgram, roots: [Int32]) {
         var seen = Array(repeating: false, count: p.nodes.count)
         var readsMemo: [Int: Set<Int>] = [:]
         var stack = roots
-        func children(_ n: CheckedProgram.Node) -> [Int32] {
-            switch n.op {
-            case .constant, .field, .given, .parameter: return []
-            case .definition: return [p.definitions[Int(n.a)].root]
-            case .group: return [p.groups[Int(n.a)].root]
-            case .category: return p.categories.map(\.root)
-            case .min, .max: return (0..<Int(n.b)).map { p.arguments[Int(n.a) + $0] }
-            default: return [n.a, n.b, n.c].filter { $0 >= 0 }
-            }
-        }
+        func children(_ n: CheckedProgram.Node) -> [Int32] { ProgramTests.children(n, p) }
         func reads(_ i: Int32) -> Set<Int> {
             if let r = readsMemo[Int(i)] { return r }
             readsMemo[Int(i)] = []
