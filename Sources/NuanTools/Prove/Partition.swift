@@ -54,15 +54,26 @@ struct Partition {
         }
     }
 
-    struct Cell {
-        var part: Part
-        var facts: Facts
-        var decision: Decision
+    /// A class, not a struct: hundreds of thousands of cells are gathered from the threads
+    /// that walk them, and a copy is then one reference, not one per array inside.
+    final class Cell: @unchecked Sendable {
+        let part: Part
+        let facts: Facts
+        let decision: Decision
         /// Per benefit: whether its recipient and condition held.
-        var applies: [Truth]
-        var groups: [Value]
+        let applies: [Truth]
+        let groups: [Value]
         /// Inputs assigned on the way to the cell, in order (nil = not given).
-        var path: [(slot: Int, value: Value?)]
+        let path: [(slot: Int, value: Value?)]
+
+        init(part: Part, facts: Facts, decision: Decision, applies: [Truth], groups: [Value], path: [(slot: Int, value: Value?)]) {
+            self.part = part
+            self.facts = facts
+            self.decision = decision
+            self.applies = applies
+            self.groups = groups
+            self.path = path
+        }
     }
 
     /// Why enumeration stopped early.
