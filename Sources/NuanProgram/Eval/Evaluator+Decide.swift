@@ -112,8 +112,14 @@ extension Evaluator {
                                 missing: [], errors: [], explanation: [], pending: [])
         if !failures.isEmpty { failures.removeAll(keepingCapacity: true) }
         checkGuards(&decision, language: language)
-        for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
-        let categoryValue = category()
+        if let decided = groupsDecided {
+            for (gi, g) in plan.benefitGroups.enumerated() {
+                for i in g.start..<(g.start + g.count) { outcomes[i] = decided[gi] ? benefitOutcome(i) : BenefitOutcome(truth: .no, missing: .empty) }
+            }
+        } else {
+            for i in plan.benefits.indices { outcomes[i] = benefitOutcome(i) }
+        }
+        let categoryValue = decidesCategory ? category() : .unknown(.empty)
         if !decidesScore { scoreFailure = nil }
         let score = plan.hasScore && decidesScore ? computeScore() : nil
         assemble(&decision, category: categoryValue, score: score, language: language)

@@ -38,6 +38,12 @@ public struct Evaluator {
     /// Whether a decision computes the priority score (`nuan prove`'s partition, which never
     /// reads it, turns it off while deciding with open inputs).
     var decidesScore = true
+    /// Per benefit group, whether a decision decides its benefits (nil: every group); a group
+    /// left out has none apply. With `decidesCategory` false the category is left unknown
+    /// (computed only where a rule reads it). `nuan prove`'s partition of one part decides
+    /// only what that part follows.
+    var groupsDecided: [Bool]?
+    var decidesCategory = true
     /// The first 未确认 figure this record's decision used (parameter, row; row -1 for a
     /// single value), or parameter -1: plain integers so the hot path allocates nothing.
     var unconfirmedParameter: Int32 = -1

@@ -36,10 +36,21 @@ extension Relevance {
     ///
     /// `score`: whether the decision computes the priority score — nothing of an open decision
     /// but its `decision` shows it, and `nuan prove` reads none of it (with inputs open only).
-    package mutating func openDecide(_ facts: Facts, open: InputSet, score: Bool = true) -> OpenDecision {
+    ///
+    /// `groups`, `category`: with inputs open, decide only these benefit groups (nil: every
+    /// one) and whether the category; what is left out is empty in the result (no benefit of a
+    /// group left out applies or waits, the category waits on nothing).
+    package mutating func openDecide(_ facts: Facts, open: InputSet, score: Bool = true, groups: [Bool]? = nil,
+                                     category: Bool = true) -> OpenDecision {
         evaluator.openInputs = open
         evaluator.decidesScore = score || open.isEmpty
-        defer { evaluator.decidesScore = true }
+        evaluator.groupsDecided = open.isEmpty ? nil : groups
+        evaluator.decidesCategory = category || open.isEmpty
+        defer {
+            evaluator.decidesScore = true
+            evaluator.groupsDecided = nil
+            evaluator.decidesCategory = true
+        }
         let d = evaluator.decide(facts)
         let failed = evaluator.guardFailed
         var groups: [Value] = []
@@ -80,7 +91,7 @@ extension Relevance {
                 }
             }
         }
-        let categoryWaiting = failed ? InputSet.empty : evaluator.category().missing.intersection(open)
+        let categoryWaiting = failed || !evaluator.decidesCategory ? InputSet.empty : evaluator.category().missing.intersection(open)
         let validityWaiting = failed ? InputSet.empty : evaluator.validityWaitingOn().intersection(open)
         let applies = evaluator.outcomes.map(\.truth)
         let state = State(facts: facts, open: open)

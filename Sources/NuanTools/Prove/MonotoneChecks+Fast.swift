@@ -87,20 +87,11 @@ extension MonotoneChecks {
         return out
     }
 
-    /// Which of a cell's sweeps are new (the first cell of its key), in cell order as the
-    /// reference meets them: one bit for the income, one for the size; 0 when none is.
-    mutating func plan(_ income: SweepKey?, _ size: SweepKey?) -> UInt8 {
-        var bits: UInt8 = 0
-        if let k = income, sweeps.insert(k).inserted { bits |= 1 }
-        if let k = size, sweeps.insert(k).inserted { bits |= 2 }
-        return bits
-    }
-
     /// Every cell's monotonicity findings, the sweeps spread over the cores in ranges of cells:
     /// per cell index (ascending), the findings in the order the reference adds them.
     static func sweepAll(_ program: CheckedProgram, _ partition: Partition) -> (log: [(cell: Int, finding: ProveFinding, key: String)], evaluations: Int) {
         let failureFree = ArithmeticBounds.failureFree(program)
-        var planner = MonotoneChecks(program, failureFree: failureFree)
+        let planner = MonotoneChecks(program, failureFree: failureFree)
         let cells = partition.cells
         // By index, not `for c in cells`: iterating copies each cell (a retain of every array in it).
         var plans = [UInt8](repeating: 0, count: cells.count)
@@ -112,14 +103,26 @@ extension MonotoneChecks {
         let keyed = ProveParallel.map(chunks) { k -> [(SweepKey?, SweepKey?)] in
             (cells.count * k / chunks..<cells.count * (k + 1) / chunks).map { keyer.keys(cells[$0]) }
         }
-        var i = 0
-        for chunk in keyed {
-            for (a, b) in chunk {
-                plans[i] = planner.plan(a, b)
-                swept[i] = cells[i].part != .validity && cells[i].decision.status != .invalid
-                if swept[i] { weights += plans[i].nonzeroBitCount + 1 }
-                i += 1
+        // Which sweeps are new, in shards by the key's hash (a key is always in the same shard,
+        // so each shard meets its keys' first cells in order, as one pass would).
+        let shards = ProveParallel.workers
+        let bits = ProveParallel.map(shards) { shard -> [UInt8] in
+            var seen: Set<SweepKey> = []
+            var out = [UInt8](repeating: 0, count: cells.count)
+            var i = 0
+            for chunk in keyed {
+                for (a, b) in chunk {
+                    if let a, Int(UInt(bitPattern: a.hash) % UInt(shards)) == shard, seen.insert(a).inserted { out[i] |= 1 }
+                    if let b, Int(UInt(bitPattern: b.hash) % UInt(shards)) == shard, seen.insert(b).inserted { out[i] |= 2 }
+                    i += 1
+                }
             }
+            return out
+        }
+        for i in cells.indices {
+            plans[i] = bits.reduce(0) { $0 | $1[i] }
+            swept[i] = cells[i].part != .validity && cells[i].decision.status != .invalid
+            if swept[i] { weights += plans[i].nonzeroBitCount + 1 }
         }
         // Ranges of about equal work, a few per core so that a slow range does not hold the rest.
         let pieces = ProveParallel.workers == 1 ? 1 : ProveParallel.workers * 4

@@ -30,8 +30,7 @@ struct MonotoneChecks {
     var partValues: [Int: PartitionValues] = [:]
     /// Decides the conditions of the file's `允许类别空档` (a gap the file allows is not reported).
     var gapEvaluator: Evaluator
-    /// The fast path (`visitFast`): the sweeps made, and the evaluators deciding their points.
-    var sweeps: Set<SweepKey> = []
+    /// The fast path (`visitFast`): the evaluators deciding the sweeps' points.
     var interpreter: Evaluator
     var fast: CompiledEvaluator
     /// Per part (its index): what a sweep's point must decide of the record, where no

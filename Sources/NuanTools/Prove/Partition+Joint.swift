@@ -56,7 +56,7 @@ extension Partition {
         for i in members { counts[i] += 1 }
         try charge(members.count)
         if members.contains(where: { counts[$0] > limit }) { throw Overflow(fanout: [], evaluations: counts.reduce(0, +)) }
-        let od = relevance.openDecide(facts, open: open, score: false)
+        let od = relevance.openDecide(facts, open: open, score: openScopes.isEmpty)
         // Parts by the input they branch on next, in the order they first appear.
         var groups: [(slot: Int?, members: [Int])] = []
         for i in members {

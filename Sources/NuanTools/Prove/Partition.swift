@@ -122,8 +122,28 @@ struct Partition {
     /// (`FirstGroupMerge.context`).
     var mergeMemo: [[ValueKey]: (applies: [Truth], groups: [Value])] = [:]
 
+    /// What an open decision of each part decides (`Relevance.openDecide`), by the part's
+    /// index, where no arithmetic of the file can fail (`ArithmeticBounds`): a benefit group
+    /// part its own group and the `唯一` groups (a clash, like a failure, makes the record
+    /// invalid and takes its awards, whose funds the part follows), the category part the
+    /// category, the validity part neither, and none of them the priority score. An assertion,
+    /// which follows several groups, decides everything. Empty where arithmetic can fail: every
+    /// open decision is whole. The walk is the same either way (`ProveFastPathTests`).
+    var openScopes: [Int: (groups: [Bool]?, category: Bool)] = [:]
+
     init(program: CheckedProgram, limit: Int = 2_000_000) {
         self.program = program
+        if ArithmeticBounds.failureFree(program) {
+            let unique = program.benefitGroups.map { $0.policy == .unique }
+            let none = [Bool](repeating: false, count: program.benefitGroups.count)
+            openScopes[Part.validity.index] = (none, false)
+            openScopes[Part.category.index] = (none, true)
+            for g in program.benefitGroups.indices {
+                var only = unique
+                only[g] = true
+                openScopes[Part.group(g).index] = (only, false)
+            }
+        }
         relevance = Relevance(program: program)
         values = PartitionValues(program)
         self.limit = limit
@@ -290,7 +310,8 @@ struct Partition {
         if evaluations > limit || cap.map({ evaluations > $0 }) == true {
             throw Overflow(fanout: fanout.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }, evaluations: evaluations)
         }
-        let od = relevance.openDecide(facts, open: open, score: false)
+        let scope = openScopes[part.index]
+        let od = relevance.openDecide(facts, open: open, score: openScopes.isEmpty, groups: scope?.groups, category: scope?.category ?? true)
         guard let slot = next(part, od, values, facts, open) else {
             if countOnly {
                 evaluations += 1
@@ -344,7 +365,8 @@ struct Partition {
                 var f = facts
                 f.values[slot] = v
                 f.given[slot] = true
-                let d = relevance.openDecide(f, open: rest, score: false)
+                let scope = openScopes[Part.group(g).index]
+                let d = relevance.openDecide(f, open: rest, score: openScopes.isEmpty, groups: scope?.groups, category: scope?.category ?? true)
                 decided = (d.applies, d.groups)
                 mergeMemo[key] = decided
             }

@@ -67,6 +67,34 @@ final class ProveFastPathTests: XCTestCase {
         }
     }
 
+    /// A part's open decisions decide only what the part follows (`Partition.openScopes`): the
+    /// walk meets the same cells, with the same records and decisions, as with everything decided
+    /// (and the priority score). Not where arithmetic can fail.
+    func testOpenDecisionsOfOnePartSplitAlike() throws {
+        setenv("NUAN_PROVE_JOBS", "1", 1)
+        let failing = try XCTUnwrap(Nuan.compile(path: path("arithmetic-failure.rules")).0)
+        XCTAssertTrue(Partition(program: failing).openScopes.isEmpty)
+        let files = ["refuted.rules", "refuted-more.rules", "assertions.rules", "proved.rules", "first-lists.rules", "first-pending.rules"]
+            .map(path) + [ProveTests.root + "/Rules/qinghai-2020.rules"]
+        for file in files {
+            let p = try XCTUnwrap(Nuan.compile(path: file).0)
+            var scoped = Partition(program: p)
+            var whole = Partition(program: p)
+            XCTAssertFalse(scoped.openScopes.isEmpty)
+            whole.openScopes = [:]
+            try scoped.run()
+            try whole.run()
+            XCTAssertGreaterThan(scoped.cells.count, 10, file)
+            XCTAssertEqual(scoped.cells.count, whole.cells.count, file)
+            XCTAssertEqual(scoped.evaluations, whole.evaluations, file)
+            for (a, b) in zip(scoped.cells, whole.cells) {
+                XCTAssertEqual(a.part, b.part, file)
+                XCTAssertEqual(String(describing: a.path), String(describing: b.path), file)
+                XCTAssertEqual(String(describing: a.decision), String(describing: b.decision), file)
+            }
+        }
+    }
+
     /// A gap the file allows (`允许类别空档`): where it is allowed nothing is reported, alike.
     func testAllowedGapAlike() throws {
         let base = try String(contentsOfFile: path("refuted-more.rules"), encoding: .utf8)
