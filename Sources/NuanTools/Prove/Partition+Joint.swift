@@ -23,7 +23,9 @@ extension Partition {
     }
 
     /// What the part waits on at a node decided as `od` (as `explore` picks it), nil for a cell.
-    func next(_ part: Part, _ od: Relevance.OpenDecision, _ values: PartitionValues, _ facts: Facts, _ open: InputSet) -> Int? {
+    /// (`mutating` though it changes nothing: called from the walk, a non-mutating method
+    /// copied the whole partition at every node.)
+    mutating func next(_ part: Part, _ od: Relevance.OpenDecision, _ values: PartitionValues, _ facts: Facts, _ open: InputSet) -> Int? {
         guard !od.guardFailed else { return nil }
         if let d = values.datePending(facts, open) { return d }
         let waiting: InputSet

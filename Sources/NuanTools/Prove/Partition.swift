@@ -130,9 +130,16 @@ struct Partition {
     /// which follows several groups, decides everything. Empty where arithmetic can fail: every
     /// open decision is whole. The walk is the same either way (`ProveFastPathTests`).
     var openScopes: [Int: (groups: [Bool]?, category: Bool)] = [:]
+    /// Per field: what a cell's record holds where the input is still open (`concrete`).
+    let unassigned: [(value: Value, given: Bool)]
 
     init(program: CheckedProgram, limit: Int = 2_000_000) {
         self.program = program
+        unassigned = program.fields.indices.map { s in
+            let field = program.fields[s]
+            if RequiredInputs.isRequired(field) { return (RequiredInputs.placeholder(field, program), true) }
+            return (field.defaultValue ?? .unknown(InputSet(slot: s)), false)
+        }
         if ArithmeticBounds.failureFree(program) {
             let unique = program.benefitGroups.map { $0.policy == .unique }
             let none = [Bool](repeating: false, count: program.benefitGroups.count)
@@ -272,17 +279,12 @@ struct Partition {
 
     /// A cell's whole record: every input still open not given — a required one, which a record
     /// always has (`RequiredInputs`), takes a placeholder.
-    func concrete(_ facts: Facts, _ open: InputSet) -> Facts {
+    /// (`mutating` though it changes nothing: see `next`.)
+    mutating func concrete(_ facts: Facts, _ open: InputSet) -> Facts {
         var concrete = facts
-        for s in open.slots where s < program.fields.count {
-            let field = program.fields[s]
-            if RequiredInputs.isRequired(field) {
-                concrete.values[s] = RequiredInputs.placeholder(field, program)
-                concrete.given[s] = true
-            } else {
-                concrete.values[s] = field.defaultValue ?? .unknown(InputSet(slot: s))
-                concrete.given[s] = false
-            }
+        for s in open.slots where s < unassigned.count {
+            concrete.values[s] = unassigned[s].value
+            concrete.given[s] = unassigned[s].given
         }
         return concrete
     }
