@@ -9,7 +9,7 @@ import NuanProgram
 ///   little `better` compares: whether it is invalid, its category and the part's amount —
 ///   no record or decision is copied per point.
 /// - A sweep already made (the record with the swept input left out, and the part) is found
-///   by a hash of the record's values in place (`SweepKey`), not by building a key per cell.
+///   by a hash of the record's values in place (`SweepPlan`), not by building a key per cell.
 /// - Only when a comparison fails are the two records rebuilt and decided by the interpreter,
 ///   exactly as the reference (`visit`) decides them, so each finding — its records, its
 ///   decisions, its wording and its key — is the reference's.
@@ -77,16 +77,6 @@ extension MonotoneChecks {
         return fast.decide(f, using: &interpreter)
     }
 
-    /// The keys of a cell's income and size sweeps (nil: the cell has none), hashed.
-    func keys(_ c: Partition.Cell) -> (SweepKey?, SweepKey?) {
-        guard c.part != .validity, c.decision.status != .invalid else { return (nil, nil) }
-        if case .assertion = c.part { return (nil, nil) }
-        var out: (SweepKey?, SweepKey?) = (nil, nil)
-        if let s = income, case .number = c.facts.values[s], c.facts.given[s] { out.0 = SweepKey(c.facts, without: s, part: c.part.index) }
-        if let s = size, case .number = c.facts.values[s], c.facts.given[s] { out.1 = SweepKey(c.facts, without: s, part: c.part.index) }
-        return out
-    }
-
     /// Every cell's monotonicity findings, the sweeps spread over the cores in ranges of cells:
     /// per cell index (ascending), the findings in the order the reference adds them.
     static func sweepAll(_ program: CheckedProgram, _ partition: Partition) -> (log: [(cell: Int, finding: ProveFinding, key: String)], evaluations: Int) {
@@ -97,30 +87,10 @@ extension MonotoneChecks {
         var plans = [UInt8](repeating: 0, count: cells.count)
         var swept = [Bool](repeating: false, count: cells.count)
         var weights = 0
-        // The keys hashed at once in ranges; then, in order, which sweeps are new.
-        let chunks = ProveParallel.workers == 1 ? 1 : ProveParallel.workers * 2
-        let keyer = planner
-        let keyed = ProveParallel.map(chunks) { k -> [(SweepKey?, SweepKey?)] in
-            (cells.count * k / chunks..<cells.count * (k + 1) / chunks).map { keyer.keys(cells[$0]) }
-        }
-        // Which sweeps are new, in shards by the key's hash (a key is always in the same shard,
-        // so each shard meets its keys' first cells in order, as one pass would).
-        let shards = ProveParallel.workers
-        let bits = ProveParallel.map(shards) { shard -> [UInt8] in
-            var seen: Set<SweepKey> = []
-            var out = [UInt8](repeating: 0, count: cells.count)
-            var i = 0
-            for chunk in keyed {
-                for (a, b) in chunk {
-                    if let a, Int(UInt(bitPattern: a.hash) % UInt(shards)) == shard, seen.insert(a).inserted { out[i] |= 1 }
-                    if let b, Int(UInt(bitPattern: b.hash) % UInt(shards)) == shard, seen.insert(b).inserted { out[i] |= 2 }
-                    i += 1
-                }
-            }
-            return out
-        }
+        // Which cells start a sweep (`SweepPlan`).
+        let starts = SweepPlan.plan(cells, income: planner.income, size: planner.size)
         for i in cells.indices {
-            plans[i] = bits.reduce(0) { $0 | $1[i] }
+            plans[i] = starts[i]
             swept[i] = cells[i].part != .validity && cells[i].decision.status != .invalid
             if swept[i] { weights += plans[i].nonzeroBitCount + 1 }
         }
@@ -239,74 +209,5 @@ extension MonotoneChecks {
         r.values[slot] = .number(v)
         r.given[slot] = true
         return (r, v == x ? c.decision : relevanceDecide(r, partition: &partition))
-    }
-}
-
-/// A sweep already made: the record's values and what it gave, except the swept input, and
-/// the part. Shares the record's arrays (no copy); hashed once.
-struct SweepKey: Hashable {
-    let values: [Value]
-    let given: [Bool]
-    let slot: Int
-    let part: Int
-    let hash: Int
-
-    init(_ f: Facts, without slot: Int, part: Int) {
-        values = f.values
-        given = f.given
-        self.slot = slot
-        self.part = part
-        // A multiply-xor hash of the values' bits (not `Hasher`, whose SipHash and String
-        // normalisation were most of planning the sweeps, a serial step).
-        var h = SweepKey.Mix(UInt64(bitPattern: Int64(slot)) &* 31 &+ UInt64(bitPattern: Int64(part)))
-        for i in values.indices where i != slot {
-            h.add(given[i] ? 1 : 2)
-            Self.combine(values[i], into: &h)
-        }
-        hash = Int(truncatingIfNeeded: h.value)
-    }
-
-    /// 64-bit multiply-xor mixing (an FNV-style step per word, a final avalanche).
-    struct Mix {
-        private var h: UInt64
-        init(_ seed: UInt64) { h = 0xcbf2_9ce4_8422_2325 ^ seed }
-        mutating func add(_ x: UInt64) { h = (h ^ x) &* 0x0000_0100_0000_01B3; h ^= h >> 29 }
-        var value: UInt64 {
-            var x = h
-            x ^= x >> 33; x = x &* 0xff51_afd7_ed55_8ccd; x ^= x >> 33
-            return x
-        }
-    }
-
-    static func combine(_ v: Value, into h: inout Mix) {
-        switch v {
-        case .unknown(let m): h.add(1); h.add(m.low); h.add(m.high)
-        case .bool(let b): h.add(b ? 21 : 20)
-        case .number(let r): h.add(3); h.add(UInt64(bitPattern: r.numerator)); h.add(UInt64(bitPattern: r.denominator))
-        case .text(let t): h.add(4); for b in t.utf8 { h.add(UInt64(b)) }
-        case .date(let d): h.add(5); h.add(UInt64(bitPattern: Int64(d)))
-        case .choice(let c): h.add(6); h.add(UInt64(bitPattern: Int64(c)))
-        case .set(let m): h.add(7); h.add(m)
-        case .failure(let t): h.add(8); for b in t.utf8 { h.add(UInt64(b)) }
-        }
-    }
-
-    func hash(into h: inout Hasher) { h.combine(hash) }
-
-    /// Equal as the hash sees them: texts byte for byte (`==` on Strings is canonical
-    /// equivalence, which the hash of the bytes does not follow).
-    static func same(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.text(let x), .text(let y)), (.failure(let x), .failure(let y)): return x.utf8.elementsEqual(y.utf8)
-        default: return a == b
-        }
-    }
-
-    static func == (a: SweepKey, b: SweepKey) -> Bool {
-        guard a.hash == b.hash, a.slot == b.slot, a.part == b.part, a.values.count == b.values.count else { return false }
-        for i in a.values.indices where i != a.slot {
-            if a.given[i] != b.given[i] || !same(a.values[i], b.values[i]) { return false }
-        }
-        return true
     }
 }

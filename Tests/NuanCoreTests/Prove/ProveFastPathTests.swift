@@ -95,6 +95,57 @@ final class ProveFastPathTests: XCTestCase {
         }
     }
 
+    /// The sweeps start where the first cell of each record (the swept input left out) is met,
+    /// found by the cells' paths (`SweepPlan`): the same cells as comparing whole records.
+    func testSweepsStartAtTheFirstCellOfEachRecord() throws {
+        let files = ["refuted.rules", "refuted-more.rules", "proved.rules", "first-lists.rules"].map(path)
+            + [ProveTests.root + "/Rules/qinghai-2020.rules"]
+        for jobs in ["1", "2"] {
+            setenv("NUAN_PROVE_JOBS", jobs, 1)
+            for file in files {
+                let p = try XCTUnwrap(Nuan.compile(path: file).0)
+                var partition = Partition(program: p)
+                try partition.run()
+                let income = p.fieldIndex(named: "household_monthly_income"), size = p.fieldIndex(named: "household_size")
+                let plan = SweepPlan.plan(partition.cells, income: income, size: size)
+                var seen: Set<String> = []
+                var expected: [UInt8] = []
+                for c in partition.cells {
+                    var bits: UInt8 = 0
+                    let sweeps = c.part != .validity && c.decision.status != .invalid && { if case .assertion = c.part { return false } else { return true } }()
+                    for (bit, slot) in [(UInt8(1), income), (UInt8(2), size)] {
+                        guard sweeps, let slot, case .number = c.facts.values[slot], c.facts.given[slot] else { continue }
+                        let record = c.facts.values.indices.filter { $0 != slot }.map { "\(c.facts.values[$0])|\(c.facts.given[$0])" }
+                        if seen.insert("\(c.part)/\(slot)/\(record)").inserted { bits |= bit }
+                    }
+                    expected.append(bits)
+                }
+                XCTAssertGreaterThan(expected.filter { $0 != 0 }.count, 5, file)
+                XCTAssertLessThan(expected.filter { $0 != 0 }.count, partition.cells.count, file)
+                XCTAssertEqual(plan, expected, "\(file) jobs \(jobs)")
+                // Paths compared as the records are (not only as their hashes are).
+                guard let slot = income else { continue }
+                func record(_ c: Partition.Cell) -> String {
+                    "\(c.part)/" + c.facts.values.indices.filter { $0 != slot }.map { "\(c.facts.values[$0])|\(c.facts.given[$0])" }.joined()
+                }
+                let cells = partition.cells
+                var first: [String: Int] = [:]
+                var alike = 0
+                for i in cells.indices where alike < 300 {
+                    let r = record(cells[i])
+                    if let k = first[r] {
+                        alike += 1
+                        XCTAssertTrue(SweepPlan.same(cells[k], cells[i], without: slot), "\(file) \(k) \(i)")
+                    } else {
+                        first[r] = i
+                    }
+                    if i > 0, record(cells[i - 1]) != r { XCTAssertFalse(SweepPlan.same(cells[i - 1], cells[i], without: slot), "\(file) \(i)") }
+                }
+                if file.hasSuffix("qinghai-2020.rules") { XCTAssertGreaterThan(alike, 0) }
+            }
+        }
+    }
+
     /// A gap the file allows (`允许类别空档`): where it is allowed nothing is reported, alike.
     func testAllowedGapAlike() throws {
         let base = try String(contentsOfFile: path("refuted-more.rules"), encoding: .utf8)
