@@ -9,7 +9,7 @@ public enum Prover {
     /// Decisions one file may take before the space is declared too large.
     public static let defaultLimit = 2_000_000
     /// The highest limit `--limit` accepts. Each cell keeps a whole record and its decision:
-    /// about 1 KB of memory per decision allowed (heilongjiang-2021 at 4,000,000: 2.8 GB), so
+    /// at most about 1 KB of memory per decision allowed (heilongjiang-2021: 1,181,037, about 400 MB), so
     /// this is about 10 GB.
     public static let maximumLimit = 10_000_000
 
