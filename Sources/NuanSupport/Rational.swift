@@ -165,6 +165,9 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         var negative = false
         var seenDigit = false, seenPoint = false
         var first = true
+        // Zeros after the point, applied only when a digit other than 0 follows: trailing zeros
+        // change nothing, and `4611686018427387904.00` (a total prove writes) must read back.
+        var zeros = 0
         for b in bytes {
             defer { first = false }
             switch b {
@@ -175,6 +178,17 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
                 seenPoint = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 seenDigit = true
+                if seenPoint && b == UInt8(ascii: "0") {
+                    zeros += 1
+                    continue
+                }
+                while zeros > 0 {
+                    let (m, o1) = n.multipliedReportingOverflow(by: 10)
+                    let (sc, o2) = scale.multipliedReportingOverflow(by: 10)
+                    if o1 || o2 { return nil }
+                    (n, scale) = (m, sc)
+                    zeros -= 1
+                }
                 let (m, o1) = n.multipliedReportingOverflow(by: 10)
                 let (s, o2) = m.addingReportingOverflow(Int64(b &- 48))
                 if o1 || o2 { return nil }

@@ -27,6 +27,21 @@ final class RationalTests: XCTestCase {
         XCTAssertEqual(Rational(-5, 2)!.formatted(places: 0), "-3")
     }
 
+    /// Trailing zeros after the point change nothing: any figure that fits reads back as it is
+    /// written with two places (`nuan prove --emit-examples` writes 4611686018427387904.00 元).
+    func testTrailingZerosDoNotOverflow() {
+        let big = Rational(integer: 4_611_686_018_427_387_904)
+        XCTAssertEqual(Rational.parse(big.formatted(places: 2)), big)
+        XCTAssertEqual(Rational.parse("9223372036854775807.000"), Rational(integer: Int64.max))
+        XCTAssertNil(Rational.parse("9223372036854775808.00"))
+        XCTAssertEqual(Rational.parse("0.050"), Rational(1, 20))
+        XCTAssertEqual(Rational.parse("-7.10"), Rational(-71, 10))
+        XCTAssertEqual(Rational.parse("3.00"), Rational(integer: 3))
+        XCTAssertEqual(Rational.parse("0.0"), .zero)
+        XCTAssertEqual(Rational.parse("10.000001"), Rational(10_000_001, 1_000_000))
+        XCTAssertNil(Rational.parse("1.0000000000000000000001"))
+    }
+
     func testThreeTimesDibaoBoundaryIsExact() {
         // 蚌埠: 人均 ≤ 3 × 660 = 1980.00; 5940 / 3 is exactly 1980.
         let perCapita = Rational.parse("5940")!.divided(by: Rational(integer: 3))!
