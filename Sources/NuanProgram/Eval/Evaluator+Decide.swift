@@ -38,17 +38,11 @@ extension Evaluator {
         out.truthMissing = applies.missing
         if case .failure(let m) = applies { out.failure = recordFailure(m); out.truth = .unknown }
         guard out.truth != .no else { return out }
-        var amount = b.amount
-        var k = Int(b.exceptionStart)
-        let end = k + Int(b.exceptionCount)
-        while k < end {
-            let ex = plan.exceptions[k]
-            let v = eval(ex.condition)
-            if case .bool(true) = v { amount = ex.amount; out.exceptionUsed = k - Int(b.exceptionStart); break }
-            if case .bool(false) = v { k += 1; continue }
+        let (amount, used, undecided) = amountAfterExceptions(b)
+        out.exceptionUsed = used
+        if let v = undecided {
             out.amountUnknown = true
             out.missing = out.missing.union(v.missing)
-            break
         }
         switch amount {
         case .unset: break
@@ -69,18 +63,25 @@ extension Evaluator {
     package mutating func paysMoney(_ flat: Int, on f: Facts) -> Bool {
         openInputs = .empty
         begin(f, tracing: false)
-        let b = plan.benefits[flat]
-        var amount = b.amount
+        let (amount, _, undecided) = amountAfterExceptions(plan.benefits[flat])
+        guard undecided == nil, case .fixed(let n) = amount, case .number(let r) = eval(n) else { return false }
+        return r != .zero
+    }
+
+    /// A benefit's amount after its exceptions: the first whose condition holds (`used`, its
+    /// place among them), else its own; `undecided`, the first condition that is neither true
+    /// nor false — the amount then waits on it, and the benefit's own amount is returned.
+    mutating func amountAfterExceptions(_ b: EvalPlan.Benefit) -> (amount: EvalPlan.Amount, used: Int?, undecided: Value?) {
         var k = Int(b.exceptionStart)
         let end = k + Int(b.exceptionCount)
         while k < end {
-            let v = eval(plan.exceptions[k].condition)
-            if case .bool(true) = v { amount = plan.exceptions[k].amount; break }
-            guard case .bool(false) = v else { return false }
+            let ex = plan.exceptions[k]
+            let v = eval(ex.condition)
+            if case .bool(true) = v { return (ex.amount, k - Int(b.exceptionStart), nil) }
+            guard case .bool(false) = v else { return (b.amount, nil, v) }
             k += 1
         }
-        guard case .fixed(let n) = amount, case .number(let r) = eval(n) else { return false }
-        return r != .zero
+        return (b.amount, nil, nil)
     }
 
     mutating func recordFailure(_ m: String) -> Int32 {
